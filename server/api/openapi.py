@@ -1,0 +1,96 @@
+"""The OpenAPI 3.1 document, generated from the declared endpoints' models."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from starlette.routing import BaseRoute
+
+from server.api.endpoint import Endpoint
+
+REF = "#/components/schemas/{model}"
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details; `title` is translated for the reader.",
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "field": {"type": "string"},
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                },
+            },
+        },
+    },
+    "required": ["type", "title", "status"],
+}
+
+
+def openapi_document(routes: list[BaseRoute], version: str) -> dict[str, Any]:
+    paths: dict[str, dict[str, Any]] = {}
+    schemas: dict[str, Any] = {"Problem": PROBLEM_SCHEMA}
+    for route in routes:
+        api: Endpoint | None = getattr(route, "api", None)
+        if api is not None:
+            paths.setdefault(api.path, {})[api.method.lower()] = _operation(api, schemas)
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Alongside API", "version": version},
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "session": {"type": "apiKey", "in": "cookie", "name": "__Host-alongside-session"},
+                "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"},
+            },
+        },
+    }
+
+
+def _operation(api: Endpoint, schemas: dict[str, Any]) -> dict[str, Any]:
+    problem = {"application/problem+json": {"schema": {"$ref": REF.format(model="Problem")}}}
+    operation: dict[str, Any] = {
+        "summary": api.summary,
+        "tags": [api.tag],
+        "responses": {"default": {"description": "A problem", "content": problem}},
+    }
+    parameters = [
+        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
+        for name in _path_parameters(api.path)
+    ]
+    if parameters:
+        operation["parameters"] = parameters
+    if not api.public:
+        operation["security"] = [{"session": [], "csrf": []}]
+    if api.body is not None:
+        operation["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": _ref(api.body, schemas)}},
+        }
+    if api.response is not None:
+        operation["responses"][str(api.status)] = {
+            "description": "OK",
+            "content": {"application/json": {"schema": _ref(api.response, schemas)}},
+        }
+    else:
+        operation["responses"]["204"] = {"description": "Done"}
+    return operation
+
+
+def _ref(model: type[BaseModel], schemas: dict[str, Any]) -> dict[str, str]:
+    schema = model.model_json_schema(ref_template=REF)
+    schemas.update(schema.pop("$defs", {}))
+    schemas[model.__name__] = schema
+    return {"$ref": REF.format(model=model.__name__)}
+
+
+def _path_parameters(path: str) -> list[str]:
+    return [part[1:-1].split(":")[0] for part in path.split("/") if part.startswith("{")]

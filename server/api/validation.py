@@ -1,0 +1,55 @@
+"""Pydantic's validation errors, turned into translated messages per field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from server.errors import Invalid, Malformed
+from server.i18n import N_
+
+_MESSAGES = {
+    "missing": N_("Please fill this in."),
+    "string_too_short": N_("Please write at least {min_length} characters."),
+    "string_too_long": N_("This is too long: at most {max_length} characters."),
+    "string_type": N_("This should be words."),
+    "string_pattern_mismatch": N_("This is not in the right form."),
+    "int_type": N_("This should be a whole number."),
+    "int_parsing": N_("This should be a whole number."),
+    "less_than_equal": N_("This should be {le} or less."),
+    "greater_than_equal": N_("This should be {ge} or more."),
+    "enum": N_("Please pick one of the choices."),
+    "literal_error": N_("Please pick one of the choices."),
+    "uuid_parsing": N_("This is not a valid reference."),
+    "uuid_type": N_("This is not a valid reference."),
+    "extra_forbidden": N_("We did not expect this."),
+    "datetime_parsing": N_("This should be a date and time."),
+    "datetime_from_date_parsing": N_("This should be a date and time."),
+    "date_parsing": N_("This should be a date."),
+    "date_from_datetime_parsing": N_("This should be a date."),
+    "bool_type": N_("This should be yes or no."),
+    "bool_parsing": N_("This should be yes or no."),
+    "value_error": N_("This is not in the right form."),
+    "model_type": N_("We could not read that request. It should be JSON."),
+    "model_attributes_type": N_("We could not read that request. It should be JSON."),
+}
+_FALLBACK = N_("This is not in the right form.")
+
+
+def invalid_from(error: ValidationError) -> Invalid | Malformed:
+    items = error.errors(include_url=False, include_input=False)
+    if any(not item["loc"] for item in items):
+        # The body as a whole was the wrong shape (an array, a string...).
+        return Malformed()
+    return Invalid(errors=[_field_error(item) for item in items])
+
+
+def _field_error(item: Any) -> dict[str, Any]:
+    context = item.get("ctx") or {}
+    return {
+        "field": ".".join(str(part) for part in item["loc"]),
+        "code": item["type"],
+        "message": _MESSAGES.get(item["type"], _FALLBACK),
+        "params": {key: value for key, value in context.items() if isinstance(value, int | str)},
+    }

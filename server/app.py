@@ -1,0 +1,68 @@
+"""The app factory: Alongside is declared here, from its parts."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import BaseRoute, Route
+from tortoise.contrib.starlette import RegisterTortoise
+
+from server import health, web
+from server.api.openapi import openapi_document
+from server.auth.routes import routes as auth_routes
+from server.db import tortoise_config
+from server.errors import exception_handlers
+from server.family.routes import routes as family_routes
+from server.i18n import I18n
+from server.practitioners.routes import routes as practitioner_routes
+from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
+from server.settings import Settings
+
+API_ROUTES: list[BaseRoute] = [*auth_routes, *family_routes, *practitioner_routes]
+
+
+def app_version() -> str:
+    try:
+        return version("alongside")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+async def openapi(request: Request) -> JSONResponse:
+    return JSONResponse(request.app.state.openapi)
+
+
+def create_app(settings: Settings) -> Starlette:
+    settings = settings.ready()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        async with RegisterTortoise(app, config=tortoise_config(settings.db_url)):
+            yield
+
+    app = Starlette(
+        routes=[
+            *health.routes,
+            Route("/api/openapi.json", openapi, methods=["GET"]),
+            *API_ROUTES,
+            *web.routes(),
+        ],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
+            Middleware(CrossSiteGuard),
+        ],
+        exception_handlers=exception_handlers,  # type: ignore[arg-type]
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.i18n = I18n(default=settings.default_locale)
+    app.state.shell_html = web.load_shell()
+    app.state.openapi = openapi_document(API_ROUTES, app_version())
+    return app

@@ -1,0 +1,29 @@
+"""Refusals at sign-in, worded so that a child knows what to do next."""
+
+from server.errors import Gone, NotFound, NotSignedIn
+from server.i18n import N_
+
+
+class WrongPassword(NotSignedIn):
+    code = "wrong-password"
+    title = N_("That email or password is not right.")
+
+
+class WrongPin(NotSignedIn):
+    code = "wrong-pin"
+    title = N_("That PIN is not right. Please try again.")
+
+
+class UnknownDevice(NotSignedIn):
+    code = "unknown-device"
+    title = N_("This phone is not set up yet. Please use the invitation code from your worker.")
+
+
+class InvitationNotFound(NotFound):
+    code = "invitation-not-found"
+    title = N_("We could not find that invitation code. Please check it, or ask your worker for a new one.")
+
+
+class InvitationUsed(Gone):
+    code = "invitation-used"
+    title = N_("This invitation has already been used or has run out. Please ask your worker for a new one.")

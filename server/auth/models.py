@@ -1,0 +1,74 @@
+"""Sign-in state shared by every web process: sessions, devices, invitations and
+attempt counters all live in the database, never in one process's memory."""
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Invitation(Model):
+    """A single-use, expiring code that lets one family member join on one phone."""
+
+    id = fields.UUIDField(primary_key=True)
+    member = fields.ForeignKeyField(
+        "models.FamilyMember", related_name="invitations", on_delete=fields.CASCADE
+    )
+    # Keyed hash of the code; the code itself is shown once and never stored.
+    code_hash = fields.CharField(max_length=64, unique=True)
+    created_by = fields.ForeignKeyField(
+        "models.Practitioner", related_name="invitations_made", null=True,
+        on_delete=fields.SET_NULL,
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    redeemed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "invitation"
+
+
+class Device(Model):
+    """A phone on which a family member redeemed an invitation. The PIN works only
+    together with this device's key, kept in an HttpOnly cookie."""
+
+    id = fields.UUIDField(primary_key=True)
+    member = fields.ForeignKeyField(
+        "models.FamilyMember", related_name="devices", on_delete=fields.CASCADE
+    )
+    key_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "device"
+
+
+class Session(Model):
+    id = fields.UUIDField(primary_key=True)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    practitioner = fields.ForeignKeyField(
+        "models.Practitioner", related_name="sessions", null=True, on_delete=fields.CASCADE
+    )
+    member = fields.ForeignKeyField(
+        "models.FamilyMember", related_name="sessions", null=True, on_delete=fields.CASCADE
+    )
+    device = fields.ForeignKeyField(
+        "models.Device", related_name="sessions", null=True, on_delete=fields.CASCADE
+    )
+    csrf_token = fields.CharField(max_length=64)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_seen_at = fields.DatetimeField()
+
+    class Meta:
+        table = "session"
+
+
+class Attempt(Model):
+    """Failed tries at a secret (password, PIN, code), counted per key and window
+    so that every process sees the same count."""
+
+    id = fields.IntField(primary_key=True)
+    key = fields.CharField(max_length=200, db_index=True)
+    at = fields.DatetimeField(db_index=True)
+
+    class Meta:
+        table = "attempt"

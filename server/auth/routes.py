@@ -1,0 +1,93 @@
+"""Signing in and out. Thin: the rules live in auth.service and auth.sessions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from server.api.endpoint import endpoint
+from server.auth import service
+from server.auth.actor import Actor
+from server.auth.schemas import FamilySignIn, InvitationRedeem, Me, PractitionerSignIn
+from server.auth.sessions import (
+    DEVICE_COOKIE,
+    DEVICE_COOKIE_SECONDS,
+    SESSION_COOKIE,
+    current_actor,
+    device_from_cookie,
+    end_session,
+    set_cookie,
+    start_session,
+)
+from server.errors import NotSignedIn, problem
+
+
+def me_of(actor: Actor) -> Me:
+    person = actor.person
+    return Me(
+        kind=actor.kind, id=str(person.id), name=person.name,
+        locale=person.locale, csrf_token=actor.session.csrf_token,
+    )
+
+
+async def _signed_in(request: Request, **who: Any) -> Response:
+    actor, token = await start_session(request, **who)
+    response = JSONResponse(me_of(actor).model_dump(mode="json"))
+    set_cookie(request, response, SESSION_COOKIE, token)
+    return response
+
+
+async def who_am_i(request: Request) -> Me | Response:
+    try:
+        return me_of(await current_actor(request))
+    except NotSignedIn as refusal:
+        # Tells the PWA whether to show the PIN screen on this phone.
+        refusal.extra["device_known"] = await device_from_cookie(request) is not None
+        return problem(request, refusal)
+
+
+async def practitioner_sign_in(request: Request, body: PractitionerSignIn) -> Response:
+    practitioner = await service.sign_in_practitioner(body.email, body.password)
+    return await _signed_in(request, practitioner=practitioner)
+
+
+async def redeem_invitation(request: Request, body: InvitationRedeem) -> Response:
+    settings = request.app.state.settings
+    client = request.client.host if request.client else "unknown"
+    member, device, device_key = await service.redeem_invitation(
+        settings.secret_key, body.code, body.pin, client
+    )
+    response = await _signed_in(request, member=member, device=device)
+    set_cookie(request, response, DEVICE_COOKIE, device_key, max_age=DEVICE_COOKIE_SECONDS)
+    return response
+
+
+async def family_sign_in(request: Request, body: FamilySignIn) -> Response:
+    device = await device_from_cookie(request)
+    member = await service.sign_in_family(device, body.pin)
+    return await _signed_in(request, member=member, device=device)
+
+
+async def sign_out(request: Request) -> Response:
+    await current_actor(request)  # checks the CSRF token, like any change
+    response = Response(status_code=204)
+    await end_session(request, response)
+    return response
+
+
+routes = [
+    endpoint("GET", "/api/me", who_am_i, response=Me, tag="session",
+             summary="Who is signed in, with the CSRF token for changes", public=True),
+    endpoint("POST", "/api/sessions/practitioner", practitioner_sign_in,
+             body=PractitionerSignIn, response=Me, tag="session", public=True,
+             summary="Sign in as a practitioner with email and password"),
+    endpoint("POST", "/api/invitations/redeem", redeem_invitation, body=InvitationRedeem,
+             response=Me, tag="session", public=True,
+             summary="Join on this phone with an invitation code and choose a PIN"),
+    endpoint("POST", "/api/sessions/family", family_sign_in, body=FamilySignIn, response=Me,
+             tag="session", public=True,
+             summary="Sign in again with the PIN, on the phone that joined"),
+    endpoint("DELETE", "/api/session", sign_out, tag="session", summary="Sign out"),
+]

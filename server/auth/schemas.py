@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PIN_PATTERN = r"^[0-9]{4,6}$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+class PractitionerSignIn(Strict):
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=1, max_length=200)
+
+
+class InvitationRedeem(Strict):
+    code: str = Field(min_length=5, max_length=20)
+    pin: str = Field(pattern=PIN_PATTERN, description="4 to 6 digits")
+
+
+class FamilySignIn(Strict):
+    pin: str = Field(pattern=PIN_PATTERN, description="4 to 6 digits")
+
+
+class Me(BaseModel):
+    kind: Literal["practitioner", "family"]
+    id: str
+    name: str
+    locale: str
+    csrf_token: str

@@ -1,0 +1,122 @@
+"""Server-side sessions in secure cookies.
+
+Over HTTPS the cookies are `__Host-` prefixed and `Secure`; on plain
+`http://127.0.0.1` (the demo) they keep the same name without the prefix, which
+browsers only accept over HTTPS. Only a keyed hash of each token is stored."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from server.auth.actor import Actor
+from server.auth.models import Device, Session
+from server.auth.secrets import keyed_hash, new_token, same
+from server.circles.models import FamilyMember
+from server.errors import CrossSite, NotSignedIn
+from server.organisations.models import Practitioner
+from server.security import SAFE_METHODS
+
+SESSION_COOKIE = "alongside-session"
+DEVICE_COOKIE = "alongside-device"
+DEVICE_COOKIE_SECONDS = 400 * 24 * 3600  # the longest browsers keep a cookie
+#: Saves a database write on every request; idle time is measured to this grain.
+TOUCH_EVERY = timedelta(seconds=60)
+
+
+def cookie_name(request: Request, base: str) -> str:
+    return f"__Host-{base}" if request.url.scheme == "https" else base
+
+
+def set_cookie(
+    request: Request, response: Response, base: str, value: str, max_age: int | None = None
+) -> None:
+    response.set_cookie(
+        cookie_name(request, base), value, max_age=max_age, path="/",
+        secure=request.url.scheme == "https", httponly=True, samesite="strict",
+    )
+
+
+def clear_cookie(request: Request, response: Response, base: str) -> None:
+    response.delete_cookie(
+        cookie_name(request, base), path="/", secure=request.url.scheme == "https",
+        httponly=True, samesite="strict",
+    )
+
+
+def _secret(request: Request) -> str:
+    return request.app.state.settings.secret_key
+
+
+def _idle_limit(request: Request) -> timedelta:
+    return timedelta(minutes=request.app.state.settings.session_idle_minutes)
+
+
+async def _session_from_cookie(request: Request) -> Session | None:
+    token = request.cookies.get(cookie_name(request, SESSION_COOKIE))
+    if not token:
+        return None
+    return await Session.get_or_none(token_hash=keyed_hash(_secret(request), token)).select_related(
+        "practitioner", "member"
+    )
+
+
+async def start_session(
+    request: Request,
+    *,
+    practitioner: Practitioner | None = None,
+    member: FamilyMember | None = None,
+    device: Device | None = None,
+) -> tuple[Actor, str]:
+    """A new session for a fresh sign-in; any session the browser had ends (rotation).
+    Returns the actor and the token for `set_cookie(..., SESSION_COOKIE, token)`."""
+    previous = await _session_from_cookie(request)
+    if previous is not None:
+        await previous.delete()
+    token = new_token()
+    session = await Session.create(
+        token_hash=keyed_hash(_secret(request), token),
+        practitioner=practitioner, member=member, device=device,
+        csrf_token=new_token(), last_seen_at=datetime.now(timezone.utc),
+    )
+    actor = Actor(session, practitioner=practitioner, member=member)
+    request.state.locale = actor.person.locale
+    return actor, token
+
+
+async def end_session(request: Request, response: Response) -> None:
+    session = await _session_from_cookie(request)
+    if session is not None:
+        await session.delete()
+    clear_cookie(request, response, SESSION_COOKIE)
+
+
+async def current_actor(request: Request) -> Actor:
+    """The signed-in person, or NotSignedIn. State-changing requests must also
+    carry the session's CSRF token."""
+    session = await _session_from_cookie(request)
+    if session is None:
+        raise NotSignedIn()
+    now = datetime.now(timezone.utc)
+    if now - session.last_seen_at > _idle_limit(request):
+        await session.delete()
+        raise NotSignedIn()
+    if request.method not in SAFE_METHODS:
+        if not same(request.headers.get("x-csrf-token", ""), session.csrf_token):
+            raise CrossSite()
+    if now - session.last_seen_at > TOUCH_EVERY:
+        await Session.filter(id=session.id).update(last_seen_at=now)
+    actor = Actor(session, practitioner=session.practitioner, member=session.member)
+    request.state.locale = actor.person.locale
+    return actor
+
+
+async def device_from_cookie(request: Request) -> Device | None:
+    key = request.cookies.get(cookie_name(request, DEVICE_COOKIE))
+    if not key:
+        return None
+    return await Device.get_or_none(
+        key_hash=keyed_hash(_secret(request), key), revoked_at=None
+    ).select_related("member")

@@ -1,0 +1,92 @@
+"""A circle: one family's space, its family members and the team around them."""
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+from server.i18n import N_
+
+
+class FamilyRole(StrEnum):
+    YOUNG_PERSON = "young_person"
+    CHILD = "child"
+    PARENT = "parent"
+    CARER = "carer"
+    KINSHIP_CARER = "kinship_carer"
+    FOSTER_CARER = "foster_carer"
+
+    @property
+    def is_carer(self) -> bool:
+        return self not in (FamilyRole.YOUNG_PERSON, FamilyRole.CHILD)
+
+
+ROLE_LABELS = {
+    FamilyRole.YOUNG_PERSON: N_("Young person"),
+    FamilyRole.CHILD: N_("Child"),
+    FamilyRole.PARENT: N_("Parent"),
+    FamilyRole.CARER: N_("Carer"),
+    FamilyRole.KINSHIP_CARER: N_("Kinship carer"),
+    FamilyRole.FOSTER_CARER: N_("Foster carer"),
+}
+
+
+class AgeBand(StrEnum):
+    """An age band rather than a date of birth: enough to pick the right words."""
+
+    UNDER_8 = "under_8"
+    FROM_8_TO_11 = "8_11"
+    FROM_12_TO_15 = "12_15"
+    FROM_16_TO_17 = "16_17"
+    ADULT = "adult"
+
+
+class Circle(Model):
+    id = fields.UUIDField(primary_key=True)
+    organisation = fields.ForeignKeyField(
+        "models.Organisation", related_name="circles", on_delete=fields.RESTRICT
+    )
+    name = fields.CharField(max_length=200)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    closed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "circle"
+
+
+class FamilyMember(Model):
+    id = fields.UUIDField(primary_key=True)
+    circle: fields.ForeignKeyRelation[Circle] = fields.ForeignKeyField(
+        "models.Circle", related_name="members", on_delete=fields.CASCADE
+    )
+    # The name the person wants to be called in the app and the plan.
+    name = fields.CharField(max_length=100)
+    role = fields.CharEnumField(FamilyRole, max_length=20)
+    age_band = fields.CharEnumField(AgeBand, max_length=10)
+    locale = fields.CharField(max_length=10, default="en")
+    # Argon2 hash of the PIN chosen when the invitation was redeemed.
+    pin_hash = fields.CharField(max_length=200, default="")
+    simple_mode = fields.BooleanField(default=False)
+    joined_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "family_member"
+
+
+class TeamMember(Model):
+    """A practitioner on a circle's team. One of them is the lead."""
+
+    id = fields.IntField(primary_key=True)
+    circle: fields.ForeignKeyRelation[Circle] = fields.ForeignKeyField(
+        "models.Circle", related_name="team", on_delete=fields.CASCADE
+    )
+    practitioner = fields.ForeignKeyField(
+        "models.Practitioner", related_name="team_places", on_delete=fields.CASCADE
+    )
+    is_lead = fields.BooleanField(default=False)
+    added_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "team_member"
+        unique_together = (("circle", "practitioner"),)

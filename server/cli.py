@@ -1,0 +1,92 @@
+"""The `alongside` command."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+from dataclasses import replace
+
+from server.settings import Settings, SettingsError
+
+DESCRIPTION = """Alongside: children, young people and carers say what matters, in their own
+words, before every meeting. Settings come from ALONGSIDE_* environment variables
+(see README.md); with none, everything runs on an SQLite file in ./data."""
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> None:
+    import uvicorn
+
+    settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port)
+    if not settings.is_production:
+        _migrate(settings, args)
+    os.environ["ALONGSIDE_HOST"], os.environ["ALONGSIDE_PORT"] = settings.host, str(settings.port)
+    uvicorn.run(
+        "server.asgi:app_from_env", factory=True, host=settings.host, port=settings.port,
+        proxy_headers=True, log_level="info",
+    )
+
+
+def _migrate(settings: Settings, args: argparse.Namespace) -> None:
+    from server.migrate import apply_migrations
+
+    asyncio.run(apply_migrations(settings.ready().db_url))
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> None:
+    from server.demo import create_demo, describe
+
+    if settings.is_production:
+        raise SettingsError("The demo data is not for production.")
+    settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port)
+    _migrate(settings, args)
+    demo = asyncio.run(create_demo(settings.ready()))
+    print(json.dumps(demo, indent=2) if args.json else describe(demo), flush=True)
+    if args.serve:
+        _serve(settings, args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="alongside", description=DESCRIPTION)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser(
+        "serve", help="run the web app (in demo mode, first apply migrations)",
+        description="Run the web app with uvicorn. In demo mode migrations are applied first; "
+        "in production run `alongside migrate` as the release step.",
+    )
+    migrate = commands.add_parser(
+        "migrate", help="apply database migrations", description="Apply every migration "
+        "not yet applied to the database in ALONGSIDE_DATABASE_URL (or the demo SQLite file).",
+    )
+    demo = commands.add_parser(
+        "demo", help="create demo data and print how to sign in",
+        description="Create a demo organisation, two practitioners and one family circle with "
+        "an upcoming meeting, and print sign-in details and fresh invitation codes. Safe to run "
+        "again. Refused in production.",
+    )
+    for command in (serve, demo):
+        command.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+        command.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    demo.add_argument("--serve", action="store_true", help="then run the web app")
+    demo.add_argument("--json", action="store_true", help="print the details as JSON")
+    serve.set_defaults(run=_serve)
+    migrate.set_defaults(run=_migrate)
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        args.run(Settings.from_env(os.environ), args)
+    except SettingsError as error:
+        print(f"alongside: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

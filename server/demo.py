@@ -1,0 +1,96 @@
+"""Demo data: one organisation, two practitioners from different agencies, and one
+circle (a 14-year-old, a 9-year-old and a parent) with an upcoming meeting.
+
+Running it again changes nothing but the invitation codes: unused codes are
+replaced, because only their hashes are kept and new ones must be shown."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from tortoise import Tortoise
+
+from server.auth.secrets import hash_secret
+from server.auth.service import invite
+from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
+from server.db import tortoise_config
+from server.meetings.models import Meeting, MeetingKind
+from server.organisations.models import Agency, Organisation, Practitioner
+from server.settings import Settings
+
+ORGANISATION = "Alongside demo partnership"
+PASSWORD = "demo-password"
+PRACTITIONERS = [
+    ("priya.shah@demo.alongside.test", "Priya Shah", Agency.SOCIAL_CARE, True),
+    ("tom.evans@demo.alongside.test", "Tom Evans", Agency.SCHOOL, False),
+]
+FAMILY = [
+    ("Sam", FamilyRole.YOUNG_PERSON, AgeBand.FROM_12_TO_15, False),
+    ("Mia", FamilyRole.CHILD, AgeBand.FROM_8_TO_11, True),
+    ("Alex", FamilyRole.PARENT, AgeBand.ADULT, False),
+]
+
+
+async def _practitioners(organisation: Organisation) -> list[tuple[Practitioner, bool]]:
+    people = []
+    for email, name, agency, is_lead in PRACTITIONERS:
+        person = await Practitioner.get_or_none(email=email)
+        if person is None:
+            person = await Practitioner.create(
+                organisation=organisation, email=email, name=name, agency=agency,
+                password_hash=await hash_secret(PASSWORD),
+            )
+        people.append((person, is_lead))
+    return people
+
+
+async def _circle(organisation: Organisation, team: list[tuple[Practitioner, bool]]) -> Circle:
+    circle, created = await Circle.get_or_create(organisation=organisation, name="Sam and Mia")
+    if created:
+        for name, role, age_band, simple in FAMILY:
+            await FamilyMember.create(
+                circle=circle, name=name, role=role, age_band=age_band, simple_mode=simple
+            )
+        for practitioner, is_lead in team:
+            await TeamMember.create(circle=circle, practitioner=practitioner, is_lead=is_lead)
+    if not await Meeting.filter(circle=circle, starts_at__gte=datetime.now(timezone.utc)).exists():
+        starts = datetime.now(timezone.utc).replace(hour=10, minute=0, second=0, microsecond=0)
+        await Meeting.create(
+            circle=circle, kind=MeetingKind.CHILD_IN_NEED_REVIEW,
+            starts_at=starts + timedelta(days=10), place="Civic Centre, room 2",
+            created_by=team[0][0],
+        )
+    return circle
+
+
+async def create_demo(settings: Settings) -> dict:
+    """Create (or find) the demo data; return how to sign in."""
+    await Tortoise.init(config=tortoise_config(settings.db_url))
+    try:
+        organisation, _ = await Organisation.get_or_create(name=ORGANISATION)
+        team = await _practitioners(organisation)
+        circle = await _circle(organisation, team)
+        invitations = []
+        for member in await FamilyMember.filter(circle=circle).order_by("created_at"):
+            code = await invite(settings.secret_key, member, hours=settings.invitation_hours)
+            invitations.append({
+                "name": member.name, "role": member.role.value, "code": code,
+                "link": f"{settings.base_url}/#/join/{code}",
+            })
+        return {
+            "url": settings.base_url,
+            "practitioners": [
+                {"name": p.name, "email": p.email, "password": PASSWORD} for p, _ in team
+            ],
+            "family": invitations,
+        }
+    finally:
+        await Tortoise.close_connections()
+
+
+def describe(demo: dict) -> str:
+    lines = [f"Alongside demo at {demo['url']}", "", "Practitioners sign in with:"]
+    lines += [f"  {p['name']}: {p['email']} / {p['password']}" for p in demo["practitioners"]]
+    lines += ["", "Family members join with a one-time invitation (open the link on a phone):"]
+    lines += [f"  {f['name']} ({f['role']}): code {f['code']}  {f['link']}" for f in demo["family"]]
+    return "\n".join(lines)

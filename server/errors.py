@@ -1,0 +1,174 @@
+"""Errors carry their HTTP status and a stable type; one handler turns them into
+`application/problem+json` with a title translated for the person asking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from server.i18n import N_, translator_for
+
+PROBLEM_TYPE_BASE = "https://alongside.example/problems/"
+
+
+class ProblemResponse(JSONResponse):
+    media_type = "application/problem+json"
+
+
+class AppError(Exception):
+    """A refusal the user can understand. Subclasses set status, code and title.
+
+    `title` is an untranslated message id; `params` fill its `{placeholders}`.
+    """
+
+    status = 400
+    code = "bad-request"
+    title = N_("Something in that request was not right.")
+
+    def __init__(self, *, errors: list[dict[str, Any]] | None = None, **extra: Any) -> None:
+        super().__init__(self.code)
+        self.errors = errors or []
+        self.extra = extra
+
+    def headers(self) -> dict[str, str] | None:
+        return None
+
+
+class Malformed(AppError):
+    code = "malformed-body"
+    title = N_("We could not read that request. It should be JSON.")
+
+
+class WrongContentType(AppError):
+    status = 415
+    code = "unsupported-media-type"
+    title = N_("Please send this as JSON.")
+
+
+class TooLarge(AppError):
+    status = 413
+    code = "too-large"
+    title = N_("That is too much to send at once.")
+
+
+class Invalid(AppError):
+    status = 422
+    code = "invalid"
+    title = N_("Some answers need another look.")
+
+
+class NotSignedIn(AppError):
+    status = 401
+    code = "not-signed-in"
+    title = N_("Please sign in first.")
+
+
+class Forbidden(AppError):
+    status = 403
+    code = "forbidden"
+    title = N_("You cannot do that.")
+
+
+class CrossSite(AppError):
+    status = 403
+    code = "cross-site-request"
+    title = N_("That request did not come from Alongside, so it was stopped.")
+
+
+class NotFound(AppError):
+    status = 404
+    code = "not-found"
+    title = N_("We could not find that.")
+
+
+class TooManyTries(AppError):
+    status = 429
+    code = "too-many-tries"
+    title = N_("Too many tries. Please wait {minutes} minutes and try again.")
+
+    def __init__(self, *, retry_after_seconds: int) -> None:
+        super().__init__()
+        self.retry_after = max(1, retry_after_seconds)
+        self.params = {"minutes": max(1, -(-self.retry_after // 60))}
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
+class MethodNotAllowed(AppError):
+    status = 405
+    code = "method-not-allowed"
+    title = N_("That action is not possible here.")
+
+
+class Conflict(AppError):
+    status = 409
+    code = "conflict"
+    title = N_("That was changed somewhere else first.")
+
+
+class Gone(AppError):
+    status = 410
+    code = "gone"
+    title = N_("That has already been used or has run out.")
+
+
+class ServerFault(AppError):
+    status = 500
+    code = "server-error"
+    title = N_("Something went wrong on our side. Nothing was changed. Please try again.")
+
+
+_STATUS_ERRORS: dict[int, type[AppError]] = {
+    401: NotSignedIn,
+    403: Forbidden,
+    404: NotFound,
+    405: MethodNotAllowed,
+}
+
+
+def problem(request: Request, error: AppError) -> ProblemResponse:
+    translate = translator_for(request)
+    params = getattr(error, "params", {})
+    body: dict[str, Any] = {
+        "type": PROBLEM_TYPE_BASE + error.code,
+        "title": translate.gettext(error.title).format(**params),
+        "status": error.status,
+    }
+    if error.errors:
+        body["errors"] = [
+            {**item, "message": translate.gettext(item["message"]).format(**item.get("params", {}))}
+            for item in error.errors
+        ]
+        for item in body["errors"]:
+            item.pop("params", None)
+    body.update(error.extra)
+    return ProblemResponse(body, status_code=error.status, headers=error.headers())
+
+
+async def handle_app_error(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, AppError)
+    return problem(request, exc)
+
+
+async def handle_http_exception(request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, HTTPException)
+    error_class = _STATUS_ERRORS.get(exc.status_code, AppError)
+    error = error_class()
+    error.status = exc.status_code
+    return problem(request, error)
+
+
+async def handle_unexpected(request: Request, exc: Exception) -> ProblemResponse:
+    # The traceback is logged by the server; the family sees a calm, translated line.
+    return problem(request, ServerFault())
+
+
+exception_handlers = {
+    AppError: handle_app_error,
+    HTTPException: handle_http_exception,
+    Exception: handle_unexpected,
+}

@@ -1,0 +1,57 @@
+"""Organisations and the practitioners who work for them."""
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+from server.i18n import N_
+
+
+class Agency(StrEnum):
+    SOCIAL_CARE = "social_care"
+    EARLY_HELP = "early_help"
+    SCHOOL = "school"
+    HEALTH = "health"
+    POLICE = "police"
+    VOLUNTARY = "voluntary"
+
+
+AGENCY_LABELS = {
+    Agency.SOCIAL_CARE: N_("Social care"),
+    Agency.EARLY_HELP: N_("Early help"),
+    Agency.SCHOOL: N_("School"),
+    Agency.HEALTH: N_("Health"),
+    Agency.POLICE: N_("Police"),
+    Agency.VOLUNTARY: N_("Voluntary sector"),
+}
+
+
+class Organisation(Model):
+    id = fields.UUIDField(primary_key=True)
+    name = fields.CharField(max_length=200, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "organisation"
+
+
+class Practitioner(Model):
+    id = fields.UUIDField(primary_key=True)
+    organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(
+        "models.Organisation", related_name="practitioners", on_delete=fields.RESTRICT
+    )
+    email = fields.CharField(max_length=254, unique=True)
+    name = fields.CharField(max_length=200)
+    agency = fields.CharEnumField(Agency, max_length=20)
+    # Argon2 hash; empty for people who sign in through their organisation's
+    # identity provider instead.
+    password_hash = fields.CharField(max_length=200, default="")
+    # The identity provider's subject, for OpenID Connect sign-in.
+    identity_subject = fields.CharField(max_length=255, null=True, unique=True)
+    locale = fields.CharField(max_length=10, default="en")
+    is_active = fields.BooleanField(default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "practitioner"

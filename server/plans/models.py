@@ -1,0 +1,68 @@
+"""The plan built WITH the family, its items and its published versions."""
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class PlanSection(StrEnum):
+    WORKING_WELL = "working_well"
+    WORRIED_ABOUT = "worried_about"
+    NEEDS_TO_HAPPEN = "needs_to_happen"
+    ACTIONS = "actions"
+
+
+class Plan(Model):
+    id = fields.UUIDField(primary_key=True)
+    circle = fields.OneToOneField("models.Circle", related_name="plan", on_delete=fields.CASCADE)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "plan"
+
+
+class PlanItem(Model):
+    id = fields.UUIDField(primary_key=True)
+    plan = fields.ForeignKeyField("models.Plan", related_name="items", on_delete=fields.CASCADE)
+    section = fields.CharEnumField(PlanSection, max_length=20)
+    # A practitioner's own words; empty when the item quotes a contribution.
+    text = fields.TextField(default="")
+    # An imported item shows its source's words, verbatim, only as far as allowed.
+    source = fields.ForeignKeyField(
+        "models.Contribution", related_name="plan_items", null=True, on_delete=fields.SET_NULL
+    )
+    author = fields.ForeignKeyField(
+        "models.Practitioner", related_name="plan_items", null=True, on_delete=fields.SET_NULL
+    )
+    owner_member = fields.ForeignKeyField(
+        "models.FamilyMember", related_name="actions", null=True, on_delete=fields.SET_NULL
+    )
+    owner_practitioner = fields.ForeignKeyField(
+        "models.Practitioner", related_name="actions", null=True, on_delete=fields.SET_NULL
+    )
+    due_on = fields.DateField(null=True)
+    position = fields.IntField(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "plan_item"
+
+
+class PlanVersion(Model):
+    id = fields.UUIDField(primary_key=True)
+    plan = fields.ForeignKeyField("models.Plan", related_name="versions", on_delete=fields.CASCADE)
+    number = fields.IntField()
+    published_at = fields.DatetimeField(auto_now_add=True)
+    published_by = fields.ForeignKeyField(
+        "models.Practitioner", related_name="published_versions", null=True,
+        on_delete=fields.SET_NULL,
+    )
+    # Item ids and practitioners' words at publication; family words are not
+    # copied here, so narrowing or withdrawing a source still hides them.
+    snapshot = fields.JSONField(default=dict)
+
+    class Meta:
+        table = "plan_version"
+        unique_together = (("plan", "number"),)

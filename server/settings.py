@@ -1,0 +1,116 @@
+"""Settings come from the environment once, at start-up, and are passed in.
+
+Nothing in the project reads the environment at import time: `create_app(settings)`
+and the command line take a `Settings` value, so tests build their own.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+ENV_PREFIX = "ALONGSIDE_"
+DEMO_SECRET_FILE = "secret-key"
+MIN_SECRET_LENGTH = 32
+
+
+class SettingsError(Exception):
+    """The configuration cannot run safely; the message says what to fix."""
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: "demo" (one machine, SQLite, generated secret) or "production".
+    mode: str = "demo"
+    #: Where demo data, the SQLite file and the generated secret live.
+    data_dir: Path = Path("data")
+    #: Tortoise database URL; empty means an SQLite file in data_dir.
+    database_url: str = ""
+    secret_key: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8000
+    #: Sessions end after this many minutes without a request.
+    session_idle_minutes: int = 30
+    #: Invitation codes stop working after this many hours.
+    invitation_hours: int = 72
+    #: Largest request body accepted, in bytes.
+    max_body_bytes: int = 256 * 1024
+    default_locale: str = "en"
+    timezone: str = "Europe/London"
+    #: Public address of the app, used in printed invitation links.
+    public_url: str = ""
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_production(self) -> bool:
+        return self.mode == "production"
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite://{self.data_dir / 'alongside.sqlite3'}"
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url.rstrip("/") or f"http://{self.host}:{self.port}"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        def get(name: str, default: str = "") -> str:
+            return environ.get(ENV_PREFIX + name, default)
+
+        mode = get("MODE", "demo")
+        if mode not in {"demo", "production"}:
+            raise SettingsError(f"{ENV_PREFIX}MODE must be 'demo' or 'production', not {mode!r}")
+        try:
+            numbers = {
+                "port": int(get("PORT", "8000")),
+                "session_idle_minutes": int(get("SESSION_IDLE_MINUTES", "30")),
+                "invitation_hours": int(get("INVITATION_HOURS", "72")),
+                "max_body_bytes": int(get("MAX_BODY_BYTES", str(256 * 1024))),
+            }
+        except ValueError as error:
+            raise SettingsError(f"A numeric {ENV_PREFIX}* setting is not a number: {error}")
+        return cls(
+            mode=mode,
+            data_dir=Path(get("DATA_DIR", "data")),
+            database_url=get("DATABASE_URL"),
+            secret_key=get("SECRET_KEY"),
+            host=get("HOST", "127.0.0.1"),
+            default_locale=get("DEFAULT_LOCALE", "en"),
+            timezone=get("TIMEZONE", "Europe/London"),
+            public_url=get("PUBLIC_URL"),
+            **numbers,
+        )
+
+    def ready(self) -> Settings:
+        """Return settings that are safe to run: refuse production without a real
+        secret; in demo mode, make the data folder and keep a generated secret there."""
+        if self.is_production:
+            if len(self.secret_key) < MIN_SECRET_LENGTH:
+                raise SettingsError(
+                    f"Production needs {ENV_PREFIX}SECRET_KEY of at least "
+                    f"{MIN_SECRET_LENGTH} random characters."
+                )
+            if not self.database_url:
+                raise SettingsError(f"Production needs {ENV_PREFIX}DATABASE_URL.")
+            return self
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self.secret_key:
+            return self
+        return replace(self, secret_key=_demo_secret(self.data_dir))
+
+
+def _demo_secret(data_dir: Path) -> str:
+    path = data_dir / DEMO_SECRET_FILE
+    if path.exists():
+        return path.read_text().strip()
+    secret = secrets.token_urlsafe(48)
+    path.write_text(secret)
+    path.chmod(0o600)
+    return secret

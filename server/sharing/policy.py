@@ -1,0 +1,49 @@
+"""The one place that decides who may read a family member's words.
+
+Every read path (API, plan, export, print, notification, dashboard) asks here for
+a query filter; no route filters contributions by hand.
+
+- just me:        the author only
+- my worker:      + the circle's lead practitioner
+- my meeting:     + every practitioner on the circle's team
+- my family too:  + the circle's carers
+A withdrawn contribution is readable by its author only.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import Q
+
+from server.auth.actor import Actor
+from server.circles.models import FamilyMember, TeamMember
+from server.contributions.models import Audience
+
+TEAM_AUDIENCES = (Audience.MY_MEETING, Audience.MY_FAMILY_TOO)
+NOTHING = Q(id__in=[])
+
+
+async def readable_contributions(actor: Actor) -> Q:
+    """A filter over Contribution rows this actor may read the words of."""
+    if actor.member is not None:
+        return _for_family_member(actor.member)
+    assert actor.practitioner is not None
+    places = await TeamMember.filter(
+        practitioner=actor.practitioner, circle__closed_at=None
+    ).values_list("circle_id", "is_lead")
+    team = [circle for circle, _ in places]
+    led = [circle for circle, is_lead in places if is_lead]
+    allowed = NOTHING
+    if team:
+        allowed |= Q(circle_id__in=team, audience__in=TEAM_AUDIENCES)
+    if led:
+        allowed |= Q(circle_id__in=led, audience=Audience.MY_WORKER)
+    return Q(withdrawn_at=None) & allowed
+
+
+def _for_family_member(member: FamilyMember) -> Q:
+    own = Q(author_id=member.id)
+    if not member.role.is_carer:
+        return own
+    return own | Q(
+        circle_id=member.circle_id, audience=Audience.MY_FAMILY_TOO, withdrawn_at=None
+    )

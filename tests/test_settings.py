@@ -1,0 +1,45 @@
+import pytest
+
+from server.settings import Settings, SettingsError
+
+
+def test_with_no_settings_it_runs_on_sqlite_in_the_data_folder():
+    settings = Settings.from_env({})
+    assert settings.mode == "demo"
+    assert settings.db_url == "sqlite://data/alongside.sqlite3"
+
+
+def test_every_setting_comes_from_an_alongside_variable(tmp_path):
+    settings = Settings.from_env({
+        "ALONGSIDE_MODE": "production", "ALONGSIDE_DATA_DIR": str(tmp_path),
+        "ALONGSIDE_DATABASE_URL": "postgres://db/alongside", "ALONGSIDE_SECRET_KEY": "s" * 40,
+        "ALONGSIDE_PORT": "9000", "ALONGSIDE_SESSION_IDLE_MINUTES": "15",
+        "ALONGSIDE_INVITATION_HOURS": "24", "ALONGSIDE_MAX_BODY_BYTES": "1000",
+        "ALONGSIDE_PUBLIC_URL": "https://alongside.example/", "SECRET_KEY": "ignored",
+    })
+    assert (settings.port, settings.session_idle_minutes, settings.invitation_hours) == (9000, 15, 24)
+    assert settings.max_body_bytes == 1000
+    assert settings.base_url == "https://alongside.example"
+    assert settings.ready() is settings
+
+
+def test_production_refuses_to_start_without_a_real_secret(tmp_path):
+    for secret in ("", "short"):
+        settings = Settings(mode="production", secret_key=secret, database_url="postgres://x/y")
+        with pytest.raises(SettingsError, match="SECRET_KEY"):
+            settings.ready()
+
+
+def test_demo_mode_generates_a_secret_once_and_keeps_it(tmp_path):
+    first = Settings(data_dir=tmp_path / "data").ready()
+    second = Settings(data_dir=tmp_path / "data").ready()
+    assert len(first.secret_key) >= 32
+    assert first.secret_key == second.secret_key
+    assert (tmp_path / "data" / "secret-key").stat().st_mode & 0o077 == 0
+
+
+def test_nonsense_settings_are_refused_with_the_name_to_fix():
+    with pytest.raises(SettingsError, match="ALONGSIDE_MODE"):
+        Settings.from_env({"ALONGSIDE_MODE": "staging"})
+    with pytest.raises(SettingsError, match="not a number"):
+        Settings.from_env({"ALONGSIDE_PORT": "eighty"})

@@ -3,6 +3,8 @@ language modules generated from the catalogs, and the static files."""
 
 from __future__ import annotations
 
+import hashlib
+import mimetypes
 from html import escape
 from pathlib import Path
 
@@ -12,10 +14,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from server.errors import NotFound
-from server.i18n import LANGUAGES, I18n, request_language
+from server.i18n import LANGUAGES, LOCALES_DIR, I18n, N_, request_language
 
 PWA_DIR = Path(__file__).resolve().parent.parent / "pwa"
+mimetypes.add_type("application/manifest+json", ".webmanifest")
 REVALIDATE = {"Cache-Control": "no-cache"}
+NOSCRIPT = N_("Alongside needs JavaScript to work. Please turn it on and reload this page.")
 
 
 async def shell(request: Request) -> Response:
@@ -26,6 +30,7 @@ async def shell(request: Request) -> Response:
         .replace("{{nonce}}", escape(request.state.csp_nonce))
         .replace("{{lang}}", language.code)
         .replace("{{dir}}", language.direction)
+        .replace("{{noscript}}", escape(language.translations.gettext(NOSCRIPT)))
     )
     return HTMLResponse(page, headers=REVALIDATE)
 
@@ -40,8 +45,23 @@ async def language_module(request: Request) -> Response:
     )
 
 
+async def service_worker(request: Request) -> Response:
+    script = request.app.state.service_worker.replace("{{version}}", request.app.state.shell_version)
+    return Response(script, media_type="text/javascript", headers=REVALIDATE)
+
+
+def shell_version(pwa_dir: Path = PWA_DIR, locales_dir: Path = LOCALES_DIR) -> str:
+    """A fingerprint of every shell file and catalog: the service worker's cache name."""
+    digest = hashlib.sha256()
+    for path in sorted([*pwa_dir.rglob("*"), *locales_dir.rglob("*.po")]):
+        if path.is_file():
+            digest.update(path.relative_to(pwa_dir.parent).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class ShellFiles(StaticFiles):
-    """Static files; the service worker is always revalidated so updates arrive."""
+    """Static files, revalidated with the server so a release reaches phones."""
 
     def file_response(self, full_path, stat_result, scope, status_code=200):  # type: ignore[no-untyped-def]
         response = super().file_response(full_path, stat_result, scope, status_code)
@@ -52,10 +72,15 @@ class ShellFiles(StaticFiles):
 def routes(pwa_dir: Path = PWA_DIR) -> list[Route | Mount]:
     return [
         Route("/", shell, methods=["GET", "HEAD"]),
+        Route("/sw.js", service_worker, methods=["GET", "HEAD"]),
         Route("/i18n/{lang}.js", language_module, methods=["GET", "HEAD"]),
         Mount("/", ShellFiles(directory=pwa_dir), name="pwa"),
     ]
 
 
-def load_shell(pwa_dir: Path = PWA_DIR) -> str:
-    return (pwa_dir / "index.html").read_text(encoding="utf-8")
+def load_shell(pwa_dir: Path = PWA_DIR) -> tuple[str, str]:
+    """The shell document and the service worker script, as templates."""
+    return (
+        (pwa_dir / "index.html").read_text(encoding="utf-8"),
+        (pwa_dir / "sw.js").read_text(encoding="utf-8"),
+    )

@@ -1,0 +1,98 @@
+"""A practitioner signs in; a young person joins from an invitation, sets a PIN and
+reaches home; the shell reopens offline; axe finds nothing on those screens."""
+
+from __future__ import annotations
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+_axe = Axe()
+SW_CONTROLS = "() => navigator.serviceWorker.controller !== null"
+
+
+def assert_accessible(page: Page) -> None:
+    results = _axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def sign_in_as_practitioner(page: Page, email: str, password: str) -> None:
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    page.get_by_label("Work email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def join(page: Page, code: str, pin: str) -> None:
+    page.goto(f"/#/join/{code}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Join your circle")
+    expect(page.get_by_label("Invitation code")).to_have_value(code)
+    page.get_by_label("Choose a secret number you will remember").fill(pin)
+    page.get_by_label("Type your secret number again").fill(pin)
+    page.get_by_role("button", name="Join").click()
+
+
+def test_a_practitioner_signs_in_and_sees_their_circles(page, live_server):
+    demo = live_server.demo()
+    priya = demo["practitioners"][0]
+    page.goto("/")
+    assert_accessible(page)
+    sign_in_as_practitioner(page, priya["email"], "not the password")
+    expect(page.get_by_role("alert")).to_contain_text("That email or password is not right.")
+    page.get_by_label("Password").fill(priya["password"])
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your circles")
+    circle = page.get_by_role("listitem").filter(has_text="Sam and Mia")
+    expect(circle).to_contain_text("Lead practitioner")
+    expect(circle).to_contain_text("3 members")
+    expect(circle).to_contain_text("Child in need review")
+    assert_accessible(page)
+
+
+def test_a_young_person_joins_sets_a_pin_and_comes_back_with_it(page, live_server):
+    code = live_server.invitation("Sam")
+    join(page, code, "2468")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
+    assert "#/join" not in page.url  # the code does not linger in the address bar
+    expect(page.get_by_text("Priya Shah")).to_be_visible()
+    expect(page.get_by_text("Child in need review")).to_be_visible()
+    expect(page.get_by_role("button", name="Quick exit")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome back")
+    assert_accessible(page)
+    page.get_by_label("Your secret number").fill("1111")
+    page.get_by_role("button", name="Open").click()
+    expect(page.get_by_text("That PIN is not right. Please try again.")).to_be_visible()
+    page.get_by_label("Your secret number").fill("2468")
+    page.get_by_role("button", name="Open").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
+
+
+def test_the_join_screen_is_accessible_and_a_used_code_is_explained(page, live_server):
+    code = live_server.invitation("Alex")
+    page.goto(f"/#/join/{code}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Join your circle")
+    assert_accessible(page)
+    join(page, code, "1357")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Alex")
+    page.context.clear_cookies()  # as if on another phone
+    page.goto("about:blank")
+    join(page, code, "1357")
+    expect(page.get_by_role("alert")).to_contain_text("already been used")
+
+
+def test_the_shell_opens_offline_from_the_service_worker(page, live_server):
+    page.goto("/")
+    page.wait_for_function(SW_CONTROLS)
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        expect(page.locator("main#view")).to_be_visible()
+        expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"\S"))
+        assert page.evaluate(SW_CONTROLS)
+    finally:
+        page.context.set_offline(False)

@@ -1,0 +1,84 @@
+// Talks to the Alongside server. Answers are never stored on the phone here;
+// the CSRF token lives only in memory, from the last sign-in or /api/me answer.
+import { t } from "./i18n.js";
+
+let csrfToken = null;
+
+/** The server said no: carries the problem's status, type, translated title and field errors. */
+export class ProblemError extends Error {
+  constructor(status, problem) {
+    super(problem.title || t("Something went wrong. Please try again."));
+    this.status = status;
+    this.type = problem.type || "about:blank";
+    this.title = this.message;
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.problem = problem;
+  }
+}
+
+/** The server could not be reached. */
+export class OfflineError extends Error {
+  constructor() {
+    super(t("You seem to be offline. Check your connection and try again."));
+    this.status = 0;
+    this.errors = [];
+  }
+}
+
+export function rememberSession(me) {
+  csrfToken = me && me.csrf_token ? me.csrf_token : null;
+}
+
+export function forgetSession() {
+  csrfToken = null;
+}
+
+export async function request(method, path, body) {
+  const headers = { Accept: "application/json, application/problem+json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch {
+    throw new OfflineError();
+  }
+  const answer = await readJson(response);
+  if (!response.ok) throw new ProblemError(response.status, answer || {});
+  return answer;
+}
+
+async function readJson(response) {
+  const type = response.headers.get("Content-Type") || "";
+  if (response.status === 204 || !/json/.test(type)) return null;
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+export const api = {
+  me: () => request("GET", "/api/me"),
+  signInPractitioner: (email, password) => request("POST", "/api/sessions/practitioner", { email, password }),
+  redeemInvitation: (code, pin) => request("POST", "/api/invitations/redeem", { code, pin }),
+  signInFamily: (pin) => request("POST", "/api/sessions/family", { pin }),
+  signOut: () => request("DELETE", "/api/session"),
+  familyHome: () => request("GET", "/api/family/home"),
+  practitionerHome: () => request("GET", "/api/practitioner/home"),
+};
+
+/** Quick exit: ends the session without waiting, even as the page is left. */
+export function signOutInBackground() {
+  if (!csrfToken) return; // not signed in: nothing to end
+  const headers = { "X-CSRF-Token": csrfToken };
+  const ending = { method: "DELETE", headers, credentials: "same-origin", keepalive: true };
+  fetch("/api/session", ending).catch(() => {});
+  csrfToken = null;
+}

@@ -1,0 +1,104 @@
+// Labelled form fields, and errors shown next to the field they are about.
+import { el } from "./dom.js";
+
+/** A label, an optional hint, the input and a (hidden until needed) error line. */
+export function field({ name, label, hint, ...inputProps }) {
+  const id = "field-" + name;
+  const hintId = hint ? id + "-hint" : null;
+  const errorId = id + "-error";
+  const input = el("input", { id, name, "aria-describedby": hintId, ...inputProps });
+  return el(
+    "div",
+    { class: "field", "data-field": name },
+    el("label", { for: id }, label),
+    hint ? el("p", { id: hintId, class: "hint" }, hint) : null,
+    el("p", { id: errorId, class: "field-error", hidden: true }),
+    input,
+  );
+}
+
+/** The line at the top of a form for problems that are not about one field. */
+export function formMessage() {
+  return el("p", { class: "form-message", role: "alert", hidden: true });
+}
+
+export function clearErrors(form) {
+  for (const error of form.querySelectorAll(".field-error")) {
+    error.hidden = true;
+    error.textContent = "";
+  }
+  for (const input of form.querySelectorAll("[aria-invalid]")) {
+    input.removeAttribute("aria-invalid");
+    input.setAttribute("aria-describedby", describedBy(input, false));
+  }
+  const message = form.querySelector(".form-message");
+  message.hidden = true;
+  message.textContent = "";
+}
+
+/**
+ * Shows errors ([{field, message}]) beside their fields and moves focus to the
+ * first one, so a screen reader reads its label and message together. Errors
+ * for fields this form does not have go to the form's message line.
+ */
+export function showErrors(form, errors) {
+  const elsewhere = [];
+  let first = null;
+  for (const { field: name, message } of errors) {
+    const input = form.elements.namedItem(name);
+    if (!input || !input.id) {
+      elsewhere.push(message);
+      continue;
+    }
+    const error = document.getElementById(input.id + "-error");
+    error.textContent = error.textContent ? error.textContent + " " + message : message;
+    error.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", describedBy(input, true));
+    first = first || input;
+  }
+  if (elsewhere.length) showFormMessage(form, elsewhere.join(" "));
+  if (first) first.focus();
+}
+
+export function showFormMessage(form, text) {
+  const message = form.querySelector(".form-message");
+  message.textContent = text;
+  message.hidden = false;
+}
+
+function describedBy(input, withError) {
+  const hint = document.getElementById(input.id + "-hint") ? input.id + "-hint" : "";
+  return [withError ? input.id + "-error" : "", hint].filter(Boolean).join(" ");
+}
+
+/**
+ * Handles a form's submit: checks it, sends it once (a second tap while sending
+ * does nothing) and shows what the server said. `fieldForProblem` names the
+ * field a problem without field errors is about (such as a wrong PIN).
+ */
+export function onSubmit(form, { check = () => [], send, fieldForProblem = null }) {
+  let sending = false;
+  form.noValidate = true;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (sending) return;
+    clearErrors(form);
+    const values = Object.fromEntries(new FormData(form));
+    const problems = check(values);
+    if (problems.length) return showErrors(form, problems);
+    sending = true;
+    form.setAttribute("aria-busy", "true");
+    try {
+      await send(values);
+    } catch (error) {
+      const aboutOneField = fieldForProblem && error.status > 0;
+      if (error.errors && error.errors.length) showErrors(form, error.errors);
+      else if (aboutOneField) showErrors(form, [{ field: fieldForProblem, message: error.message }]);
+      else showFormMessage(form, error.message);
+    } finally {
+      sending = false;
+      form.removeAttribute("aria-busy");
+    }
+  });
+}

@@ -1,0 +1,77 @@
+// Translations for the interface. Every user-facing string is written as
+// t("…") or tn("…", "…", n) with plain string literals, so Babel can extract them.
+const LANGUAGES = ["en", "pl", "pa", "ur", "ro"];
+const FIRST_STRONG_ISOLATE = "\u2068";
+const POP_DIRECTIONAL_ISOLATE = "\u2069";
+
+// English is written for UK services: dates read "Thursday 3 December 2026".
+const DATE_LOCALES = { en: "en-GB" };
+
+let current = { lang: "en", rtl: false, messages: {}, plural: (n) => (n === 1 ? 0 : 1) };
+
+export function isSupported(lang) {
+  return LANGUAGES.includes(lang);
+}
+
+/** Loads /i18n/<lang>.js (made by the server) and sets the page's lang and dir. */
+export async function loadLanguage(lang) {
+  const code = isSupported(lang) ? lang : "en";
+  const module = await import(`/i18n/${code}.js`);
+  current = {
+    lang: module.lang || code,
+    rtl: module.dir === "rtl",
+    messages: module.messages || {},
+    plural: typeof module.plural === "function" ? module.plural : current.plural,
+  };
+  document.documentElement.lang = current.lang;
+  document.documentElement.dir = current.rtl ? "rtl" : "ltr";
+  return current.lang;
+}
+
+export function currentLanguage() {
+  return current.lang;
+}
+
+/** The translation of msgid, or msgid itself (English) when there is none. */
+export function t(msgid, params = {}) {
+  const translated = current.messages[msgid];
+  if (typeof translated === "string" && translated) return fill(translated, params);
+  return english(fill(msgid, params));
+}
+
+/** A plural message; n is also available as {count}. */
+export function tn(singular, plural, n, params = {}) {
+  const forms = current.messages[singular];
+  const index = Array.isArray(forms) ? current.plural(n) : -1;
+  const translated = index >= 0 ? forms[index] : "";
+  const values = { count: formatNumber(n), ...params };
+  if (translated) return fill(translated, values);
+  return english(fill(n === 1 ? singular : plural, values));
+}
+
+// A message not yet translated shows in English; isolated, so that in a right-to-left
+// page its full stop stays at its end.
+function english(text) {
+  return current.rtl ? FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE : text;
+}
+
+export function formatNumber(n) {
+  return new Intl.NumberFormat(current.lang).format(n);
+}
+
+export function formatDateTime(iso) {
+  const locale = DATE_LOCALES[current.lang] || current.lang;
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short" });
+  return format.format(new Date(iso));
+}
+
+// Names and places are wrapped in Unicode isolates, so an English name inside an
+// Urdu sentence (or the reverse) keeps the sentence's own direction.
+function fill(text, params) {
+  return text.replace(/\{(\w+)\}/g, (placeholder, name) => {
+    if (!(name in params)) return placeholder;
+    const value = params[name];
+    if (typeof value !== "string" || name === "count") return String(value);
+    return FIRST_STRONG_ISOLATE + value + POP_DIRECTIONAL_ISOLATE;
+  });
+}

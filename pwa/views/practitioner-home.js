@@ -1,0 +1,36 @@
+// A practitioner's home: the circles they are part of.
+import { el, heading } from "../shell/dom.js";
+import { api } from "../shell/api.js";
+import { t, tn } from "../shell/i18n.js";
+import { meetingSummary } from "./meeting.js";
+
+export async function practitionerHomeView(ctx) {
+  const home = await api.practitionerHome();
+  return el(
+    "section",
+    { class: "stack" },
+    heading(t("Your circles")),
+    el("p", { class: "lead" }, whoIsSignedIn(home)),
+    home.circles.length
+      ? el("ul", { class: "plain-list stack" }, home.circles.map((circle) => el("li", {}, circleCard(circle))))
+      : el("p", {}, t("You are not part of any circle yet.")),
+    el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
+  );
+}
+
+function whoIsSignedIn({ name, agency_label: agency }) {
+  if (!agency) return t("Signed in as {name}", { name });
+  return t("Signed in as {name}, {agency}", { name, agency });
+}
+
+function circleCard(circle) {
+  return el(
+    "article",
+    { class: "card" },
+    el("h2", { dir: "auto" }, circle.name),
+    circle.is_lead ? el("p", { class: "badge" }, t("Lead practitioner")) : null,
+    el("p", {}, tn("{count} member", "{count} members", circle.member_count)),
+    el("h3", {}, t("Next meeting")),
+    circle.next_meeting ? meetingSummary(circle.next_meeting) : el("p", {}, t("No meeting booked")),
+  );
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs every test tool from scratch, then runs the whole suite: unit and API
+# tests on SQLite and PostgreSQL, and end-to-end tests in Debian's Chromium.
+# Extra arguments go to pytest (e.g. `bash scripts/test.sh tests/auth -x`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Debian's Chromium for Playwright, and fonts that cover Gurmukhi and Urdu.
+if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Nastaliq"; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+fi
+
+# PostgreSQL: the project's machines run it on 127.0.0.1:5432; start it if stopped.
+if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
+fi
+
+python3 -m venv .venv
+.venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
+
+.venv/bin/python -m pytest "$@"

@@ -16,6 +16,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from server import health, web
 from server.api.openapi import openapi_document
 from server.auth.routes import routes as auth_routes
+from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
 from server.errors import exception_handlers
 from server.family.routes import routes as family_routes
@@ -24,7 +25,9 @@ from server.practitioners.routes import routes as practitioner_routes
 from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
 from server.settings import Settings
 
-API_ROUTES: list[BaseRoute] = [*auth_routes, *family_routes, *practitioner_routes]
+API_ROUTES: list[BaseRoute] = [
+    *auth_routes, *family_routes, *contribution_routes, *practitioner_routes,
+]
 
 
 def app_version() -> str:

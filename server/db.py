@@ -13,6 +13,7 @@ MODEL_MODULES = [
     "server.plans.models",
     "server.audit.models",
     "server.notifications.models",
+    "server.family.models",
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.support import NullTranslations
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -26,7 +27,7 @@ class AppError(Exception):
 
     status = 400
     code = "bad-request"
-    title = N_("Something in that request was not right.")
+    title = N_("Something went wrong with that. Please try again.")
 
     def __init__(self, *, errors: list[dict[str, Any]] | None = None, **extra: Any) -> None:
         super().__init__(self.code)
@@ -39,13 +40,13 @@ class AppError(Exception):
 
 class Malformed(AppError):
     code = "malformed-body"
-    title = N_("We could not read that request. It should be JSON.")
+    title = N_("Alongside could not read that. Please try again from the app.")
 
 
 class WrongContentType(AppError):
     status = 415
     code = "unsupported-media-type"
-    title = N_("Please send this as JSON.")
+    title = N_("Alongside could not read that. Please try again from the app.")
 
 
 class TooLarge(AppError):
@@ -75,7 +76,7 @@ class Forbidden(AppError):
 class CrossSite(AppError):
     status = 403
     code = "cross-site-request"
-    title = N_("That request did not come from Alongside, so it was stopped.")
+    title = N_("For your safety, that was stopped. Please try again from the Alongside app.")
 
 
 class NotFound(AppError):
@@ -87,12 +88,11 @@ class NotFound(AppError):
 class TooManyTries(AppError):
     status = 429
     code = "too-many-tries"
-    title = N_("Too many tries. Please wait {minutes} minutes and try again.")
+    title = N_("Too many tries. Please wait a few minutes, then try again.")
 
     def __init__(self, *, retry_after_seconds: int) -> None:
         super().__init__()
         self.retry_after = max(1, retry_after_seconds)
-        self.params = {"minutes": max(1, -(-self.retry_after // 60))}
 
     def headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)}
@@ -113,7 +113,7 @@ class Conflict(AppError):
 class Gone(AppError):
     status = 410
     code = "gone"
-    title = N_("That has already been used or has run out.")
+    title = N_("That has already been used, or it is too old now.")
 
 
 class ServerFault(AppError):
@@ -139,14 +139,19 @@ def problem(request: Request, error: AppError) -> ProblemResponse:
         "status": error.status,
     }
     if error.errors:
-        body["errors"] = [
-            {**item, "message": translate.gettext(item["message"]).format(**item.get("params", {}))}
-            for item in error.errors
-        ]
-        for item in body["errors"]:
-            item.pop("params", None)
+        body["errors"] = [_field_problem(translate, item) for item in error.errors]
     body.update(error.extra)
     return ProblemResponse(body, status_code=error.status, headers=error.headers())
+
+
+def _field_problem(translate: NullTranslations, item: dict[str, Any]) -> dict[str, Any]:
+    params = item.get("params", {})
+    text = item["message"]
+    return {
+        "field": item["field"],
+        "code": item.get("code", "invalid"),
+        "message": translate.gettext(text).format(**params),
+    }
 
 
 async def handle_app_error(request: Request, exc: Exception) -> ProblemResponse:

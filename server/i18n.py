@@ -9,9 +9,12 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from babel.core import Locale, negotiate_locale
+from babel.dates import format_datetime
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -117,3 +120,24 @@ def request_language(request: Request) -> str:
 def translator_for(request: Request) -> NullTranslations:
     i18n: I18n = request.app.state.i18n
     return i18n.get(request_language(request)).translations
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Words and dates for one reader: their language and the service's time zone."""
+
+    lang: str
+    translations: NullTranslations
+    timezone: str
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def when(self, value: datetime) -> str:
+        return format_datetime(value, "long", tzinfo=ZoneInfo(self.timezone), locale=self.lang)
+
+
+def wording_for(request: Request) -> Wording:
+    lang = request_language(request)
+    i18n: I18n = request.app.state.i18n
+    return Wording(lang, i18n.get(lang).translations, request.app.state.settings.timezone)

@@ -38,6 +38,10 @@ def extract() -> Catalog:
     return catalog
 
 
+def _forms(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    return string if isinstance(string, tuple) else (string,)
+
+
 def catalog_path(lang: str) -> Path:
     return LOCALES / lang / "LC_MESSAGES" / "messages.po"
 
@@ -61,7 +65,7 @@ def updated(template: Catalog, lang: str) -> Catalog:
         catalog.mime_headers = [*headers, ("Plural-Forms", PLURAL_FIXES[lang])]
     if lang == "en":
         for message in catalog:
-            if message.id and (not message.string or message.fuzzy):
+            if message.id and (not all(_forms(message.string)) or message.fuzzy):
                 message.string = message.id
                 message.flags.discard("fuzzy")
     catalog.revision_date = datetime(2026, 1, 1, tzinfo=timezone.utc)

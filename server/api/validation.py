@@ -13,7 +13,7 @@ _MESSAGES = {
     "missing": N_("Please fill this in."),
     "string_too_short": N_("Please write at least {min_length} characters."),
     "string_too_long": N_("This is too long: at most {max_length} characters."),
-    "string_type": N_("This should be words."),
+    "string_type": N_("Please write this in words."),
     "string_pattern_mismatch": N_("This is not in the right form."),
     "int_type": N_("This should be a whole number."),
     "int_parsing": N_("This should be a whole number."),
@@ -21,8 +21,8 @@ _MESSAGES = {
     "greater_than_equal": N_("This should be {ge} or more."),
     "enum": N_("Please pick one of the choices."),
     "literal_error": N_("Please pick one of the choices."),
-    "uuid_parsing": N_("This is not a valid reference."),
-    "uuid_type": N_("This is not a valid reference."),
+    "uuid_parsing": N_("We could not find that."),
+    "uuid_type": N_("We could not find that."),
     "extra_forbidden": N_("We did not expect this."),
     "datetime_parsing": N_("This should be a date and time."),
     "datetime_from_date_parsing": N_("This should be a date and time."),
@@ -31,8 +31,8 @@ _MESSAGES = {
     "bool_type": N_("This should be yes or no."),
     "bool_parsing": N_("This should be yes or no."),
     "value_error": N_("This is not in the right form."),
-    "model_type": N_("We could not read that request. It should be JSON."),
-    "model_attributes_type": N_("We could not read that request. It should be JSON."),
+    "model_type": N_("Alongside could not read that. Please try again from the app."),
+    "model_attributes_type": N_("Alongside could not read that. Please try again from the app."),
 }
 _FALLBACK = N_("This is not in the right form.")
 

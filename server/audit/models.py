@@ -18,7 +18,7 @@ class AuditEvent(Model):
         "models.Circle", related_name="audit_events", null=True, on_delete=fields.SET_NULL
     )
     subject_type = fields.CharField(max_length=50, default="")
-    subject_id = fields.CharField(max_length=64, default="")
+    subject_id = fields.CharField(max_length=64, default="", db_index=True)
 
     class Meta:
         table = "audit_event"

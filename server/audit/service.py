@@ -12,14 +12,14 @@ async def record(
     *,
     practitioner: Any = None,
     member: Any = None,
-    circle: Any = None,
+    circle_id: Any = None,
     subject: Any = None,
 ) -> AuditEvent:
     return await AuditEvent.create(
         action=action,
         practitioner=practitioner,
         member=member,
-        circle=circle,
+        circle_id=circle_id,
         subject_type=type(subject).__name__ if subject is not None else "",
         subject_id=str(subject.pk) if subject is not None else "",
     )

@@ -67,6 +67,8 @@ class FamilyMember(Model):
     # Argon2 hash of the PIN chosen when the invitation was redeemed.
     pin_hash = fields.CharField(max_length=200, default="")
     simple_mode = fields.BooleanField(default=False)
+    # When they were last shown, and accepted, what happens to their words.
+    sharing_explained_at = fields.DatetimeField(null=True)
     joined_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from pydantic import BaseModel
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from server.meetings.schemas import MeetingSummary
 
@@ -22,7 +24,20 @@ class ContributionCounts(BaseModel):
 class FamilyHome(BaseModel):
     name: str
     role: str
+    is_carer: bool
+    simple_mode: bool
+    sharing_explained: bool
     circle: CircleSummary
     lead_practitioner: PersonSummary | None
     upcoming_meetings: list[MeetingSummary]
     contributions: ContributionCounts
+
+
+class SimpleMode(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    simple_mode: bool = Field(strict=True)
+
+
+class UrgentSent(BaseModel):
+    sent_at: datetime

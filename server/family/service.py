@@ -1,11 +1,19 @@
-"""What a family member sees when they open the app."""
+"""A family member's own space: their home, their choices about the app, and
+asking for help now."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 
+from tortoise.expressions import Q
+
+from server.audit.service import record
 from server.auth.actor import Actor
-from server.circles.models import TeamMember
+from server.contributions.labels import KIND_LABELS
+from server.contributions.schemas import SharedItem, SharedList
+from server.family.models import UrgentRequest
+from server.circles.models import FamilyMember, TeamMember
 from server.contributions.models import Audience, Contribution
 from server.errors import Forbidden
 from server.family.schemas import CircleSummary, ContributionCounts, FamilyHome, PersonSummary
@@ -15,10 +23,14 @@ from server.organisations.models import AGENCY_LABELS
 from server.sharing.policy import readable_contributions
 
 
-async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
-    member = actor.member
-    if member is None:
+def _member(actor: Actor) -> FamilyMember:
+    if actor.member is None:
         raise Forbidden()
+    return actor.member
+
+
+async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
+    member = _member(actor)
     circle = await member.circle
     lead = await TeamMember.get_or_none(circle_id=circle.id, is_lead=True).select_related(
         "practitioner"
@@ -28,6 +40,9 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
     return FamilyHome(
         name=member.name,
         role=member.role.value,
+        is_carer=member.role.is_carer,
+        simple_mode=member.simple_mode,
+        sharing_explained=member.sharing_explained_at is not None,
         circle=CircleSummary(name=circle.name),
         lead_practitioner=lead and PersonSummary(
             name=lead.practitioner.name,
@@ -36,3 +51,50 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
         upcoming_meetings=[MeetingSummary.of(m, gettext) for m in await upcoming([circle.id])],
         contributions=ContributionCounts(total=await mine.count(), shared=await shared.count()),
     )
+
+
+async def sharing_explained(actor: Actor) -> None:
+    member = _member(actor)
+    member.sharing_explained_at = datetime.now(timezone.utc)
+    await member.save(update_fields=["sharing_explained_at"])
+
+
+async def choose_simple_mode(actor: Actor, simple_mode: bool) -> None:
+    """Only the person themself (or their worker) picks their mode: a carer's
+    session is another member's, so it cannot reach this for a child."""
+    member = _member(actor)
+    member.simple_mode = simple_mode
+    await member.save(update_fields=["simple_mode"])
+
+
+async def shared_with_me(actor: Actor, gettext: Callable[[str], str]) -> SharedList:
+    member = _member(actor)
+    items = await Contribution.filter(
+        await readable_contributions(actor), ~Q(author_id=member.id)
+    ).select_related("author").order_by("-created_at")
+    return SharedList(items=[
+        SharedItem(
+            id=item.id, author_name=item.author.name, kind=item.kind,
+            kind_label=gettext(KIND_LABELS[item.kind]), text=item.text,
+            scale_question=item.scale_question, scale_value=item.scale_value,
+            created_at=item.created_at,
+        )
+        for item in items
+    ])
+
+
+#: Taps within this time are the same call for help, not new ones.
+URGENT_REPEAT = timedelta(minutes=10)
+
+
+async def need_to_talk(actor: Actor) -> UrgentRequest:
+    member = _member(actor)
+    recent = await UrgentRequest.filter(
+        member_id=member.id, acknowledged_at=None,
+        created_at__gte=datetime.now(timezone.utc) - URGENT_REPEAT,
+    ).first()
+    if recent is not None:
+        return recent
+    request = await UrgentRequest.create(member_id=member.id, circle_id=member.circle_id)
+    await record("urgent_request", member=member, circle_id=member.circle_id, subject=request)
+    return request

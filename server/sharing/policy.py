@@ -25,25 +25,39 @@ NOTHING = Q(id__in=[])
 async def readable_contributions(actor: Actor) -> Q:
     """A filter over Contribution rows this actor may read the words of."""
     if actor.member is not None:
-        return _for_family_member(actor.member)
+        return Q(author_id=actor.member.id) | (
+            Q(withdrawn_at=None) & _family_audience(actor.member)
+        )
+    return Q(withdrawn_at=None) & await _practitioner_audience(actor)
+
+
+async def withdrawn_markers(actor: Actor) -> Q:
+    """Withdrawn contributions this actor was allowed to read: they may see that
+    the words were withdrawn, and when, but never the words."""
+    if actor.member is not None:
+        return Q(withdrawn_at__isnull=False) & _family_audience(actor.member)
+    return Q(withdrawn_at__isnull=False) & await _practitioner_audience(actor)
+
+
+async def _practitioner_audience(actor: Actor) -> Q:
     assert actor.practitioner is not None
     places = await TeamMember.filter(
         practitioner=actor.practitioner, circle__closed_at=None
     ).values_list("circle_id", "is_lead")
     team = [circle for circle, _ in places]
     led = [circle for circle, is_lead in places if is_lead]
-    allowed = NOTHING
+    audience = NOTHING
     if team:
-        allowed |= Q(circle_id__in=team, audience__in=TEAM_AUDIENCES)
+        audience |= Q(circle_id__in=team, audience__in=TEAM_AUDIENCES)
     if led:
-        allowed |= Q(circle_id__in=led, audience=Audience.MY_WORKER)
-    return Q(withdrawn_at=None) & allowed
+        audience |= Q(circle_id__in=led, audience=Audience.MY_WORKER)
+    return audience
 
 
-def _for_family_member(member: FamilyMember) -> Q:
-    own = Q(author_id=member.id)
+def _family_audience(member: FamilyMember) -> Q:
+    """Other people's contributions a family member is in the audience of."""
     if not member.role.is_carer:
-        return own
-    return own | Q(
-        circle_id=member.circle_id, audience=Audience.MY_FAMILY_TOO, withdrawn_at=None
+        return NOTHING
+    return Q(circle_id=member.circle_id, audience=Audience.MY_FAMILY_TOO) & ~Q(
+        author_id=member.id
     )

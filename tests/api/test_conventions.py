@@ -18,7 +18,7 @@ async def test_malformed_json_is_a_clear_problem(client):
     assert response.headers["content-type"] == PROBLEM
     body = response.json()
     assert body["type"].endswith("/malformed-body") and body["status"] == 400
-    assert body["title"] == "We could not read that request. It should be JSON."
+    assert body["title"] == "Alongside could not read that. Please try again from the app."
 
 
 async def test_json_of_the_wrong_shape_is_malformed(client):

@@ -1,0 +1,99 @@
+"""A circle's family voice, as one practitioner on its team may see it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from uuid import UUID
+
+from pydantic import BaseModel
+
+from server.auth.actor import Actor
+from server.circles.models import ROLE_LABELS, Circle, TeamMember
+from server.contributions.labels import AUDIENCE_LABELS, KIND_LABELS
+from server.contributions.models import Audience, Contribution, ContributionKind
+from server.contributions.reading import record_reads
+from server.errors import Forbidden, NotFound
+from server.family.models import UrgentRequest
+from server.sharing.policy import readable_contributions, withdrawn_markers
+
+
+class CircleRef(BaseModel):
+    id: UUID
+    name: str
+
+
+class UrgentOut(BaseModel):
+    id: UUID
+    name: str
+    at: datetime
+
+
+class VoiceItem(BaseModel):
+    id: UUID
+    author_name: str
+    author_role_label: str
+    kind: ContributionKind
+    kind_label: str
+    #: None when the author withdrew it: the words are gone from everyone else.
+    text: str | None
+    scale_question: str | None
+    scale_value: int | None
+    meeting_id: UUID | None
+    audience: Audience
+    audience_label: str
+    created_at: datetime
+    withdrawn_at: datetime | None
+
+
+class CircleVoice(BaseModel):
+    circle: CircleRef
+    urgent: list[UrgentOut]
+    items: list[VoiceItem]
+
+
+async def team_place(actor: Actor, circle_id: UUID) -> TeamMember:
+    """The practitioner's place on this circle's team; other circles are not found."""
+    if actor.practitioner is None:
+        raise Forbidden()
+    place = await TeamMember.get_or_none(
+        circle_id=circle_id, practitioner_id=actor.practitioner.id, circle__closed_at=None
+    )
+    if place is None:
+        raise NotFound()
+    return place
+
+
+def _item(item: Contribution, gettext: Callable[[str], str]) -> VoiceItem:
+    hidden = item.withdrawn_at is not None
+    return VoiceItem(
+        id=item.id, author_name=item.author.name,
+        author_role_label=gettext(ROLE_LABELS[item.author.role]),
+        kind=item.kind, kind_label=gettext(KIND_LABELS[item.kind]),
+        text=None if hidden else item.text,
+        scale_question=None if hidden else item.scale_question,
+        scale_value=None if hidden else item.scale_value,
+        meeting_id=item.meeting_id, audience=item.audience,
+        audience_label=gettext(AUDIENCE_LABELS[item.audience]),
+        created_at=item.created_at, withdrawn_at=item.withdrawn_at,
+    )
+
+
+async def circle_voice(actor: Actor, circle_id: UUID, gettext: Callable[[str], str]) -> CircleVoice:
+    place = await team_place(actor, circle_id)
+    circle = await Circle.get(id=circle_id)
+    shown = await Contribution.filter(
+        (await readable_contributions(actor)) | (await withdrawn_markers(actor)),
+        circle_id=circle_id,
+    ).select_related("author").order_by("-created_at")
+    await record_reads(actor.practitioner.id, [c for c in shown if c.withdrawn_at is None])
+    urgent = []
+    if place.is_lead:
+        urgent = await UrgentRequest.filter(
+            circle_id=circle_id, acknowledged_at=None
+        ).select_related("member").order_by("created_at")
+    return CircleVoice(
+        circle=CircleRef(id=circle.id, name=circle.name),
+        urgent=[UrgentOut(id=u.id, name=u.member.name, at=u.created_at) for u in urgent],
+        items=[_item(item, gettext) for item in shown],
+    )

@@ -1,0 +1,19 @@
+"""The words the app uses for kinds of contribution and for audiences."""
+
+from server.contributions.models import Audience, ContributionKind
+from server.i18n import N_
+
+KIND_LABELS = {
+    ContributionKind.GOING_WELL: N_("Going well"),
+    ContributionKind.WORRIED_ABOUT: N_("Worried about"),
+    ContributionKind.WANT_TO_HAPPEN: N_("Want to happen"),
+    ContributionKind.SCALE: N_("How I feel"),
+    ContributionKind.MESSAGE: N_("Message to my meeting"),
+}
+
+AUDIENCE_LABELS = {
+    Audience.JUST_ME: N_("Just me"),
+    Audience.MY_WORKER: N_("My worker"),
+    Audience.MY_MEETING: N_("My meeting"),
+    Audience.MY_FAMILY_TOO: N_("My family too"),
+}

@@ -13,7 +13,7 @@ from server.circles.models import ROLE_LABELS, Circle, TeamMember
 from server.contributions.labels import AUDIENCE_LABELS, KIND_LABELS
 from server.contributions.models import Audience, Contribution, ContributionKind
 from server.contributions.reading import record_reads
-from server.errors import Forbidden, NotFound
+from server.errors import NotFound
 from server.family.models import UrgentRequest
 from server.sharing.policy import readable_contributions, withdrawn_markers
 
@@ -53,9 +53,9 @@ class CircleVoice(BaseModel):
 
 
 async def team_place(actor: Actor, circle_id: UUID) -> TeamMember:
-    """The practitioner's place on this circle's team; other circles are not found."""
+    """The practitioner's place on this circle's team; to anyone else, not found."""
     if actor.practitioner is None:
-        raise Forbidden()
+        raise NotFound()
     place = await TeamMember.get_or_none(
         circle_id=circle_id, practitioner_id=actor.practitioner.id, circle__closed_at=None
     )

@@ -36,8 +36,10 @@ def author_of(actor: Actor) -> FamilyMember:
 
 
 async def own(actor: Actor, contribution_id: UUID) -> Contribution:
-    """The author's own contribution; anyone else's id is simply not found."""
-    found = await Contribution.get_or_none(id=contribution_id, author_id=author_of(actor).id)
+    """The author's own contribution; to anyone else, the id is simply not found."""
+    if actor.member is None:
+        raise NotFound()
+    found = await Contribution.get_or_none(id=contribution_id, author_id=actor.member.id)
     if found is None:
         raise NotFound()
     return found

@@ -16,6 +16,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 from server import health, web
 from server.api.openapi import openapi_document
 from server.auth.routes import routes as auth_routes
+from server.circles.routes import routes as circle_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
 from server.errors import exception_handlers
@@ -26,7 +27,7 @@ from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
 from server.settings import Settings
 
 API_ROUTES: list[BaseRoute] = [
-    *auth_routes, *family_routes, *contribution_routes, *practitioner_routes,
+    *auth_routes, *family_routes, *contribution_routes, *circle_routes, *practitioner_routes,
 ]
 
 

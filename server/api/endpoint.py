@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
@@ -13,7 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from server.api.validation import invalid_from
-from server.errors import Malformed, WrongContentType
+from server.errors import Malformed, NotFound, WrongContentType
 
 Handler = Callable[..., Awaitable[BaseModel | Response | None]]
 
@@ -73,3 +74,11 @@ async def read_body(request: Request, model: type[BaseModel]) -> Any:
         if any(item["type"] == "json_invalid" for item in error.errors()):
             raise Malformed() from None
         raise invalid_from(error) from None
+
+
+def path_uuid(request: Request, name: str) -> UUID:
+    """An id from the path; one that is not even an id is simply not found."""
+    try:
+        return UUID(request.path_params[name])
+    except ValueError:
+        raise NotFound() from None

@@ -7,7 +7,7 @@ from uuid import UUID
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from server.api.endpoint import endpoint
+from server.api.endpoint import endpoint, path_uuid
 from server.auth.sessions import current_actor
 from server.contributions import circle_voice as voice
 from server.contributions import service
@@ -20,15 +20,11 @@ from server.contributions.schemas import (
     ContributionOut,
     ContributionWrite,
 )
-from server.errors import NotFound
 from server.i18n import translator_for
 
 
-def _id(request: Request, name: str = "contribution_id") -> UUID:
-    try:
-        return UUID(request.path_params[name])
-    except ValueError:
-        raise NotFound() from None
+def _id(request: Request) -> UUID:
+    return path_uuid(request, "contribution_id")
 
 
 async def _shown(request: Request, contribution: Contribution) -> ContributionOut:
@@ -79,7 +75,7 @@ async def withdraw(request: Request) -> ContributionOut:
 async def circle_voice(request: Request) -> voice.CircleVoice:
     actor = await current_actor(request)
     return await voice.circle_voice(
-        actor, _id(request, "circle_id"), translator_for(request).gettext
+        actor, path_uuid(request, "circle_id"), translator_for(request).gettext
     )
 
 

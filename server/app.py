@@ -17,6 +17,8 @@ from server import health, web
 from server.api.openapi import openapi_document
 from server.auth.routes import routes as auth_routes
 from server.circles.routes import routes as circle_routes
+from server.meetings.routes import routes as meeting_routes
+from server.plans.routes import routes as plan_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
 from server.errors import exception_handlers
@@ -27,7 +29,8 @@ from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
 from server.settings import Settings
 
 API_ROUTES: list[BaseRoute] = [
-    *auth_routes, *family_routes, *contribution_routes, *circle_routes, *practitioner_routes,
+    *auth_routes, *family_routes, *contribution_routes, *circle_routes, *meeting_routes,
+    *plan_routes, *practitioner_routes,
 ]
 
 

@@ -60,6 +60,11 @@ class Invalid(AppError):
     code = "invalid"
     title = N_("Some answers need another look.")
 
+    @classmethod
+    def on(cls, field: str, message: str) -> Invalid:
+        """One field's problem; `message` is an untranslated message id."""
+        return cls(errors=[{"field": field, "code": "invalid", "message": message}])
+
 
 class NotSignedIn(AppError):
     status = 401

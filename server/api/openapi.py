@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -40,7 +41,8 @@ def openapi_document(routes: list[BaseRoute], version: str) -> dict[str, Any]:
     for route in routes:
         api: Endpoint | None = getattr(route, "api", None)
         if api is not None:
-            paths.setdefault(api.path, {})[api.method.lower()] = _operation(api, schemas)
+            path = re.sub(r"\{(\w+):\w+\}", r"{\1}", api.path)  # drop Starlette's converters
+            paths.setdefault(path, {})[api.method.lower()] = _operation(api, schemas)
     return {
         "openapi": "3.1.0",
         "info": {"title": "Alongside API", "version": version},

@@ -9,11 +9,11 @@ from uuid import UUID
 from pydantic import BaseModel
 
 from server.auth.actor import Actor
-from server.circles.models import ROLE_LABELS, Circle, TeamMember
+from server.circles.access import team_place
+from server.circles.models import ROLE_LABELS, Circle
 from server.contributions.labels import AUDIENCE_LABELS, KIND_LABELS
 from server.contributions.models import Audience, Contribution, ContributionKind
 from server.contributions.reading import record_reads
-from server.errors import NotFound
 from server.family.models import UrgentRequest
 from server.sharing.policy import readable_contributions, withdrawn_markers
 
@@ -50,18 +50,6 @@ class CircleVoice(BaseModel):
     circle: CircleRef
     urgent: list[UrgentOut]
     items: list[VoiceItem]
-
-
-async def team_place(actor: Actor, circle_id: UUID) -> TeamMember:
-    """The practitioner's place on this circle's team; to anyone else, not found."""
-    if actor.practitioner is None:
-        raise NotFound()
-    place = await TeamMember.get_or_none(
-        circle_id=circle_id, practitioner_id=actor.practitioner.id, circle__closed_at=None
-    )
-    if place is None:
-        raise NotFound()
-    return place
 
 
 def _item(item: Contribution, gettext: Callable[[str], str]) -> VoiceItem:

@@ -1,4 +1,4 @@
-from server.errors import Conflict, Invalid
+from server.errors import Conflict
 from server.i18n import N_
 
 
@@ -15,10 +15,6 @@ class NotADraft(Conflict):
 class NotShared(Conflict):
     code = "not-shared"
     title = N_("Only you can see this already.")
-
-
-def field_error(field: str, message: str) -> Invalid:
-    return Invalid(errors=[{"field": field, "code": "invalid", "message": message}])
 
 
 PLEASE_WRITE = N_("Please write something.")

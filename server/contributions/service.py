@@ -18,7 +18,7 @@ from server.contributions.models import (
     ContributionKind,
 )
 from server.contributions.schemas import ContributionEdit, ContributionWrite
-from server.errors import Forbidden, NotFound
+from server.errors import Forbidden, Invalid, NotFound
 from server.meetings.models import Meeting
 
 CONTENT_FIELDS = ("kind", "text", "scale_question", "scale_value", "meeting_id", "audience")
@@ -49,18 +49,18 @@ async def _check_content(member: FamilyMember, kind: ContributionKind, text: str
                          question: str, value: int | None, meeting_id: UUID | None) -> None:
     if kind is ContributionKind.SCALE:
         if value is None:
-            raise errors.field_error("scale_value", errors.PICK_A_NUMBER)
+            raise Invalid.on("scale_value", errors.PICK_A_NUMBER)
         if not question.strip():
-            raise errors.field_error("scale_question", errors.ASK_A_QUESTION)
+            raise Invalid.on("scale_question", errors.ASK_A_QUESTION)
     else:
         if not text.strip():
-            raise errors.field_error("text", errors.PLEASE_WRITE)
+            raise Invalid.on("text", errors.PLEASE_WRITE)
         if value is not None or question:
-            raise errors.field_error("scale_value", errors.ONLY_SCALES)
+            raise Invalid.on("scale_value", errors.ONLY_SCALES)
     if meeting_id is not None and not await Meeting.exists(
         id=meeting_id, circle_id=member.circle_id
     ):
-        raise errors.field_error("meeting_id", errors.PICK_YOUR_MEETING)
+        raise Invalid.on("meeting_id", errors.PICK_YOUR_MEETING)
 
 
 async def write(actor: Actor, new: ContributionWrite) -> tuple[Contribution, bool]:

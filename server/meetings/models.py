@@ -41,3 +41,25 @@ class Meeting(Model):
 
     class Meta:
         table = "meeting"
+
+
+class ViewRequest(Model):
+    """The team asked this family member for their views before this meeting."""
+
+    id = fields.IntField(primary_key=True)
+    meeting = fields.ForeignKeyField(
+        "models.Meeting", related_name="view_requests", on_delete=fields.CASCADE
+    )
+    member = fields.ForeignKeyField(
+        "models.FamilyMember", related_name="view_requests", on_delete=fields.CASCADE
+    )
+    due_on = fields.DateField()
+    requested_by = fields.ForeignKeyField(
+        "models.Practitioner", related_name="view_requests_made", null=True,
+        on_delete=fields.SET_NULL,
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "view_request"
+        unique_together = (("meeting", "member"),)

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from server.meetings.models import MEETING_KIND_LABELS, Meeting
+from server.meetings.models import MEETING_KIND_LABELS, Meeting, MeetingKind
 
 
 class MeetingSummary(BaseModel):
@@ -22,3 +23,35 @@ class MeetingSummary(BaseModel):
             kind_label=gettext(MEETING_KIND_LABELS[meeting.kind]),
             starts_at=meeting.starts_at, place=meeting.place,
         )
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MeetingNew(Strict):
+    kind: MeetingKind
+    starts_at: AwareDatetime
+    place: str = Field(default="", max_length=200)
+
+
+class ViewsWanted(Strict):
+    member_ids: list[UUID] = Field(min_length=1, max_length=20)
+    due_on: date
+
+
+class MemberViews(BaseModel):
+    id: UUID
+    name: str
+    role_label: str
+    asked: bool
+    due_on: date | None
+    #: How many things they shared that this practitioner may read, for this meeting.
+    shared_count: int
+
+
+class MeetingDetail(MeetingSummary):
+    circle_id: UUID
+    members: list[MemberViews]
+    #: Family members nobody has asked for their views: the team should ask itself why.
+    not_asked: list[str]

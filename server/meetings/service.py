@@ -1,11 +1,23 @@
-"""Reading meetings."""
+"""Meetings: scheduled by the team, prepared by asking the family for their views."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import date, datetime, timezone
 from uuid import UUID
 
-from server.meetings.models import Meeting
+from tortoise.expressions import Q
+
+from server.audit.service import record
+from server.auth.actor import Actor
+from server.circles.access import team_place
+from server.circles.models import ROLE_LABELS, FamilyMember
+from server.contributions.models import Contribution
+from server.errors import Invalid, NotFound
+from server.meetings import errors
+from server.meetings.models import MEETING_KIND_LABELS, Meeting, ViewRequest
+from server.meetings.schemas import MeetingDetail, MeetingNew, MemberViews, ViewsWanted
+from server.sharing.policy import readable_contributions
 
 
 async def upcoming(circle_ids: list[UUID]) -> list[Meeting]:
@@ -15,3 +27,75 @@ async def upcoming(circle_ids: list[UUID]) -> list[Meeting]:
     return await Meeting.filter(
         circle_id__in=circle_ids, starts_at__gte=datetime.now(timezone.utc)
     ).order_by("starts_at")
+
+
+async def schedule(actor: Actor, circle_id: UUID, new: MeetingNew) -> Meeting:
+    await team_place(actor, circle_id)
+    if new.starts_at <= datetime.now(timezone.utc):
+        raise Invalid.on("starts_at", errors.MEETING_IN_PAST)
+    meeting = await Meeting.create(circle_id=circle_id, kind=new.kind, starts_at=new.starts_at,
+                                   place=new.place.strip(), created_by=actor.practitioner)
+    await record("meeting_scheduled", practitioner=actor.practitioner, circle_id=circle_id,
+                 subject=meeting)
+    return meeting
+
+
+async def meeting_for_team(actor: Actor, meeting_id: UUID) -> Meeting:
+    meeting = await Meeting.get_or_none(id=meeting_id)
+    if meeting is None:
+        raise NotFound()
+    await team_place(actor, meeting.circle_id)
+    return meeting
+
+
+async def request_views(actor: Actor, meeting_id: UUID, wanted: ViewsWanted) -> Meeting:
+    """Ask chosen family members for their views, by a date before the meeting."""
+    meeting = await meeting_for_team(actor, meeting_id)
+    if wanted.due_on < date.today():
+        raise Invalid.on("due_on", errors.DUE_IN_PAST)
+    if wanted.due_on > meeting.starts_at.date():
+        raise Invalid.on("due_on", errors.DUE_AFTER_MEETING)
+    members = await FamilyMember.filter(id__in=wanted.member_ids, circle_id=meeting.circle_id)
+    if len(members) != len(set(wanted.member_ids)):
+        raise Invalid.on("member_ids", errors.NOT_IN_CIRCLE)
+    for member in members:
+        request, created = await ViewRequest.get_or_create(
+            meeting=meeting, member=member,
+            defaults={"due_on": wanted.due_on, "requested_by": actor.practitioner},
+        )
+        if not created:
+            request.due_on = wanted.due_on
+            await request.save(update_fields=["due_on"])
+    await record("views_requested", practitioner=actor.practitioner,
+                 circle_id=meeting.circle_id, subject=meeting)
+    return meeting
+
+
+async def detail(actor: Actor, meeting_id: UUID, gettext: Callable[[str], str]) -> MeetingDetail:
+    meeting = await meeting_for_team(actor, meeting_id)
+    members = await FamilyMember.filter(circle_id=meeting.circle_id).order_by("created_at")
+    asked = {r.member_id: r for r in await ViewRequest.filter(meeting_id=meeting.id)}
+    # Shared for this meeting, or (for no meeting in particular) since they were asked;
+    # only what this practitioner may read counts, so drafts stay invisible.
+    shared = await Contribution.filter(
+        await readable_contributions(actor), circle_id=meeting.circle_id,
+    ).filter(Q(meeting_id=meeting.id) | Q(meeting_id=None)).values(
+        "author_id", "meeting_id", "created_at")
+    counts: dict[UUID, int] = {}
+    for row in shared:
+        request = asked.get(row["author_id"])
+        for_this = row["meeting_id"] is not None or (request and row["created_at"] >= request.created_at)
+        if for_this:
+            counts[row["author_id"]] = counts.get(row["author_id"], 0) + 1
+    return MeetingDetail(
+        id=str(meeting.id), kind=meeting.kind.value,
+        kind_label=gettext(MEETING_KIND_LABELS[meeting.kind]), starts_at=meeting.starts_at,
+        place=meeting.place, circle_id=meeting.circle_id,
+        members=[
+            MemberViews(id=m.id, name=m.name, role_label=gettext(ROLE_LABELS[m.role]),
+                        asked=m.id in asked, due_on=asked[m.id].due_on if m.id in asked else None,
+                        shared_count=counts.get(m.id, 0))
+            for m in members
+        ],
+        not_asked=[m.name for m in members if m.id not in asked],
+    )

@@ -13,6 +13,18 @@ class PlanSection(StrEnum):
     ACTIONS = "actions"
 
 
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class Answer(StrEnum):
+    AGREE = "agree"
+    NOT_SURE = "not_sure"
+    DISAGREE = "disagree"
+
+
 class Plan(Model):
     id = fields.UUIDField(primary_key=True)
     circle = fields.OneToOneField("models.Circle", related_name="plan", on_delete=fields.CASCADE)
@@ -41,7 +53,9 @@ class PlanItem(Model):
     owner_practitioner = fields.ForeignKeyField(
         "models.Practitioner", related_name="actions", null=True, on_delete=fields.SET_NULL
     )
+    owner_agency = fields.CharField(max_length=20, null=True)
     due_on = fields.DateField(null=True)
+    status = fields.CharEnumField(ActionStatus, max_length=20, null=True)
     position = fields.IntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -66,3 +80,49 @@ class PlanVersion(Model):
     class Meta:
         table = "plan_version"
         unique_together = (("plan", "number"),)
+
+
+class PlanSeen(Model):
+    """The last published version each family member has looked at."""
+
+    id = fields.IntField(primary_key=True)
+    plan = fields.ForeignKeyField("models.Plan", related_name="seen_by", on_delete=fields.CASCADE)
+    member = fields.ForeignKeyField(
+        "models.FamilyMember", related_name="plans_seen", on_delete=fields.CASCADE
+    )
+    version_number = fields.IntField()
+    seen_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "plan_seen"
+        unique_together = (("plan", "member"),)
+
+
+class PlanAnswer(Model):
+    """A family member's answer to one plan item: agree, not sure or disagree."""
+
+    id = fields.UUIDField(primary_key=True)
+    item = fields.ForeignKeyField("models.PlanItem", related_name="answers",
+                                  on_delete=fields.CASCADE)
+    member = fields.ForeignKeyField(
+        "models.FamilyMember", related_name="plan_answers", on_delete=fields.CASCADE
+    )
+    version_number = fields.IntField()
+    answer = fields.CharEnumField(Answer, max_length=10)
+    comment = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    # A disagreement stays flagged until a practitioner responds.
+    responded_at = fields.DatetimeField(null=True)
+    responded_by = fields.ForeignKeyField(
+        "models.Practitioner", related_name="plan_responses", null=True,
+        on_delete=fields.SET_NULL,
+    )
+    response = fields.TextField(default="")
+    escalated_at = fields.DatetimeField(null=True)
+    escalated_by = fields.ForeignKeyField(
+        "models.Practitioner", related_name="plan_escalations", null=True,
+        on_delete=fields.SET_NULL,
+    )
+
+    class Meta:
+        table = "plan_answer"

@@ -39,6 +39,14 @@ async def withdrawn_markers(actor: Actor) -> Q:
     return Q(withdrawn_at__isnull=False) & await _practitioner_audience(actor)
 
 
+async def quotable_contributions(actor: Actor) -> Q:
+    """Where a contribution is used (a plan): its words if readable, else — once
+    withdrawn — a dated marker for those who were allowed to read it."""
+    if actor.member is not None:
+        return Q(author_id=actor.member.id) | _family_audience(actor.member)
+    return await _practitioner_audience(actor)
+
+
 async def _practitioner_audience(actor: Actor) -> Q:
     assert actor.practitioner is not None
     places = await TeamMember.filter(

@@ -65,7 +65,7 @@ async def test_unknown_fields_are_refused_per_field(client):
 
 
 async def test_unknown_paths_and_methods_are_problems(client):
-    missing = await client.get("/api/circles/00000000-0000-0000-0000-000000000000")
+    missing = await client.get("/api/nothing-lives-here")
     assert missing.status_code == 404 and missing.headers["content-type"] == PROBLEM
     wrong_method = await client.put("/api/me", json={})
     assert wrong_method.status_code == 405 and wrong_method.headers["content-type"] == PROBLEM

@@ -1,0 +1,18 @@
+from server.errors import Conflict
+from server.i18n import N_
+
+DUE_IN_PAST = N_("Please choose a date from today onwards.")
+OWNER_NOT_IN_CIRCLE = N_("Please choose someone in this circle.")
+ONE_OWNER = N_("Please choose one person or agency.")
+NOT_SHARED_WITH_YOU = N_("You can only use words that were shared with you.")
+ACTIONS_ONLY = N_("Only actions have someone, a date and a status.")
+
+
+class EmptyPlan(Conflict):
+    code = "empty-plan"
+    title = N_("There is nothing in the plan to publish yet.")
+
+
+class NothingPublished(Conflict):
+    code = "nothing-published"
+    title = N_("There is no plan to show yet.")

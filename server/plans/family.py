@@ -1,0 +1,124 @@
+"""The plan as a family member sees it: the latest published version, what
+changed since they last looked, their answers, and what became of their words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from uuid import UUID
+
+from server.auth.actor import Actor
+from server.circles.models import FamilyMember
+from server.contributions.labels import KIND_LABELS
+from server.contributions.models import Contribution
+from server.errors import Forbidden, NotFound
+from server.plans.errors import NothingPublished
+from server.plans.labels import SECTION_LABELS
+from server.plans.models import Plan, PlanAnswer, PlanSeen, PlanVersion
+from server.plans.reading import ItemData, answer_out, latest_answers, render
+from server.plans.schemas import (
+    AnswerNew,
+    Changes,
+    FamilyPlanOut,
+    PlanItemOut,
+    UsedIn,
+    YouSaid,
+    YouSaidItem,
+)
+
+Gettext = Callable[[str], str]
+
+
+def _member(actor: Actor) -> FamilyMember:
+    if actor.member is None:
+        raise Forbidden()
+    return actor.member
+
+
+async def _versions(actor: Actor) -> tuple[Plan, list[PlanVersion]]:
+    plan = await Plan.get_or_none(circle_id=_member(actor).circle_id)
+    if plan is None:
+        raise NothingPublished()
+    versions = await PlanVersion.filter(plan=plan).order_by("number")
+    if not versions:
+        raise NothingPublished()
+    return plan, versions
+
+
+def _items(version: PlanVersion) -> list[ItemData]:
+    return [ItemData.published(data) for data in version.snapshot["items"]]
+
+
+async def _changes(actor: Actor, plan: Plan, versions: list[PlanVersion],
+                   now_shown: list[PlanItemOut], gettext: Gettext) -> Changes:
+    seen = await PlanSeen.get_or_none(plan=plan, member_id=_member(actor).id)
+    before = next((v for v in versions if seen and v.number == seen.version_number), None)
+    if before is None:
+        return Changes(since_version=None, added=[], changed=[], removed=[])
+    old = {item.id: item for item in _items(before)}
+    new = {item.id: item for item in _items(versions[-1])}
+    shown_ids = {item.id for item in now_shown}
+    removed = await render(actor, [item for key, item in old.items() if key not in new], gettext)
+    return Changes(
+        since_version=before.number,
+        added=[key for key in new if key not in old and key in shown_ids],
+        changed=[key for key in new if key in old and old[key] != new[key] and key in shown_ids],
+        removed=removed,
+    )
+
+
+async def family_plan(actor: Actor, gettext: Gettext) -> FamilyPlanOut:
+    plan, versions = await _versions(actor)
+    latest = versions[-1]
+    items = await render(actor, _items(latest), gettext)
+    mine = await latest_answers([item.id for item in items], _member(actor).id)
+    for item in items:
+        answers = mine.get(item.id)
+        if answers:
+            item.my_answer = answer_out(answers[0], gettext)
+    return FamilyPlanOut(
+        version=latest.number, published_at=latest.published_at, items=items,
+        changes=await _changes(actor, plan, versions, items, gettext),
+    )
+
+
+async def mark_seen(actor: Actor, version_number: int) -> None:
+    plan, versions = await _versions(actor)
+    if version_number not in {v.number for v in versions}:
+        raise NotFound()
+    await PlanSeen.update_or_create(
+        plan=plan, member_id=_member(actor).id, defaults={"version_number": version_number})
+
+
+async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) -> PlanAnswer:
+    """An answer to an item of the latest version that this person can see."""
+    plan, versions = await _versions(actor)
+    shown = await render(actor, _items(versions[-1]), gettext)
+    if item_id not in {item.id for item in shown}:
+        raise NotFound()
+    created = await PlanAnswer.create(
+        item_id=item_id, member_id=_member(actor).id, version_number=versions[-1].number,
+        answer=new.answer, comment=new.comment.strip(),
+    )
+    await created.fetch_related("member")
+    return created
+
+
+async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
+    """Each of my contributions, and where the latest plan uses it."""
+    member = _member(actor)
+    mine = await Contribution.filter(author_id=member.id).order_by("created_at")
+    used: dict[UUID, list[UsedIn]] = {}
+    try:
+        _, versions = await _versions(actor)
+        for item in _items(versions[-1]):
+            if item.source_id:
+                used.setdefault(item.source_id, []).append(UsedIn(
+                    section_label=gettext(SECTION_LABELS[item.section]),
+                    version=versions[-1].number))
+    except NothingPublished:
+        pass
+    return YouSaid(items=[
+        YouSaidItem(contribution_id=c.id, kind_label=gettext(KIND_LABELS[c.kind]),
+                    text=c.text, used_in=used.get(c.id, []))
+        for c in mine
+    ])

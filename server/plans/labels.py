@@ -1,0 +1,21 @@
+from server.i18n import N_
+from server.plans.models import ActionStatus, Answer, PlanSection
+
+SECTION_LABELS = {
+    PlanSection.WORKING_WELL: N_("What's working well"),
+    PlanSection.WORRIED_ABOUT: N_("What we're worried about"),
+    PlanSection.NEEDS_TO_HAPPEN: N_("What needs to happen"),
+    PlanSection.ACTIONS: N_("Actions"),
+}
+
+STATUS_LABELS = {
+    ActionStatus.NOT_STARTED: N_("Not started"),
+    ActionStatus.IN_PROGRESS: N_("In progress"),
+    ActionStatus.DONE: N_("Done"),
+}
+
+ANSWER_LABELS = {
+    Answer.AGREE: N_("I agree"),
+    Answer.NOT_SURE: N_("I'm not sure"),
+    Answer.DISAGREE: N_("I disagree"),
+}

@@ -1,0 +1,35 @@
+"""The print view of a plan: clean A4 pages a family can read, with attribution."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from server.i18n import Wording, text_direction
+from server.plans.labels import SECTION_LABELS
+from server.plans.reading import SECTION_ORDER
+from server.plans.schemas import PlanItemOut
+
+_templates = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=select_autoescape(["html"]),
+)
+
+
+def print_page(*, words: Wording, circle_name: str, reader: str, items: list[PlanItemOut],
+               version: int | None, published: datetime | None) -> str:
+    sections = [
+        {"label": words.gettext(SECTION_LABELS[section]),
+         "items": [item for item in items if item.section is section]}
+        for section in SECTION_ORDER
+    ]
+    return _templates.get_template("print.html").render(
+        _=words.gettext, lang=words.lang, dir=text_direction(words.lang),
+        circle_name=circle_name, reader=reader, sections=sections, version=version,
+        published=words.when(published) if published else "",
+        printed=words.when(datetime.now(timezone.utc)), when=words.when,
+        day=lambda value: format_date(value, "long", locale=words.lang),
+    )

@@ -1,0 +1,146 @@
+"""Showing a plan to one person: practitioners' words as written, family words
+only through the sharing policy, in a constant number of queries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from server.auth.actor import Actor
+from server.circles.models import FamilyMember
+from server.contributions.labels import KIND_LABELS
+from server.contributions.models import Contribution
+from server.organisations.models import AGENCY_LABELS, Agency, Practitioner
+from server.plans.labels import ANSWER_LABELS, SECTION_LABELS, STATUS_LABELS
+from server.plans.models import ActionStatus, Answer, PlanAnswer, PlanItem, PlanSection
+from server.plans.schemas import AnswerOut, PlanItemOut, Quote
+from server.sharing.policy import quotable_contributions
+
+Gettext = Callable[[str], str]
+SECTION_ORDER = list(PlanSection)
+
+
+@dataclass(frozen=True)
+class ItemData:
+    """A plan item, live or as published in a version's snapshot."""
+
+    id: UUID
+    section: PlanSection
+    text: str
+    source_id: UUID | None
+    owner_member_id: UUID | None
+    owner_practitioner_id: UUID | None
+    owner_agency: str | None
+    due_on: date | None
+    status: ActionStatus | None
+    position: int
+
+    @classmethod
+    def live(cls, item: PlanItem) -> ItemData:
+        return cls(item.id, item.section, item.text, item.source_id, item.owner_member_id,
+                   item.owner_practitioner_id, item.owner_agency, item.due_on, item.status,
+                   item.position)
+
+    @classmethod
+    def published(cls, data: dict[str, Any]) -> ItemData:
+        def uuid(key: str) -> UUID | None:
+            return UUID(data[key]) if data.get(key) else None
+
+        return cls(
+            UUID(data["id"]), PlanSection(data["section"]), data["text"] or "",
+            uuid("source_id"), uuid("owner_member_id"), uuid("owner_practitioner_id"),
+            data.get("owner_agency"),
+            date.fromisoformat(data["due_on"]) if data.get("due_on") else None,
+            ActionStatus(data["status"]) if data.get("status") else None, data["position"],
+        )
+
+
+def answer_out(answer: PlanAnswer, gettext: Gettext) -> AnswerOut:
+    return AnswerOut(
+        id=answer.id, member_name=answer.member.name, answer=answer.answer,
+        answer_label=gettext(ANSWER_LABELS[answer.answer]), comment=answer.comment,
+        at=answer.created_at, version_number=answer.version_number,
+        flagged=answer.answer is Answer.DISAGREE and answer.responded_at is None,
+        response=answer.response, responded_at=answer.responded_at,
+        escalated_at=answer.escalated_at,
+    )
+
+
+async def _sources(actor: Actor, items: list[ItemData]) -> dict[UUID, Contribution]:
+    ids = [item.source_id for item in items if item.source_id]
+    if not ids:
+        return {}
+    rows = await Contribution.filter(await quotable_contributions(actor), id__in=ids
+                                     ).select_related("author")
+    return {row.id: row for row in rows}
+
+
+async def _owner_names(items: list[ItemData]) -> dict[UUID, str]:
+    member_ids = [i.owner_member_id for i in items if i.owner_member_id]
+    practitioner_ids = [i.owner_practitioner_id for i in items if i.owner_practitioner_id]
+    names: dict[UUID, str] = {}
+    if member_ids:
+        names.update(await FamilyMember.filter(id__in=member_ids).values_list("id", "name"))
+    if practitioner_ids:
+        names.update(await Practitioner.filter(id__in=practitioner_ids).values_list("id", "name"))
+    return names
+
+
+def _quote(source: Contribution, gettext: Gettext) -> Quote:
+    hidden = source.withdrawn_at is not None
+    return Quote(
+        source_id=source.id, author_name=source.author.name,
+        kind_label=gettext(KIND_LABELS[source.kind]),
+        text=None if hidden else source.text,
+        scale_question=None if hidden else source.scale_question,
+        scale_value=None if hidden else source.scale_value, withdrawn_at=source.withdrawn_at,
+    )
+
+
+def _owner_label(item: ItemData, names: dict[UUID, str], gettext: Gettext) -> str | None:
+    if item.owner_agency:
+        return gettext(AGENCY_LABELS[Agency(item.owner_agency)])
+    owner = item.owner_member_id or item.owner_practitioner_id
+    return names.get(owner) if owner else None
+
+
+async def render(
+    actor: Actor, items: list[ItemData], gettext: Gettext,
+    answers: dict[UUID, list[PlanAnswer]] | None = None,
+) -> list[PlanItemOut]:
+    """The items this actor may see, in section order. An item quoting family
+    words the actor may not read is left out entirely."""
+    sources = await _sources(actor, items)
+    names = await _owner_names(items)
+    shown = []
+    for item in sorted(items, key=lambda i: (SECTION_ORDER.index(i.section), i.position)):
+        if item.source_id is not None and item.source_id not in sources:
+            continue
+        shown.append(PlanItemOut(
+            id=item.id, section=item.section, section_label=gettext(SECTION_LABELS[item.section]),
+            text=None if item.source_id else item.text,
+            quote=_quote(sources[item.source_id], gettext) if item.source_id else None,
+            owner_label=_owner_label(item, names, gettext), due_on=item.due_on,
+            status=item.status,
+            status_label=gettext(STATUS_LABELS[item.status]) if item.status else None,
+            answers=[answer_out(a, gettext) for a in (answers or {}).get(item.id, [])],
+        ))
+    return shown
+
+
+async def latest_answers(item_ids: list[UUID], member_id: UUID | None = None
+                         ) -> dict[UUID, list[PlanAnswer]]:
+    """Each family member's latest answer to each item."""
+    query = PlanAnswer.filter(item_id__in=item_ids).select_related("member")
+    if member_id is not None:
+        query = query.filter(member_id=member_id)
+    latest: dict[tuple[UUID, UUID], PlanAnswer] = {}
+    for answer in await query.order_by("created_at"):
+        latest[(answer.item_id, answer.member_id)] = answer
+    grouped: dict[UUID, list[PlanAnswer]] = {}
+    for (item_id, _), answer in latest.items():
+        grouped.setdefault(item_id, []).append(answer)
+    return grouped

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from server.organisations.models import Agency
+from server.plans.models import ActionStatus, Answer, PlanSection
+
+MAX_TEXT = 2000
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Owner(Strict):
+    """Who does an action: a family member, a practitioner, or an agency."""
+
+    member_id: UUID | None = None
+    practitioner_id: UUID | None = None
+    agency: Agency | None = None
+
+
+class PlanItemNew(Strict):
+    section: PlanSection
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    owner: Owner | None = None
+    due_on: date | None = None
+    status: ActionStatus | None = None
+
+
+class PlanItemEdit(Strict):
+    section: PlanSection | None = None
+    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    owner: Owner | None = None
+    due_on: date | None = None
+    status: ActionStatus | None = None
+
+
+class PlanImport(Strict):
+    contribution_id: UUID
+    section: PlanSection
+
+
+class AnswerNew(Strict):
+    answer: Answer
+    comment: str = Field(default="", max_length=MAX_TEXT)
+
+
+class ResponseNew(Strict):
+    text: str = Field(min_length=1, max_length=MAX_TEXT)
+
+
+class Quote(BaseModel):
+    """A family member's words, verbatim and attributed, while they allow it."""
+
+    source_id: UUID
+    author_name: str
+    kind_label: str
+    #: None once the author withdrew them (then `withdrawn_at` says when).
+    text: str | None
+    scale_question: str | None = None
+    scale_value: int | None = None
+    withdrawn_at: datetime | None
+
+
+class AnswerOut(BaseModel):
+    id: UUID
+    member_name: str
+    answer: Answer
+    answer_label: str
+    comment: str
+    at: datetime
+    version_number: int
+    #: A disagreement stays flagged until a practitioner responds.
+    flagged: bool
+    response: str
+    responded_at: datetime | None
+    escalated_at: datetime | None
+
+
+class PlanItemOut(BaseModel):
+    id: UUID
+    section: PlanSection
+    section_label: str
+    text: str | None
+    quote: Quote | None
+    owner_label: str | None
+    due_on: date | None
+    status: ActionStatus | None
+    status_label: str | None
+    answers: list[AnswerOut] = []
+    my_answer: AnswerOut | None = None
+
+
+class PlanOut(BaseModel):
+    circle_id: UUID
+    published_version: int | None
+    items: list[PlanItemOut]
+
+
+class Changes(BaseModel):
+    since_version: int | None
+    added: list[UUID]
+    changed: list[UUID]
+    removed: list[PlanItemOut]
+
+
+class FamilyPlanOut(BaseModel):
+    version: int
+    published_at: datetime
+    items: list[PlanItemOut]
+    changes: Changes
+
+
+class Published(BaseModel):
+    version: int
+    published_at: datetime
+
+
+class SeenVersion(Strict):
+    version: int = Field(ge=1, strict=True)
+
+
+class UsedIn(BaseModel):
+    section_label: str
+    version: int
+
+
+class YouSaidItem(BaseModel):
+    contribution_id: UUID
+    kind_label: str
+    text: str
+    used_in: list[UsedIn]
+
+
+class YouSaid(BaseModel):
+    items: list[YouSaidItem]

@@ -1,0 +1,79 @@
+"""The plan as the circle's team works on it: every item they may see, with the
+family's answers, disagreements flagged until someone responds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+from uuid import UUID
+
+from server.audit.service import record
+from server.auth.actor import Actor
+from server.circles.access import team_place
+from server.contributions.models import Contribution
+from server.contributions.reading import record_reads
+from server.errors import NotFound
+from server.plans.models import Plan, PlanAnswer, PlanItem, PlanVersion
+from server.plans.reading import ItemData, latest_answers, render
+from server.plans.schemas import PlanItemOut, PlanOut
+from server.plans.service import item_for_team
+
+Gettext = Callable[[str], str]
+
+
+async def team_plan(actor: Actor, circle_id: UUID, gettext: Gettext) -> PlanOut:
+    await team_place(actor, circle_id)
+    plan = await Plan.get_or_none(circle_id=circle_id)
+    if plan is None:
+        return PlanOut(circle_id=circle_id, published_version=None, items=[])
+    items = await PlanItem.filter(plan=plan).order_by("position", "created_at")
+    latest = await PlanVersion.filter(plan=plan).order_by("-number").first()
+    answers = await latest_answers([item.id for item in items])
+    shown = await render(actor, [ItemData.live(item) for item in items], gettext, answers)
+    await audit_quotes(actor, shown)
+    return PlanOut(circle_id=circle_id, published_version=latest.number if latest else None,
+                   items=shown)
+
+
+async def audit_quotes(actor: Actor, items: list[PlanItemOut]) -> None:
+    """Family words a practitioner was shown are reads, like any other."""
+    ids = [i.quote.source_id for i in items if i.quote and i.quote.text is not None]
+    if actor.practitioner is not None and ids:
+        await record_reads(actor.practitioner.id, await Contribution.filter(id__in=ids))
+
+
+async def _answer_for_team(actor: Actor, answer_id: UUID) -> PlanAnswer:
+    answer = await PlanAnswer.get_or_none(id=answer_id)
+    if answer is None:
+        raise NotFound()
+    await item_for_team(actor, answer.item_id)
+    return answer
+
+
+async def respond(actor: Actor, answer_id: UUID, text: str) -> PlanAnswer:
+    """Listening back: a response clears the disagreement flag."""
+    answer = await _answer_for_team(actor, answer_id)
+    answer.response = text.strip()
+    answer.responded_at = datetime.now(timezone.utc)
+    answer.responded_by = actor.practitioner
+    await answer.save(update_fields=["response", "responded_at", "responded_by_id"])
+    return answer
+
+
+async def escalate(actor: Actor, answer_id: UUID) -> PlanAnswer:
+    """Raise a disagreement with the team's manager: recorded, and shown on the plan."""
+    answer = await _answer_for_team(actor, answer_id)
+    if answer.escalated_at is None:
+        answer.escalated_at = datetime.now(timezone.utc)
+        answer.escalated_by = actor.practitioner
+        await answer.save(update_fields=["escalated_at", "escalated_by_id"])
+        await record("disagreement_escalated", practitioner=actor.practitioner, subject=answer)
+    return answer
+
+
+async def version_items(actor: Actor, circle_id: UUID, number: int) -> tuple[PlanVersion, list[ItemData]]:
+    await team_place(actor, circle_id)
+    version = await PlanVersion.get_or_none(plan__circle_id=circle_id, number=number)
+    if version is None:
+        raise NotFound()
+    return version, [ItemData.published(data) for data in version.snapshot["items"]]

@@ -23,7 +23,7 @@ def print_page(*, words: Wording, circle_name: str, reader: str, items: list[Pla
                version: int | None, published: datetime | None) -> str:
     sections = [
         {"label": words.gettext(SECTION_LABELS[section]),
-         "items": [item for item in items if item.section is section]}
+         "entries": [item for item in items if item.section is section]}
         for section in SECTION_ORDER
     ]
     return _templates.get_template("print.html").render(

@@ -18,6 +18,7 @@ from server.api.openapi import openapi_document
 from server.auth.routes import routes as auth_routes
 from server.circles.routes import routes as circle_routes
 from server.meetings.routes import routes as meeting_routes
+from server.notifications.routes import routes as notification_routes
 from server.plans.routes import routes as plan_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
@@ -30,7 +31,7 @@ from server.settings import Settings
 
 API_ROUTES: list[BaseRoute] = [
     *auth_routes, *family_routes, *contribution_routes, *circle_routes, *meeting_routes,
-    *plan_routes, *practitioner_routes,
+    *plan_routes, *practitioner_routes, *notification_routes,
 ]
 
 

@@ -48,6 +48,24 @@ def _demo(settings: Settings, args: argparse.Namespace) -> None:
         _serve(settings, args)
 
 
+def _worker(settings: Settings, args: argparse.Namespace) -> None:
+    from server.jobs.worker import work
+
+    if not settings.is_production:
+        _migrate(settings, args)
+    taken = asyncio.run(work(settings.ready(), until_idle=args.until_idle))
+    if args.until_idle:
+        print(f"alongside worker: {taken} jobs done", flush=True)
+
+
+def _vapid(settings: Settings, args: argparse.Namespace) -> None:
+    from server.notifications.vapid import generate_private_key, public_key_of
+
+    key = generate_private_key()
+    print(f"ALONGSIDE_VAPID_PRIVATE_KEY={key}")
+    print(f"# public key (browsers subscribe with it): {public_key_of(key)}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="alongside", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -67,6 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
         "an upcoming meeting, and print sign-in details and fresh invitation codes. Safe to run "
         "again. Refused in production.",
     )
+    worker = commands.add_parser(
+        "worker", help="run background jobs (notifications and reminders)",
+        description="Take due jobs from the database queue and run them: push notifications "
+        "and meeting reminders. Run as many workers as needed; each job runs once.",
+    )
+    worker.add_argument("--until-idle", action="store_true",
+                        help="stop when no job is due (for tests and cron)")
+    vapid = commands.add_parser(
+        "vapid", help="make a new Web Push (VAPID) key for production",
+        description="Print a new VAPID private key as ALONGSIDE_VAPID_PRIVATE_KEY=..., and its "
+        "public key. Demo mode makes and keeps its own key in the data folder.",
+    )
     for command in (serve, demo):
         command.add_argument("--host", help="address to listen on (default 127.0.0.1)")
         command.add_argument("--port", type=int, help="port to listen on (default 8000)")
@@ -75,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
     migrate.set_defaults(run=_migrate)
     demo.set_defaults(run=_demo)
+    worker.set_defaults(run=_worker)
+    vapid.set_defaults(run=_vapid)
     return parser
 
 

@@ -14,6 +14,7 @@ MODEL_MODULES = [
     "server.audit.models",
     "server.notifications.models",
     "server.family.models",
+    "server.jobs.models",
 ]
 
 

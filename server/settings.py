@@ -7,12 +7,15 @@ and the command line take a `Settings` value, so tests build their own.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from server.notifications.vapid import generate_private_key
+
 ENV_PREFIX = "ALONGSIDE_"
 DEMO_SECRET_FILE = "secret-key"
+DEMO_VAPID_FILE = "vapid-private-key"
 MIN_SECRET_LENGTH = 32
 
 
@@ -45,7 +48,11 @@ class Settings:
     timezone: str = "Europe/London"
     #: Public address of the app, used in printed invitation links.
     public_url: str = ""
-    extra: Mapping[str, str] = field(default_factory=dict)
+    #: Web Push (VAPID) private key, base64url; empty in production means no push.
+    vapid_private_key: str = ""
+    vapid_subject: str = "mailto:privacy@alongside.invalid"
+    #: Children and young people get no notifications in these local hours.
+    quiet_hours: tuple[int, int] = (21, 7)
 
     @property
     def is_production(self) -> bool:
@@ -85,6 +92,8 @@ class Settings:
             default_locale=get("DEFAULT_LOCALE", "en"),
             timezone=get("TIMEZONE", "Europe/London"),
             public_url=get("PUBLIC_URL"),
+            vapid_private_key=get("VAPID_PRIVATE_KEY"),
+            vapid_subject=get("VAPID_SUBJECT", "mailto:privacy@alongside.invalid"),
             **numbers,
         )
 
@@ -101,16 +110,20 @@ class Settings:
                 raise SettingsError(f"Production needs {ENV_PREFIX}DATABASE_URL.")
             return self
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        if self.secret_key:
-            return self
-        return replace(self, secret_key=_demo_secret(self.data_dir))
+        return replace(
+            self,
+            secret_key=self.secret_key or _kept(self.data_dir / DEMO_SECRET_FILE,
+                                                lambda: secrets.token_urlsafe(48)),
+            vapid_private_key=self.vapid_private_key or _kept(self.data_dir / DEMO_VAPID_FILE,
+                                                              generate_private_key),
+        )
 
 
-def _demo_secret(data_dir: Path) -> str:
-    path = data_dir / DEMO_SECRET_FILE
+def _kept(path: Path, make: Callable[[], str]) -> str:
+    """A demo secret made once and kept in the data folder, readable by us only."""
     if path.exists():
         return path.read_text().strip()
-    secret = secrets.token_urlsafe(48)
-    path.write_text(secret)
+    value = make()
+    path.write_text(value)
     path.chmod(0o600)
-    return secret
+    return value

@@ -20,6 +20,7 @@ from server.contributions.models import (
 from server.contributions.schemas import ContributionEdit, ContributionWrite
 from server.errors import Forbidden, Invalid, NotFound
 from server.meetings.models import Meeting
+from server.notifications import triggers
 
 CONTENT_FIELDS = ("kind", "text", "scale_question", "scale_value", "meeting_id", "audience")
 
@@ -82,6 +83,7 @@ async def write(actor: Actor, new: ContributionWrite) -> tuple[Contribution, boo
             meeting_id=new.meeting_id, audience=new.audience,
         )
         await AudienceChange.create(contribution=contribution, to_audience=new.audience)
+    await triggers.contribution_shared(contribution)
     return contribution, True
 
 
@@ -128,6 +130,7 @@ async def choose_audience(actor: Actor, contribution_id: UUID, audience: Audienc
         contribution.audience = audience
         contribution.withdrawn_at = None
         await contribution.save(update_fields=["audience", "withdrawn_at", "updated_at"])
+    await triggers.contribution_shared(contribution)
     return contribution
 
 

@@ -13,6 +13,7 @@ from server.auth.actor import Actor
 from server.contributions.labels import KIND_LABELS
 from server.contributions.schemas import SharedItem, SharedList
 from server.family.models import UrgentRequest
+from server.notifications import triggers
 from server.circles.models import FamilyMember, TeamMember
 from server.contributions.models import Audience, Contribution
 from server.errors import Forbidden
@@ -97,4 +98,5 @@ async def need_to_talk(actor: Actor) -> UrgentRequest:
         return recent
     request = await UrgentRequest.create(member_id=member.id, circle_id=member.circle_id)
     await record("urgent_request", member=member, circle_id=member.circle_id, subject=request)
+    await triggers.need_to_talk(member.circle_id, request.id)
     return request

@@ -17,6 +17,7 @@ from server.errors import Invalid, NotFound
 from server.meetings import errors
 from server.meetings.models import MEETING_KIND_LABELS, Meeting, ViewRequest
 from server.meetings.schemas import MeetingDetail, MeetingNew, MemberViews, ViewsWanted
+from server.notifications import triggers
 from server.sharing.policy import readable_contributions
 
 
@@ -68,6 +69,7 @@ async def request_views(actor: Actor, meeting_id: UUID, wanted: ViewsWanted) -> 
             await request.save(update_fields=["due_on"])
     await record("views_requested", practitioner=actor.practitioner,
                  circle_id=meeting.circle_id, subject=meeting)
+    await triggers.views_requested(meeting, members)
     return meeting
 
 

@@ -14,6 +14,7 @@ from server.circles.access import team_place
 from server.circles.models import FamilyMember, TeamMember
 from server.contributions.models import Contribution
 from server.errors import Invalid, NotFound
+from server.notifications import triggers
 from server.plans import errors
 from server.plans.models import Plan, PlanItem, PlanSection, PlanVersion
 from server.plans.schemas import Owner, PlanImport, PlanItemEdit, PlanItemNew
@@ -142,4 +143,5 @@ async def publish(actor: Actor, circle_id: UUID) -> PlanVersion:
         )
     await record("plan_published", practitioner=actor.practitioner, circle_id=circle_id,
                  subject=version)
+    await triggers.plan_published(circle_id, version.id)
     return version

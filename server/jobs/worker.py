@@ -1,0 +1,61 @@
+"""The worker process: takes due jobs from the database queue and runs them.
+Run as many as needed; each job is taken by one worker at a time."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+
+from tortoise import Tortoise
+
+from server.db import tortoise_config
+from server.i18n import I18n
+from server.jobs import queue
+from server.jobs.models import Job
+from server.notifications.push import PushFailed
+from server.notifications.service import run_notify
+from server.notifications.triggers import run_meeting_reminder
+from server.settings import Settings
+
+log = logging.getLogger("alongside.worker")
+
+
+async def run_one(job: Job, settings: Settings, i18n: I18n) -> None:
+    now = datetime.now(timezone.utc)
+    try:
+        if job.kind == "notify":
+            if not await run_notify(job, settings, i18n, now):
+                return  # deferred for quiet hours
+        elif job.kind == "meeting_reminder":
+            await run_meeting_reminder(job)
+        else:
+            raise ValueError(f"unknown job kind {job.kind!r}")
+    except PushFailed as error:
+        await queue.fail(job, str(error))
+        return
+    except Exception as error:  # a bad job must not stop the worker
+        log.exception("job %s failed", job.id)
+        await queue.fail(job, repr(error))
+        return
+    await queue.finish(job)
+
+
+async def work(settings: Settings, *, until_idle: bool = False, poll_seconds: float = 5.0) -> int:
+    """Runs jobs until stopped (or, with until_idle, until none is due). Returns
+    how many jobs it took."""
+    await Tortoise.init(config=tortoise_config(settings.db_url))
+    i18n = I18n(default=settings.default_locale)
+    taken = 0
+    try:
+        while True:
+            job = await queue.claim()
+            if job is None:
+                if until_idle:
+                    return taken
+                await asyncio.sleep(poll_seconds)
+                continue
+            taken += 1
+            await run_one(job, settings, i18n)
+    finally:
+        await Tortoise.close_connections()

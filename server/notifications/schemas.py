@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SubscriptionKeys(Strict):
+    p256dh: str = Field(min_length=20, max_length=200)
+    auth: str = Field(min_length=8, max_length=100)
+
+
+class SubscriptionNew(Strict):
+    """What the browser's PushManager.subscribe() gives (its toJSON())."""
+
+    endpoint: str = Field(min_length=10, max_length=1000, pattern=r"^https?://")
+    expirationTime: int | None = None  # noqa: N815 - the browser's own name
+    keys: SubscriptionKeys
+
+
+class SubscriptionGone(Strict):
+    endpoint: str = Field(min_length=10, max_length=1000)
+
+
+class PushKey(BaseModel):
+    public_key: str

@@ -1,0 +1,72 @@
+"""Who is told that something is new, and when. Messages are queued as jobs and
+sent by the worker; children and young people are never notified in quiet
+hours (the message waits until morning, it is not dropped)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from server.circles.models import FamilyMember
+from server.i18n import I18n
+from server.jobs import queue
+from server.jobs.models import Delivery, Job
+from server.notifications import push
+from server.notifications.messages import BODIES, TITLE
+from server.notifications.models import PushSubscription
+from server.organisations.models import Practitioner
+from server.settings import Settings
+
+
+async def notify(person: FamilyMember | Practitioner, reason: str, *, key: str,
+                 run_at: datetime | None = None) -> None:
+    kind = "member" if isinstance(person, FamilyMember) else "practitioner"
+    await queue.enqueue("notify", {"person": kind, "id": str(person.id), "reason": reason},
+                        run_at=run_at, dedupe_key=f"notify:{key}:{person.id}")
+
+
+def quiet_until(now: datetime, settings: Settings) -> datetime | None:
+    """If `now` is within quiet hours where the service is, when they end."""
+    local = now.astimezone(ZoneInfo(settings.timezone))
+    start, end = settings.quiet_hours
+    if start <= local.hour or local.hour < end:
+        day = local.date() + timedelta(days=1) if local.hour >= start else local.date()
+        return datetime.combine(day, time(end), tzinfo=local.tzinfo)
+    return None
+
+
+def _topic(job: Job) -> str:
+    """A push 'Topic' (at most 32 URL-safe characters) naming this job."""
+    digest = hashlib.sha256(f"{job.id}:{job.dedupe_key}".encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode()[:32]
+
+
+async def run_notify(job: Job, settings: Settings, i18n: I18n, now: datetime) -> bool:
+    """Sends one 'something new' message to each of the person's devices.
+    Returns False when the job was deferred for quiet hours."""
+    if job.payload["person"] == "member":
+        person = await FamilyMember.get_or_none(id=job.payload["id"])
+        if person is not None and not person.role.is_carer:
+            later = quiet_until(now, settings)
+            if later is not None:
+                await queue.defer(job, later)
+                return False
+        devices = PushSubscription.filter(member_id=job.payload["id"])
+    else:
+        person = await Practitioner.get_or_none(id=job.payload["id"])
+        devices = PushSubscription.filter(practitioner_id=job.payload["id"])
+    if person is None or not settings.vapid_private_key:
+        return True
+    words = i18n.get(person.locale).translations
+    payload = {"title": words.gettext(TITLE),
+               "body": words.gettext(BODIES[job.payload["reason"]]), "url": "/"}
+    for device in await devices:
+        delivery, _ = await Delivery.get_or_create(job=job, endpoint=device.endpoint)
+        if delivery.sent_at is not None:
+            continue
+        await push.send(device, payload, private_key=settings.vapid_private_key,
+                        subject=settings.vapid_subject, topic=_topic(job))
+        await Delivery.filter(id=delivery.id).update(sent_at=now)
+    return True

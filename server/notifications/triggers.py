@@ -1,0 +1,68 @@
+"""The moments that tell someone something is new. Each queues a job; the
+worker sends it. Keys make every trigger safe to fire twice."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from tortoise.expressions import Q
+
+from server.circles.models import FamilyMember, TeamMember
+from server.contributions.models import Audience, Contribution
+from server.jobs import queue
+from server.jobs.models import Job
+from server.meetings.models import Meeting, ViewRequest
+from server.notifications.service import notify
+
+REMINDER_DAYS = (3, 1)
+
+
+async def views_requested(meeting: Meeting, members: list[FamilyMember]) -> None:
+    now = datetime.now(timezone.utc)
+    for member in members:
+        await notify(member, "views_requested", key=f"views:{meeting.id}")
+        for days in REMINDER_DAYS:
+            when = meeting.starts_at - timedelta(days=days)
+            if when > now:
+                await queue.enqueue(
+                    "meeting_reminder", {"meeting": str(meeting.id), "member": str(member.id)},
+                    run_at=when, dedupe_key=f"reminder:{meeting.id}:{member.id}:{days}")
+
+
+async def plan_published(circle_id: object, version_id: object) -> None:
+    for member in await FamilyMember.filter(circle_id=circle_id):
+        await notify(member, "plan_published", key=f"plan:{version_id}")
+
+
+async def contribution_shared(contribution: Contribution) -> None:
+    """Tell the practitioners who may now read it (never what it says)."""
+    if contribution.audience is Audience.JUST_ME or contribution.withdrawn_at:
+        return
+    places = TeamMember.filter(circle_id=contribution.circle_id).select_related("practitioner")
+    for place in await places:
+        if place.is_lead or contribution.audience is not Audience.MY_WORKER:
+            await notify(place.practitioner, "shared_with_you",
+                         key=f"shared:{contribution.id}:{contribution.audience}")
+
+
+async def need_to_talk(circle_id: object, request_id: object) -> None:
+    lead = await TeamMember.get_or_none(circle_id=circle_id, is_lead=True).select_related(
+        "practitioner")
+    if lead is not None:
+        await notify(lead.practitioner, "urgent", key=f"urgent:{request_id}")
+
+
+async def run_meeting_reminder(job: Job) -> None:
+    """Remind a member who was asked and has not shared anything yet."""
+    meeting = await Meeting.get_or_none(id=job.payload["meeting"])
+    asked = await ViewRequest.get_or_none(meeting_id=job.payload["meeting"],
+                                          member_id=job.payload["member"]).select_related("member")
+    if meeting is None or asked is None or meeting.starts_at <= datetime.now(timezone.utc):
+        return
+    shared = await Contribution.filter(
+        Q(meeting_id=meeting.id) | Q(meeting_id=None, created_at__gte=asked.created_at),
+        author_id=asked.member_id, withdrawn_at=None,
+    ).exclude(audience=Audience.JUST_ME).exists()
+    if not shared:
+        days = (meeting.starts_at - job.run_at).days
+        await notify(asked.member, "meeting_reminder", key=f"reminder:{meeting.id}:{days}")

@@ -53,10 +53,10 @@ async def claim() -> Job | None:
     now = _now()
     until = now + LEASE
     if connection.capabilities.dialect == "postgres":
-        _, rows = await connection.execute_query(_CLAIM_POSTGRES, [until, now])
+        rows = await connection.execute_query_dict(_CLAIM_POSTGRES, [until, now])
     else:
         # Same text form Tortoise stores, so SQLite compares like with like.
-        _, rows = await connection.execute_query(_CLAIM_SQLITE, [str(until), str(now), str(now)])
+        rows = await connection.execute_query_dict(_CLAIM_SQLITE, [str(until), str(now), str(now)])
     if not rows:
         return None
     return await Job.get(id=rows[0]["id"])

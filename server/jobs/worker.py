@@ -21,8 +21,8 @@ from server.settings import Settings
 log = logging.getLogger("alongside.worker")
 
 
-async def run_one(job: Job, settings: Settings, i18n: I18n) -> None:
-    now = datetime.now(timezone.utc)
+async def run_one(job: Job, settings: Settings, i18n: I18n, now: datetime | None = None) -> None:
+    now = now or datetime.now(timezone.utc)
     try:
         if job.kind == "notify":
             if not await run_notify(job, settings, i18n, now):

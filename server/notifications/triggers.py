@@ -64,5 +64,4 @@ async def run_meeting_reminder(job: Job) -> None:
         author_id=asked.member_id, withdrawn_at=None,
     ).exclude(audience=Audience.JUST_ME).exists()
     if not shared:
-        days = (meeting.starts_at - job.run_at).days
-        await notify(asked.member, "meeting_reminder", key=f"reminder:{meeting.id}:{days}")
+        await notify(asked.member, "meeting_reminder", key=job.dedupe_key or f"job:{job.id}")

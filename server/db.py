@@ -15,6 +15,7 @@ MODEL_MODULES = [
     "server.notifications.models",
     "server.family.models",
     "server.jobs.models",
+    "server.commands.models",
 ]
 
 

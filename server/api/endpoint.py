@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from server.api.validation import invalid_from
+from server.commands import idempotency
 from server.errors import Malformed, NotFound, WrongContentType
 
 Handler = Callable[..., Awaitable[BaseModel | Response | None]]
@@ -46,7 +47,7 @@ def endpoint(
     """A route whose handler gets `(request, body)` or `(request)` and returns a
     response model (sent as JSON), a Response, or None (204)."""
 
-    async def run(request: Request) -> Response:
+    async def answer(request: Request) -> Response:
         if body is None:
             result = await handler(request)
         else:
@@ -56,6 +57,12 @@ def endpoint(
         if isinstance(result, Response):
             return result
         return JSONResponse(result.model_dump(mode="json"), status_code=status)
+
+    async def run(request: Request) -> Response:
+        key = request.headers.get("idempotency-key")
+        if key is not None and method not in ("GET", "HEAD") and not public:
+            return await idempotency.once(request, key, lambda: answer(request))
+        return await answer(request)
 
     run.__name__ = handler.__name__
     route = Route(path, run, methods=[method])

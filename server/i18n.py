@@ -9,12 +9,12 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from babel.core import Locale, negotiate_locale
-from babel.dates import format_datetime
+from babel.dates import format_date, format_time
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -23,6 +23,8 @@ from starlette.requests import Request
 
 #: The languages Alongside speaks: English plus the city's main community languages.
 LANGUAGES = ("en", "pl", "pa", "ur", "ro")
+#: Dates and times follow the UK's conventions for English, and each language's own.
+_FORMAT_LOCALES = {"en": "en_GB", "pa": "pa_Guru", "ur": "ur_PK"}
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
 
@@ -134,7 +136,16 @@ class Wording:
         return self.translations.gettext(message)
 
     def when(self, value: datetime) -> str:
-        return format_datetime(value, "long", tzinfo=ZoneInfo(self.timezone), locale=self.lang)
+        """A date and time as people write it where they live: '3 December 2026, 14:05'."""
+        local = value.astimezone(ZoneInfo(self.timezone))
+        locale = Locale.parse(_FORMAT_LOCALES.get(self.lang, self.lang))
+        joined = str(locale.datetime_formats["long"]).replace("'", "")
+        return joined.format(format_time(local, "short", locale=locale),
+                             format_date(local, "long", locale=locale))
+
+    def day(self, value: date) -> str:
+        locale = Locale.parse(_FORMAT_LOCALES.get(self.lang, self.lang))
+        return format_date(value, "long", locale=locale)
 
 
 def wording_for(request: Request) -> Wording:

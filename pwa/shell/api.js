@@ -72,7 +72,33 @@ export const api = {
   signOut: () => request("DELETE", "/api/session"),
   familyHome: () => request("GET", "/api/family/home"),
   practitionerHome: () => request("GET", "/api/practitioner/home"),
+  sharingExplained: () => request("POST", "/api/family/sharing-explained"),
+  setSimpleMode: (on) => request("PUT", "/api/family/simple-mode", { simple_mode: on }),
+  needToTalk: () => request("POST", "/api/family/urgent"),
+  sharedWithMe: () => request("GET", "/api/family/shared-with-me"),
+  myWords: () => request("GET", "/api/contributions"),
+  saveWords: (words) => request("POST", "/api/contributions", words),
+  editWords: (id, changes) => request("PATCH", contribution(id), changes),
+  deleteWords: (id) => request("DELETE", contribution(id)),
+  chooseAudience: (id, audience) => request("PUT", contribution(id) + "/audience", { audience }),
+  stopSharing: (id) => request("POST", contribution(id) + "/withdraw"),
+  circleVoice: (id) => request("GET", "/api/circles/" + encodeURIComponent(id) + "/voice"),
 };
+
+function contribution(id) {
+  return "/api/contributions/" + encodeURIComponent(id);
+}
+
+/** A new id for something written on this phone: the server is idempotent on it. */
+export function newId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  // randomUUID needs a secure context; a version 4 UUID from random bytes otherwise.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+}
 
 /** Quick exit: ends the session without waiting, even as the page is left. */
 export function signOutInBackground() {

@@ -19,3 +19,8 @@ export function el(tag, props = {}, ...children) {
 export function heading(text) {
   return el("h1", { tabIndex: -1, class: "view-heading" }, text);
 }
+
+/** A small drawing from /icons/. It always sits beside words that say the same, so it is decorative. */
+export function icon(name, className = "icon") {
+  return el("img", { src: "/icons/" + name + ".svg", alt: "", class: className, width: 24, height: 24 });
+}

@@ -26,10 +26,11 @@ export function clearErrors(form) {
   for (const error of form.querySelectorAll(".field-error")) {
     error.hidden = true;
     error.textContent = "";
-  }
-  for (const input of form.querySelectorAll("[aria-invalid]")) {
-    input.removeAttribute("aria-invalid");
-    input.setAttribute("aria-describedby", describedBy(input, false));
+    const owner = document.getElementById(error.id.replace(/-error$/, ""));
+    if (owner && (owner.getAttribute("aria-describedby") || "").includes(error.id)) {
+      owner.removeAttribute("aria-invalid");
+      owner.setAttribute("aria-describedby", describedBy(owner, false));
+    }
   }
   const message = form.querySelector(".form-message");
   message.hidden = true;
@@ -45,20 +46,35 @@ export function showErrors(form, errors) {
   const elsewhere = [];
   let first = null;
   for (const { field: name, message } of errors) {
-    const input = form.elements.namedItem(name);
-    if (!input || !input.id) {
+    const target = fieldFor(form, name);
+    if (!target) {
       elsewhere.push(message);
       continue;
     }
-    const error = document.getElementById(input.id + "-error");
+    const error = document.getElementById(target.id + "-error");
     error.textContent = error.textContent ? error.textContent + " " + message : message;
     error.hidden = false;
-    input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", describedBy(input, true));
-    first = first || input;
+    // A group of choices is described by its error; each input in it is not "invalid".
+    if (target.tagName !== "FIELDSET") target.setAttribute("aria-invalid", "true");
+    target.setAttribute("aria-describedby", describedBy(target, true));
+    first = first || target;
   }
   if (elsewhere.length) showFormMessage(form, elsewhere.join(" "));
-  if (first) first.focus();
+  if (first) focusField(first);
+}
+
+// The field (an input, or a fieldset of choices) with the id "field-<name>", if it
+// is on show and has an error line.
+function fieldFor(form, name) {
+  const found = form.querySelector("#field-" + CSS.escape(name)) || form.elements.namedItem(name);
+  if (!found || !found.id || found.closest("[hidden]")) return null;
+  return document.getElementById(found.id + "-error") ? found : null;
+}
+
+function focusField(target) {
+  if (target.tagName !== "FIELDSET") return target.focus();
+  const choice = target.querySelector("input:checked") || target.querySelector("input, textarea, button");
+  if (choice) choice.focus();
 }
 
 export function showFormMessage(form, text) {
@@ -89,6 +105,9 @@ export function onSubmit(form, { check = () => [], send, fieldForProblem = null 
     if (problems.length) return showErrors(form, problems);
     sending = true;
     form.setAttribute("aria-busy", "true");
+    const buttons = [...form.querySelectorAll("button[type=submit]")];
+    // Disabled while sending, so a double tap cannot send twice.
+    for (const button of buttons) button.disabled = true;
     try {
       await send(values);
     } catch (error) {
@@ -99,6 +118,9 @@ export function onSubmit(form, { check = () => [], send, fieldForProblem = null 
     } finally {
       sending = false;
       form.removeAttribute("aria-busy");
+      for (const button of buttons) button.disabled = false;
+      // Disabling the focused button dropped focus: give it back, so a keyboard user can try again.
+      if (document.activeElement === document.body && buttons[0] && buttons[0].isConnected) buttons[0].focus();
     }
   });
 }

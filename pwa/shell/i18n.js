@@ -59,6 +59,12 @@ export function formatNumber(n) {
   return new Intl.NumberFormat(current.lang).format(n);
 }
 
+/** A day, such as "3 December 2026": for receipts ("read on …", "changed on …"). */
+export function formatDate(iso) {
+  const locale = DATE_LOCALES[current.lang] || current.lang;
+  return new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(iso));
+}
+
 export function formatDateTime(iso) {
   const locale = DATE_LOCALES[current.lang] || current.lang;
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short" });

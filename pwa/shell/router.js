@@ -1,27 +1,31 @@
 // Which screen to show. Routes live in the URL's fragment (#/sign-in, #/join/CODE,
-// #/pin, #/home), which is never sent to the server. Every move replaces the
-// history entry, so Back (or Quick exit) never walks through Alongside's screens.
+// #/pin, #/home, #/write …; see routes.js), which is never sent to the server.
+// Every move replaces the history entry, so Back (or Quick exit) never walks
+// through Alongside's screens.
 import { api, rememberSession, forgetSession, ProblemError, OfflineError } from "./api.js";
 import { currentLanguage, isSupported, loadLanguage, t } from "./i18n.js";
 import { announce, showTopBar } from "./layout.js";
+import { draftsBelongTo, forgetDrafts } from "./drafts.js";
+import { signedInRoute } from "./routes.js";
 import { signInView } from "../views/sign-in.js";
 import { joinView } from "../views/join.js";
 import { pinView } from "../views/pin.js";
-import { familyHomeView } from "../views/family-home.js";
-import { practitionerHomeView } from "../views/practitioner-home.js";
 import { troubleView } from "../views/trouble.js";
+import { talkNowView } from "../views/talk-now.js";
 import { loadingView } from "../views/loading.js";
 
 const SIGNED_OUT_ROUTES = {
   "sign-in": { view: signInView, family: false },
   join: { view: joinView, family: true },
   pin: { view: pinView, family: true },
+  // The numbers to call are shown to anyone; telling the worker needs a session.
+  "talk-now": { view: talkNowView, family: true },
 };
-const HOMES = { family: familyHomeView, practitioner: practitionerHomeView };
 
 const session = { me: null, deviceKnown: false, checked: false };
 let main = null;
 let showing = 0;
+let shown = ""; // the route on screen now: the next screen's "from"
 
 export function startRouter(viewElement) {
   main = viewElement;
@@ -31,7 +35,11 @@ export function startRouter(viewElement) {
 }
 
 function readHash() {
-  const [name = "", ...rest] = location.hash.replace(/^#\/?/, "").split("/");
+  return parse(location.hash.replace(/^#\/?/, ""));
+}
+
+function parse(path) {
+  const [name = "", ...rest] = path.split("/");
   let code = "";
   try {
     code = decodeURIComponent(rest.join("/"));
@@ -41,9 +49,10 @@ function readHash() {
   return { name, code };
 }
 
-function navigate(name) {
-  history.replaceState(null, "", "#/" + name);
-  show({ name, code: "" });
+/** Moves to a screen ("write", "edit/ID"); state is handed to the view, in memory only. */
+function navigate(path, state = null) {
+  history.replaceState(null, "", "#/" + path);
+  show({ ...parse(path), state });
 }
 
 function followInAppLink(event) {
@@ -57,36 +66,49 @@ async function show(route) {
   const mine = ++showing;
   const slow = setTimeout(() => mine === showing && display(loadingView()), 400);
   try {
-    if (!session.checked) await checkSession();
-    const { name, view, family } = chooseRoute(route);
+    // Offline and not yet known who is here: "talk now" still shows the numbers.
+    if (!session.checked) await checkSession().catch(unlessTalkingNow(route));
+    const { name, view, family, code, keepCode } = chooseRoute(route);
     // The invitation code is read once, then taken out of the address bar.
-    if (location.hash !== "#/" + name) history.replaceState(null, "", "#/" + name);
-    showTopBar({ quickExitShown: family });
-    const content = await view(context(route));
-    if (mine === showing) display(content);
+    const path = keepCode ? name + "/" + encodeURIComponent(code) : name;
+    if (location.hash !== "#/" + path) history.replaceState(null, "", "#/" + path);
+    showTopBar({ quickExitShown: family, onTalk: family && name !== "talk-now" ? talkNow : null });
+    const content = await view(context({ ...route, code }));
+    if (mine === showing) display(content, path);
   } catch (error) {
     if (mine !== showing) return;
     if (error instanceof ProblemError && error.status === 401 && session.me) return signedOut(error);
     if (!(error instanceof ProblemError || error instanceof OfflineError)) console.error(error);
-    // Who is here is unknown (or a family member): keep Quick exit within reach.
-    showTopBar({ quickExitShown: !session.me || session.me.kind === "family" });
+    // Who is here is unknown (or a family member): keep Quick exit and help within reach.
+    const family = !session.me || session.me.kind === "family";
+    showTopBar({ quickExitShown: family, onTalk: family ? talkNow : null });
     const tryAgain = () => show(readHash());
-    if (error instanceof OfflineError) window.addEventListener("online", tryAgain, { once: true });
+    // Back online: try again, unless they have moved on (such as to "talk now") meanwhile.
+    const stillHere = () => mine === showing;
+    if (error instanceof OfflineError) window.addEventListener("online", () => stillHere() && tryAgain(), { once: true });
     display(troubleView(explain(error), tryAgain));
   } finally {
     clearTimeout(slow);
   }
 }
 
+// "I need to talk to someone now", on every family screen, even offline.
+function talkNow() {
+  navigate("talk-now", { send: true });
+}
+
+function unlessTalkingNow(route) {
+  return (error) => {
+    if (route.name !== "talk-now" || !(error instanceof OfflineError)) throw error;
+  };
+}
+
 function chooseRoute(route) {
-  if (session.me) {
-    const family = session.me.kind === "family";
-    return { name: "home", view: family ? HOMES.family : HOMES.practitioner, family };
-  }
+  if (session.me) return signedInRoute(session.me.kind, route);
   const wanted = SIGNED_OUT_ROUTES[route.name];
-  if (wanted && (route.name !== "pin" || session.deviceKnown)) return { name: route.name, ...wanted };
+  if (wanted && (route.name !== "pin" || session.deviceKnown)) return { name: route.name, code: route.code, ...wanted };
   const name = session.deviceKnown ? "pin" : "sign-in";
-  return { name, ...SIGNED_OUT_ROUTES[name] };
+  return { name, code: "", ...SIGNED_OUT_ROUTES[name] };
 }
 
 async function checkSession() {
@@ -103,6 +125,9 @@ async function checkSession() {
 function context(route) {
   return {
     code: route.code,
+    state: route.state || null,
+    from: shown,
+    go: navigate,
     signedIn: async (me) => {
       await signedIn(me);
       navigate("home");
@@ -113,6 +138,7 @@ function context(route) {
 
 async function signedIn(me) {
   rememberSession(me);
+  draftsBelongTo(me.kind + ":" + me.id);
   session.me = me;
   if (me.kind === "family") session.deviceKnown = true;
   if (isSupported(me.locale) && me.locale !== currentLanguage()) await loadLanguage(me.locale);
@@ -133,6 +159,7 @@ async function signOut() {
 
 function signedOut(expired = null) {
   forgetSession();
+  if (!expired) forgetDrafts();
   session.me = null;
   if (expired) session.deviceKnown = expired.problem.device_known === true || session.deviceKnown;
   navigate(session.deviceKnown ? "pin" : "sign-in");
@@ -144,7 +171,8 @@ function explain(error) {
   return { status: -1, message: t("Something went wrong. Please try again.") };
 }
 
-function display(content) {
+function display(content, path = shown) {
+  shown = path;
   main.replaceChildren(content);
   const title = main.querySelector("h1") || main;
   title.focus();

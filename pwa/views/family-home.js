@@ -1,21 +1,48 @@
-// A family member's home: their circle, their worker, next meetings, what they wrote.
-import { el, heading } from "../shell/dom.js";
+// A family member's home: what they can do (write, see their words, get help), their
+// circle, their worker, next meetings, and their data. Younger children (simple_mode)
+// see bigger buttons and fewer words, and can switch between the two versions.
+import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
 import { t, tn } from "../shell/i18n.js";
+import { announce } from "../shell/layout.js";
 import { meetingSummary } from "./meeting.js";
 
 export async function familyHomeView(ctx) {
-  const home = await api.familyHome();
-  return el(
+  return homeContent(ctx, await api.familyHome());
+}
+
+function homeContent(ctx, home) {
+  const simple = home.simple_mode === true;
+  const switched = (updated) => {
+    section.replaceWith(homeContent(ctx, updated));
+    document.querySelector("main h1").focus();
+    announce(updated.simple_mode ? t("You are using the simpler version.") : t("You are using the full version."));
+  };
+  const section = el(
     "section",
-    { class: "stack" },
+    { class: simple ? "stack simple-home" : "stack" },
     heading(t("Hello {name}", { name: home.name })),
-    card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
+    el(
+      "nav",
+      { class: "home-actions", "aria-label": t("What you can do") },
+      bigLink("#/write", simple ? t("Tell us something") : t("Write something"), "kind-message", "button"),
+      bigLink("#/my-words", t("My words"), "audience-just-me", "button secondary"),
+      home.is_carer ? bigLink("#/shared-with-me", t("Shared with me"), "audience-my-family", "button secondary") : null,
+      el("p", { class: "other-way" }, el("a", { href: "#/who-sees" }, t("Who sees my words?"))),
+    ),
+    simple ? null : card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
     card(t("Your worker"), worker(home.lead_practitioner)),
     card(t("Your next meetings"), meetings(home.upcoming_meetings)),
-    card(t("Your words"), words(home.contributions)),
+    simple ? null : card(t("Your words"), words(home.contributions)),
+    card(t("Your data"), myData()),
+    versionSwitch(simple, switched),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );
+  return section;
+}
+
+function bigLink(href, label, picture, className) {
+  return el("a", { href, class: className + " with-icon" }, icon(picture, "icon"), el("span", {}, label));
 }
 
 function card(title, ...content) {
@@ -44,4 +71,37 @@ function words({ total, shared }) {
     el("p", {}, tn("You have written {count} thing.", "You have written {count} things.", total)),
     el("p", {}, tn("You have shared {count} of them.", "You have shared {count} of them.", shared)),
   );
+}
+
+// A plain link: the server answers with a file to save ("my-words.txt").
+function myData() {
+  return el(
+    "div",
+    {},
+    el("p", {}, t("A file with everything you wrote, and who could see it.")),
+    el(
+      "p",
+      { class: "other-way" },
+      el("a", { href: "/api/family/my-data", download: "my-words.txt" }, t("Download everything I wrote")),
+    ),
+  );
+}
+
+function versionSwitch(simple, switched) {
+  const problem = el("p", { class: "form-message", role: "alert", hidden: true });
+  const label = simple ? t("Use the full version") : t("Use the simpler version");
+  const button = el("button", { type: "button", class: "link-button" }, label);
+  button.addEventListener("click", async () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      switched(await api.setSimpleMode(!simple));
+    } catch (error) {
+      problem.textContent = error.message;
+      problem.hidden = false;
+      button.disabled = false;
+      button.focus();
+    }
+  });
+  return el("div", { class: "version-switch" }, problem, button);
 }

@@ -1,4 +1,4 @@
-// A practitioner's home: the circles they are part of.
+// A practitioner's home: the circles they are part of; each opens its family voice.
 import { el, heading } from "../shell/dom.js";
 import { api } from "../shell/api.js";
 import { t, tn } from "../shell/i18n.js";
@@ -24,10 +24,12 @@ function whoIsSignedIn({ name, agency_label: agency }) {
 }
 
 function circleCard(circle) {
+  const href = "#/circle/" + encodeURIComponent(circle.id);
   return el(
     "article",
-    { class: "card" },
-    el("h2", { dir: "auto" }, circle.name),
+    { class: "card tappable" },
+    // The whole card can be tapped: the link's area is stretched over it (styles.css).
+    el("h2", {}, el("a", { href, class: "card-link", dir: "auto" }, circle.name)),
     circle.is_lead ? el("p", { class: "badge" }, t("Lead practitioner")) : null,
     el("p", {}, tn("{count} member", "{count} members", circle.member_count)),
     el("h3", {}, t("Next meeting")),

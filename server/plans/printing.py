@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from server.i18n import Wording, text_direction
@@ -31,5 +30,5 @@ def print_page(*, words: Wording, circle_name: str, reader: str, items: list[Pla
         circle_name=circle_name, reader=reader, sections=sections, version=version,
         published=words.when(published) if published else "",
         printed=words.when(datetime.now(timezone.utc)), when=words.when,
-        day=lambda value: format_date(value, "long", locale=words.lang),
+        day=words.day,
     )

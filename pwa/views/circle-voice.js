@@ -1,0 +1,92 @@
+// For practitioners: what a circle's family members chose to share with them, each
+// in their own words. Urgent requests to talk come first. Withdrawn words are not
+// shown: only that they were withdrawn, and when.
+import { el, heading, icon } from "../shell/dom.js";
+import { api, ProblemError } from "../shell/api.js";
+import { t, formatDate, formatDateTime } from "../shell/i18n.js";
+import { audienceIcon } from "./audiences.js";
+import { words } from "./my-words.js";
+
+export async function circleVoiceView(ctx) {
+  let voice;
+  try {
+    voice = await api.circleVoice(ctx.code);
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 404) return notFound();
+    throw error;
+  }
+  return el(
+    "section",
+    { class: "stack" },
+    el(
+      "p",
+      {},
+      el("a", { href: "#/home", class: "back-link" }, icon("back", "icon flip"), el("span", {}, t("Your circles"))),
+    ),
+    heading(t("Family voice: {circle}", { circle: voice.circle.name })),
+    voice.urgent && voice.urgent.length ? urgent(voice.urgent) : null,
+    el("p", { class: "lead" }, t("What the family chose to share with you, in their own words.")),
+    voice.items.length
+      ? el("ul", { class: "plain-list stack" }, voice.items.map((item) => el("li", {}, voiceCard(item))))
+      : el("p", {}, t("Nothing has been shared with you yet.")),
+  );
+}
+
+function notFound() {
+  return el(
+    "section",
+    { class: "stack" },
+    heading(t("We could not find this circle")),
+    el("p", {}, t("It may have closed, or you may not be part of it any more.")),
+    el("a", { href: "#/home", class: "button secondary" }, t("Back to your circles")),
+  );
+}
+
+function urgent(requests) {
+  return el(
+    "section",
+    { class: "urgent", "aria-labelledby": "urgent-title" },
+    el("h2", { id: "urgent-title" }, icon("talk", "icon"), el("span", {}, t("Needs to talk now"))),
+    el(
+      "ul",
+      { class: "plain-list" },
+      requests.map((request) => {
+        const when = { name: request.name, date: formatDateTime(request.at) };
+        return el("li", {}, t("{name} needs to talk to someone now — {date}", when));
+      }),
+    ),
+  );
+}
+
+function voiceCard(item) {
+  const titleId = "voice-" + item.id;
+  return el(
+    "article",
+    { class: "card word", "aria-labelledby": titleId },
+    el("h2", { id: titleId }, item.kind_label),
+    el(
+      "p",
+      { class: "attribution" },
+      el("span", {}, t("In {name}'s words", { name: item.author_name })),
+      item.author_role_label ? el("span", { class: "reader-role" }, item.author_role_label) : null,
+    ),
+    item.withdrawn_at ? withdrawn(item) : words(item),
+    el(
+      "p",
+      { class: "audience-line" },
+      icon(audienceIcon(item.audience), "icon small"),
+      el("span", {}, t("Shared with: {audience}", { audience: item.audience_label })),
+    ),
+    el("p", { class: "meta" }, t("Written on {date}", { date: formatDate(item.created_at) })),
+  );
+}
+
+function withdrawn(item) {
+  const date = formatDate(item.withdrawn_at);
+  return el(
+    "p",
+    { class: "withdrawn" },
+    icon("stopped", "icon small"),
+    el("span", {}, t("Withdrawn by its author on {date}", { date })),
+  );
+}

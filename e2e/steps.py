@@ -1,0 +1,33 @@
+"""Steps end-to-end tests share: signing in, joining, checking accessibility."""
+
+from __future__ import annotations
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+_axe = Axe()
+SW_CONTROLS = "() => navigator.serviceWorker.controller !== null"
+
+
+def assert_accessible(page: Page) -> None:
+    """axe finds nothing on the screen, once the screen has drawn its heading."""
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    results = _axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def sign_in_as_practitioner(page: Page, email: str, password: str) -> None:
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    page.get_by_label("Work email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def join(page: Page, code: str, pin: str) -> None:
+    page.goto(f"/#/join/{code}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Join your circle")
+    expect(page.get_by_label("Invitation code")).to_have_value(code)
+    page.get_by_label("Choose a secret number you will remember").fill(pin)
+    page.get_by_label("Type your secret number again").fill(pin)
+    page.get_by_role("button", name="Join").click()

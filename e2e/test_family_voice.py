@@ -1,0 +1,128 @@
+"""The young person's journey: join, read who sees my words, write a worry for
+my worker and a strength for just me; the lead practitioner sees only the worry,
+the parent sees neither; 'read by' comes back; withdrawing leaves the
+practitioner only a dated marker. Then the same in the simpler mode."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from playwright.sync_api import Browser, Page, expect
+
+from e2e.conftest import PHONE
+from e2e.steps import assert_accessible, join, sign_in_as_practitioner
+
+
+def phone(browser: Browser, live_server) -> Page:
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url, locale="en-GB")
+    return context.new_page()
+
+
+def write(page: Page, kind: str, question: str, words: str, audience: str) -> None:
+    page.get_by_role("link", name="Write something").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Write something")
+    page.get_by_role("radio", name=re.compile("^" + re.escape(kind))).check()
+    page.get_by_label(question).fill(words)
+    page.get_by_role("radio", name=re.compile("^" + re.escape(audience))).check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text(words)).to_be_visible()
+
+
+def open_circle_voice(page: Page) -> None:
+    page.goto("/#/home")
+    page.get_by_role("link", name=re.compile("Sam and Mia")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Family voice")
+
+
+def test_a_young_person_shares_a_worry_with_their_worker_and_keeps_a_strength(
+        browser, live_server):
+    demo = live_server.demo()
+    worry = f"I worry when there is shouting {uuid.uuid4().hex[:6]}"
+    strength = f"I am good at football {uuid.uuid4().hex[:6]}"
+
+    sam = phone(browser, live_server)
+    join(sam, next(f["code"] for f in demo["family"] if f["name"] == "Sam"), "2468")
+    expect(sam.get_by_role("heading", level=1)).to_contain_text("Sam")
+    sam.get_by_role("link", name="Write something").first.click()
+    expect(sam.get_by_role("heading", level=1)).to_have_text("Who sees my words?")
+    expect(sam.get_by_text(re.compile("your worker must act on it"))).to_be_visible()
+    assert_accessible(sam)
+    sam.get_by_role("button", name="I understand").click()
+    expect(sam.get_by_role("heading", level=1)).to_have_text("Write something")
+    assert sam.get_by_role("radio", name=re.compile("^Just me")).is_checked()  # private by default
+    assert_accessible(sam)
+    sam.goto("/#/home")
+    write(sam, "Something I'm worried about", "What are you worried about?", worry, "My worker")
+    write(sam, "Something going well", "What is going well?", strength, "Just me")
+    assert_accessible(sam)
+
+    priya = phone(browser, live_server)
+    lead = demo["practitioners"][0]
+    sign_in_as_practitioner(priya, lead["email"], lead["password"])
+    open_circle_voice(priya)
+    expect(priya.get_by_text(worry)).to_be_visible()
+    expect(priya.get_by_text(strength)).to_have_count(0)
+    expect(priya.get_by_text(re.compile("In .*Sam.*words")).first).to_be_visible()
+    assert_accessible(priya)
+
+    alex = phone(browser, live_server)
+    join(alex, next(f["code"] for f in demo["family"] if f["name"] == "Alex"), "1357")
+    alex.get_by_role("link", name="Shared with me").click()
+    expect(alex.get_by_role("heading", level=1)).to_have_text("Shared with me")
+    expect(alex.get_by_text(worry)).to_have_count(0)
+    expect(alex.get_by_text(strength)).to_have_count(0)
+
+    sam.goto("/#/my-words")
+    sam.reload()  # come back to My words later: the worker has read it since
+    item = sam.get_by_role("listitem").filter(has_text=worry)
+    expect(item).to_contain_text(re.compile("Read by .*Priya Shah"))
+    item.get_by_role("button", name="Stop sharing").click()
+    sam.get_by_role("button", name="Yes, stop sharing").click()
+    expect(sam.get_by_role("listitem").filter(has_text=worry)).to_contain_text("Withdrawn on")
+
+    priya.reload()
+    expect(priya.get_by_role("heading", level=1)).to_contain_text("Family voice")
+    expect(priya.get_by_text(worry)).to_have_count(0)
+    expect(priya.get_by_text(re.compile("Withdrawn by its author on")).first).to_be_visible()
+    for page in (sam, priya, alex):
+        page.context.close()
+
+
+def test_a_younger_child_shares_in_the_simpler_version(browser, live_server):
+    demo = live_server.demo()
+    worry = f"My tummy hurts at school {uuid.uuid4().hex[:6]}"
+    mia = phone(browser, live_server)
+    join(mia, next(f["code"] for f in demo["family"] if f["name"] == "Mia"), "1122")
+    mia.get_by_role("link", name="Tell us something").click()
+    expect(mia.get_by_role("heading", level=1)).to_have_text("Who sees my words?")
+    mia.get_by_role("button", name="I understand").click()
+    expect(mia.get_by_role("heading", level=1)).to_have_text("What do you want to tell us about?")
+    assert_accessible(mia)
+    mia.get_by_role("button", name="A worry").click()
+    mia.get_by_role("textbox").fill(worry)
+    mia.get_by_role("button", name="Next").click()
+    expect(mia.get_by_role("heading", level=1)).to_have_text("Who can see this?")
+    assert mia.get_by_role("radio", name=re.compile("^Just me")).is_checked()
+    assert_accessible(mia)
+    mia.get_by_role("radio", name=re.compile("^My worker")).check()
+    mia.get_by_role("button", name="Save", exact=True).click()
+    expect(mia.get_by_role("heading", level=1)).to_have_text("Done!")
+    assert_accessible(mia)
+
+    priya = phone(browser, live_server)
+    lead = demo["practitioners"][0]
+    sign_in_as_practitioner(priya, lead["email"], lead["password"])
+    open_circle_voice(priya)
+    expect(priya.get_by_text(worry)).to_be_visible()
+
+    mia.get_by_role("link", name="See my words").click()
+    item = mia.get_by_role("listitem").filter(has_text=worry)
+    item.get_by_role("button", name="Stop sharing").click()
+    mia.get_by_role("button", name="Yes, stop sharing").click()
+    expect(mia.get_by_role("listitem").filter(has_text=worry)).to_contain_text("Withdrawn on")
+    priya.reload()
+    expect(priya.get_by_role("heading", level=1)).to_contain_text("Family voice")
+    expect(priya.get_by_text(worry)).to_have_count(0)
+    for page in (mia, priya):
+        page.context.close()

@@ -7,6 +7,13 @@ from playwright.sync_api import Page, expect
 
 _axe = Axe()
 SW_CONTROLS = "() => navigator.serviceWorker.controller !== null"
+CACHED_URLS = """async () => {
+  const urls = [];
+  for (const name of await caches.keys()) {
+    for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+  }
+  return urls;
+}"""
 
 
 def assert_accessible(page: Page) -> None:

@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e.steps import SW_CONTROLS, assert_accessible, join, sign_in_as_practitioner
+from e2e.steps import CACHED_URLS, SW_CONTROLS, assert_accessible, join, sign_in_as_practitioner
 
 def test_a_practitioner_signs_in_and_sees_their_circles(page, live_server):
     demo = live_server.demo()
@@ -69,5 +69,8 @@ def test_the_shell_opens_offline_from_the_service_worker(page, live_server):
         expect(page.locator("main#view")).to_be_visible()
         expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"\S"))
         assert page.evaluate(SW_CONTROLS)
+        cached = page.evaluate(CACHED_URLS)
+        assert any(url.endswith("/app.js") for url in cached)
+        assert not [url for url in cached if "/api/" in url]  # family data is never cached
     finally:
         page.context.set_offline(False)

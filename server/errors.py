@@ -81,7 +81,7 @@ class Forbidden(AppError):
 class CrossSite(AppError):
     status = 403
     code = "cross-site-request"
-    title = N_("For your safety, that was stopped. Please try again from the Alongside app.")
+    title = N_("That did not work. To keep your account safe, please try again from the Alongside app.")
 
 
 class NotFound(AppError):
@@ -118,7 +118,7 @@ class Conflict(AppError):
 class Gone(AppError):
     status = 410
     code = "gone"
-    title = N_("That has already been used, or it is too old now.")
+    title = N_("This has been used already, or it has run out.")
 
 
 class ServerFault(AppError):

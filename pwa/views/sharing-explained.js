@@ -55,7 +55,7 @@ export function explainer(carryOn) {
       "section",
       { class: "card safety" },
       el("h2", {}, t("Keeping people safe")),
-      el("p", {}, t("If what you write means someone may be at risk of harm, your worker must act on it, whatever you choose here.")),
+      el("p", {}, t("If you share something that means someone may be at risk of harm, your worker must act on it, even if you only shared it with them.")),
       el("p", {}, t("This is because keeping you and other people safe comes first.")),
     ),
     problem,

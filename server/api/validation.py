@@ -13,7 +13,7 @@ _MESSAGES = {
     "missing": N_("Please fill this in."),
     "string_too_short": N_("Please write at least {min_length} characters."),
     "string_too_long": N_("This is too long: at most {max_length} characters."),
-    "string_type": N_("Please write this in words."),
+    "string_type": N_("Please type some words here."),
     "string_pattern_mismatch": N_("This is not in the right form."),
     "int_type": N_("This should be a whole number."),
     "int_parsing": N_("This should be a whole number."),

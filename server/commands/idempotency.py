@@ -21,7 +21,7 @@ MAX_KEY = 100
 
 class KeyReused(Conflict):
     code = "idempotency-key-reused"
-    title = N_("This was already sent with different content. Nothing was changed.")
+    title = N_("This was already sent with different words. Nothing was changed.")
 
 
 class StillWorking(Conflict):

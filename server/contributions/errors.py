@@ -14,11 +14,11 @@ class NotADraft(Conflict):
 
 class NotShared(Conflict):
     code = "not-shared"
-    title = N_("Only you can see this already.")
+    title = N_("This is already just for you.")
 
 
 PLEASE_WRITE = N_("Please write something.")
 PICK_A_NUMBER = N_("Please pick a number from 0 to 10.")
 ASK_A_QUESTION = N_("Please choose a question.")
-ONLY_SCALES = N_("Only a scale has a number and a question.")
+ONLY_SCALES = N_("Only \"How I feel\" has a number from 0 to 10.")
 PICK_YOUR_MEETING = N_("Please pick one of your own meetings.")

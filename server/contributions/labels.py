@@ -4,11 +4,11 @@ from server.contributions.models import Audience, ContributionKind
 from server.i18n import N_
 
 KIND_LABELS = {
-    ContributionKind.GOING_WELL: N_("Going well"),
-    ContributionKind.WORRIED_ABOUT: N_("Worried about"),
-    ContributionKind.WANT_TO_HAPPEN: N_("Want to happen"),
+    ContributionKind.GOING_WELL: N_("What's going well"),
+    ContributionKind.WORRIED_ABOUT: N_("What I'm worried about"),
+    ContributionKind.WANT_TO_HAPPEN: N_("What I want to happen"),
     ContributionKind.SCALE: N_("How I feel"),
-    ContributionKind.MESSAGE: N_("Message to my meeting"),
+    ContributionKind.MESSAGE: N_("A message to my meeting"),
 }
 
 AUDIENCE_LABELS = {

@@ -60,8 +60,8 @@ async def run_notify(job: Job, settings: Settings, i18n: I18n, now: datetime) ->
     if person is None or not settings.vapid_private_key:
         return True
     words = i18n.get(person.locale).translations
-    payload = {"title": words.gettext(TITLE),
-               "body": words.gettext(BODIES[job.payload["reason"]]), "url": "/"}
+    body = BODIES[job.payload["reason"]]
+    payload = {"title": words.gettext(TITLE), "body": words.gettext(body), "url": "/"}
     for device in await devices:
         delivery, _ = await Delivery.get_or_create(job=job, endpoint=device.endpoint)
         if delivery.sent_at is not None:

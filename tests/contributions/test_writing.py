@@ -159,4 +159,4 @@ async def test_withdrawing_a_private_item_is_explained(client, sam):
     await client.post("/api/contributions", json=body)
     response = await client.post(f"/api/contributions/{body['id']}/withdraw")
     assert response.status_code == 409
-    assert response.json()["title"] == "Only you can see this already."
+    assert response.json()["title"] == "This is already just for you."

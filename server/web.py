@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from server.auth.sessions import saved_language
 from server.errors import NotFound
 from server.i18n import LANGUAGES, LOCALES_DIR, I18n, N_, request_language
 
@@ -24,6 +25,7 @@ NOSCRIPT = N_("Alongside needs JavaScript to work. Please turn it on and reload 
 
 async def shell(request: Request) -> Response:
     i18n: I18n = request.app.state.i18n
+    request.state.locale = await saved_language(request)
     language = i18n.get(request_language(request))
     page = (
         request.app.state.shell_html

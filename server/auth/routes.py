@@ -10,7 +10,13 @@ from starlette.responses import JSONResponse, Response
 from server.api.endpoint import endpoint
 from server.auth import service
 from server.auth.actor import Actor
-from server.auth.schemas import FamilySignIn, InvitationRedeem, Me, PractitionerSignIn
+from server.auth.schemas import (
+    FamilySignIn,
+    InvitationRedeem,
+    LocaleChoice,
+    Me,
+    PractitionerSignIn,
+)
 from server.auth.sessions import (
     DEVICE_COOKIE,
     DEVICE_COOKIE_SECONDS,
@@ -70,6 +76,16 @@ async def family_sign_in(request: Request, body: FamilySignIn) -> Response:
     return await _signed_in(request, member=member, device=device)
 
 
+async def choose_language(request: Request, body: LocaleChoice) -> Me:
+    """Each person picks their language; it follows them to every device."""
+    actor = await current_actor(request)
+    person = actor.person
+    person.locale = body.locale
+    await person.save(update_fields=["locale"])
+    request.state.locale = body.locale
+    return me_of(actor)
+
+
 async def sign_out(request: Request) -> Response:
     await current_actor(request)  # checks the CSRF token, like any change
     response = Response(status_code=204)
@@ -89,5 +105,7 @@ routes = [
     endpoint("POST", "/api/sessions/family", family_sign_in, body=FamilySignIn, response=Me,
              tag="session", public=True,
              summary="Sign in again with the PIN, on the phone that joined"),
+    endpoint("PUT", "/api/me/locale", choose_language, body=LocaleChoice, response=Me,
+             tag="session", summary="Choose my language (remembered for me)"),
     endpoint("DELETE", "/api/session", sign_out, tag="session", summary="Sign out"),
 ]

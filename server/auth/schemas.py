@@ -4,6 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.i18n import LANGUAGES
+
 PIN_PATTERN = r"^[0-9]{4,6}$"
 
 
@@ -23,6 +25,10 @@ class InvitationRedeem(Strict):
 
 class FamilySignIn(Strict):
     pin: str = Field(pattern=PIN_PATTERN, description="4 to 6 digits")
+
+
+class LocaleChoice(Strict):
+    locale: str = Field(pattern="^(" + "|".join(LANGUAGES) + ")$")
 
 
 class Me(BaseModel):

@@ -113,6 +113,16 @@ async def current_actor(request: Request) -> Actor:
     return actor
 
 
+async def saved_language(request: Request) -> str | None:
+    """The signed-in person's chosen language, if a live session says who they are.
+    Only reads: it neither refreshes nor ends the session."""
+    session = await _session_from_cookie(request)
+    if session is None or datetime.now(timezone.utc) - session.last_seen_at > _idle_limit(request):
+        return None
+    person = session.practitioner or session.member
+    return person.locale if person else None
+
+
 async def device_from_cookie(request: Request) -> Device | None:
     key = request.cookies.get(cookie_name(request, DEVICE_COOKIE))
     if not key:

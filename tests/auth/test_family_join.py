@@ -112,3 +112,14 @@ async def test_joining_on_a_new_phone_retires_the_old_one(client):
     client.cookies.set("alongside-device", old_device)
     response = await client.post("/api/sessions/family", json={"pin": "2468"})
     assert response.status_code == 401
+
+
+async def test_each_person_picks_their_language_and_it_is_remembered(client):
+    world = await factories.world()
+    await factories.act_as(client, world.young_person)
+    chosen = await client.put("/api/me/locale", json={"locale": "ur"})
+    assert chosen.status_code == 200 and chosen.json()["locale"] == "ur"
+    assert (await FamilyMember.get(id=world.young_person.id)).locale == "ur"
+    shell = await client.get("/")
+    assert '<html lang="ur" dir="rtl"' in shell.text  # signed in: their choice, not the browser's
+    assert (await client.put("/api/me/locale", json={"locale": "de"})).status_code == 422

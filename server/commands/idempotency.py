@@ -5,6 +5,7 @@ key and request; the same key with a different request is refused."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timedelta, timezone
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
@@ -17,6 +18,8 @@ from server.errors import Conflict, Invalid
 from server.i18n import N_
 
 MAX_KEY = 100
+#: A first attempt still "running" after this long died with its process.
+ABANDONED_AFTER = timedelta(minutes=2)
 
 
 class KeyReused(Conflict):
@@ -48,7 +51,11 @@ async def once(request: Request, key: str, run: Callable[[], Awaitable[Response]
         if earlier.request_hash != fingerprint:
             raise KeyReused() from None
         if earlier.status == 0:
-            raise StillWorking() from None
+            if datetime.now(timezone.utc) - earlier.created_at < ABANDONED_AFTER:
+                raise StillWorking() from None
+            # The process answering it died mid-request: nothing was kept, so run it again.
+            await earlier.delete()
+            return await once(request, key, run)
         return Response(earlier.body, status_code=earlier.status, media_type=earlier.media_type,
                         headers={"Idempotent-Replayed": "true"})
     try:

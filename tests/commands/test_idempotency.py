@@ -62,3 +62,22 @@ async def test_keys_belong_to_one_person(client):
     other = {"id": str(uuid.uuid4()), "kind": "going_well", "text": "Alex's"}
     answer = await client.post("/api/contributions", json=other, headers=headers)
     assert answer.status_code == 201 and answer.json()["text"] == "Alex's"
+
+
+async def test_a_first_attempt_abandoned_by_a_dead_process_is_run_again(client):
+    from datetime import datetime, timedelta, timezone
+
+    from server.commands.models import CommandAnswer
+
+    world = await factories.world()
+    item = await _draft(client, world)
+    url = f"/api/contributions/{item}/audience"
+    headers = {"Idempotency-Key": "crashed-1"}
+    first = await client.put(url, json={"audience": "my_worker"}, headers=headers)
+    await CommandAnswer.filter(key="crashed-1").update(status=0)  # as if it never finished
+    busy = await client.put(url, json={"audience": "my_worker"}, headers=headers)
+    assert busy.status_code == 409 and busy.json()["type"].endswith("/still-working")
+    await CommandAnswer.filter(key="crashed-1").update(
+        created_at=datetime.now(timezone.utc) - timedelta(minutes=5))
+    again = await client.put(url, json={"audience": "my_worker"}, headers=headers)
+    assert again.status_code == 200 and again.json()["audience"] == first.json()["audience"]

@@ -6,6 +6,9 @@ import { api, ProblemError } from "../shell/api.js";
 import { t, formatDate, formatDateTime } from "../shell/i18n.js";
 import { audienceIcon } from "./audiences.js";
 import { words } from "./my-words.js";
+import { circleNav } from "./circle-nav.js";
+import { panelSlot } from "./panels.js";
+import { addToPlan } from "./circle-add-to-plan.js";
 
 export async function circleVoiceView(ctx) {
   let voice;
@@ -15,6 +18,8 @@ export async function circleVoiceView(ctx) {
     if (error instanceof ProblemError && error.status === 404) return notFound();
     throw error;
   }
+  const slot = panelSlot(); // one "Add to plan" open at a time
+  const toPlan = (item) => (item.withdrawn_at ? null : addToPlan(voice.circle.id, item, slot, "voice-" + item.id));
   return el(
     "section",
     { class: "stack" },
@@ -24,10 +29,11 @@ export async function circleVoiceView(ctx) {
       el("a", { href: "#/home", class: "back-link" }, icon("back", "icon flip"), el("span", {}, t("Your circles"))),
     ),
     heading(t("Family voice: {circle}", { circle: voice.circle.name })),
+    circleNav(voice.circle.id, ""),
     voice.urgent && voice.urgent.length ? urgent(voice.urgent) : null,
     el("p", { class: "lead" }, t("What the family chose to share with you, in their own words.")),
     voice.items.length
-      ? el("ul", { class: "plain-list stack" }, voice.items.map((item) => el("li", {}, voiceCard(item))))
+      ? el("ul", { class: "plain-list stack" }, voice.items.map((item) => el("li", {}, voiceCard(item, toPlan(item)))))
       : el("p", {}, t("Nothing has been shared with you yet.")),
   );
 }
@@ -58,7 +64,7 @@ function urgent(requests) {
   );
 }
 
-function voiceCard(item) {
+function voiceCard(item, planAction = null) {
   const titleId = "voice-" + item.id;
   return el(
     "article",
@@ -78,6 +84,7 @@ function voiceCard(item) {
       el("span", {}, t("Shared with: {audience}", { audience: item.audience_label })),
     ),
     el("p", { class: "meta" }, t("Written on {date}", { date: formatDate(item.created_at) })),
+    planAction,
   );
 }
 

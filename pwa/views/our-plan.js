@@ -1,0 +1,108 @@
+// "Our plan", for carers and young people: the latest plan shared with them, what
+// changed since they last looked, and their answer to each part (I agree / I'm not
+// sure / I disagree, each the same size, with their own words if they want).
+import { el, heading } from "../shell/dom.js";
+import { api, ProblemError } from "../shell/api.js";
+import { t, formatDate } from "../shell/i18n.js";
+import { SECTIONS, actionDetails, inSection, itemText, itemWords, sectionLabel } from "./plan-item.js";
+import { answerArea } from "./plan-answer-form.js";
+
+export async function ourPlanView() {
+  let plan;
+  try {
+    plan = await api.familyPlan();
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 409 && /\/nothing-published$/.test(error.type)) return nothingYet();
+    throw error;
+  }
+  // Seen once shown: next time, "what changed" starts from this version.
+  api.planSeen(plan.version).catch(() => {});
+  const marks = changeMarks(plan.changes);
+  return el(
+    "section",
+    { class: "stack" },
+    heading(t("Our plan")),
+    el("p", { class: "lead" }, t("This is the plan for your family. It says what is going well, what people are worried about, and what will happen next.")),
+    el("p", { class: "meta" }, t("Version {version}, shared on {date}", { version: plan.version, date: formatDate(plan.published_at) })),
+    plan.changes.since_version ? whatChanged(plan, marks) : null,
+    ...SECTIONS.map((section) => familySection(section, inSection(plan.items, section), marks)),
+    el(
+      "div",
+      { class: "action-row" },
+      el(
+        "a",
+        { href: "/print/my-plan", target: "_blank", rel: "noopener", class: "action" },
+        t("Print"),
+        el("span", { class: "visually-hidden" }, " " + t("(opens in a new tab)")),
+      ),
+      el("a", { href: "#/you-said", class: "action" }, t("You said → the plan says")),
+    ),
+    el("a", { href: "#/home", class: "button secondary" }, t("Back to home")),
+  );
+}
+
+function nothingYet() {
+  return el(
+    "section",
+    { class: "stack" },
+    heading(t("Our plan")),
+    el("p", {}, t("There is no plan to show yet.")),
+    el("p", {}, t("When your worker shares the plan, you will see it here.")),
+    el("a", { href: "#/home", class: "button secondary" }, t("Back to home")),
+  );
+}
+
+function changeMarks(changes) {
+  const marks = new Map();
+  for (const id of changes.added) marks.set(id, t("New"));
+  for (const id of changes.changed) marks.set(id, t("Changed"));
+  return marks;
+}
+
+function whatChanged(plan, marks) {
+  const { changes } = plan;
+  const shown = plan.items.filter((item) => marks.has(item.id));
+  const lines = [
+    ...shown.map((item) => changeLine(marks.get(item.id), item)),
+    ...changes.removed.map((item) => changeLine(t("Taken out"), item)),
+  ];
+  return el(
+    "section",
+    { class: "what-changed", "aria-labelledby": "changed-title" },
+    el("h2", { id: "changed-title" }, t("What changed since you last looked")),
+    lines.length ? el("ul", { class: "plain-list" }, lines) : el("p", {}, t("Nothing has changed.")),
+  );
+}
+
+function changeLine(mark, item) {
+  return el(
+    "li",
+    { class: "change-line" },
+    el("span", { class: "badge change-mark" }, mark),
+    el("span", { class: "meta" }, sectionLabel(item.section)),
+    el("span", { dir: "auto" }, itemText(item)),
+  );
+}
+
+function familySection(section, items, marks) {
+  const titleId = "section-" + section;
+  return el(
+    "section",
+    { class: "stack plan-section", "aria-labelledby": titleId },
+    el("h2", { id: titleId }, sectionLabel(section)),
+    items.length
+      ? el("ul", { class: "plain-list stack" }, items.map((item) => el("li", {}, familyItem(item, marks.get(item.id)))))
+      : el("p", { class: "meta" }, t("Nothing in this part yet.")),
+  );
+}
+
+function familyItem(item, mark) {
+  return el(
+    "article",
+    { class: "card plan-item" },
+    mark ? el("p", { class: "badge change-mark" }, mark) : null,
+    itemWords(item),
+    actionDetails(item),
+    answerArea(item),
+  );
+}

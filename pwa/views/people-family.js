@@ -1,0 +1,142 @@
+// A circle's family members for its team, with their invitations, and the form
+// that adds a family member and makes their first invitation.
+import { el } from "../shell/dom.js";
+import { field, formMessage, onSubmit } from "../shell/forms.js";
+import { choiceGroup } from "../shell/choices.js";
+import { api } from "../shell/api.js";
+import { t, formatDateTime } from "../shell/i18n.js";
+import { announce } from "../shell/layout.js";
+import { attempt, problemLine } from "./panels.js";
+
+function roles() {
+  return [
+    { value: "young_person", label: t("Young person") },
+    { value: "child", label: t("Child") },
+    { value: "parent", label: t("Parent") },
+    { value: "carer", label: t("Carer") },
+    { value: "kinship_carer", label: t("Kinship carer") },
+    { value: "foster_carer", label: t("Foster carer") },
+  ];
+}
+
+function ageBands() {
+  return [
+    { value: "under_8", label: t("Under 8") },
+    { value: "8_11", label: t("8 to 11") },
+    { value: "12_15", label: t("12 to 15") },
+    { value: "16_17", label: t("16 or 17") },
+    { value: "adult", label: t("Adult") },
+  ];
+}
+
+function languages() {
+  return [
+    { value: "en", label: t("English") },
+    { value: "pl", label: t("Polish") },
+    { value: "pa", label: t("Punjabi") },
+    { value: "ur", label: t("Urdu") },
+    { value: "ro", label: t("Romanian") },
+  ];
+}
+
+export function familyMembers(circle, people) {
+  return el(
+    "section",
+    { class: "stack", "aria-labelledby": "family-members-title" },
+    el("h2", { id: "family-members-title" }, t("Family members")),
+    circle.closed_at
+      ? null
+      : el(
+          "p",
+          { class: "hint" },
+          t("Each person joins with their own invitation. Make a new one for a new phone or a forgotten secret number: once it is used, their old phone is signed out."),
+        ),
+    circle.members.length
+      ? el("ul", { class: "plain-list stack" }, circle.members.map((member) => el("li", {}, memberCard(circle, member, people))))
+      : el("p", {}, circle.closed_at ? t("No family members.") : t("No family members yet. Add them below.")),
+  );
+}
+
+function memberCard(circle, member, people) {
+  const nameId = "member-" + member.id;
+  const invitation = people.invitations.get(member.id);
+  const problem = problemLine();
+  const button = el("button", { type: "button", class: "action", "aria-describedby": nameId }, t("New invitation"));
+  button.addEventListener("click", () =>
+    attempt(button, problem, async () => {
+      people.invitations.set(member.id, await api.newInvitation(circle.id, member.id));
+      people.show(await api.circle(circle.id), "#invitation-" + member.id);
+    }),
+  );
+  return el(
+    "article",
+    { class: "card", "aria-labelledby": nameId },
+    el("h3", { id: nameId }, el("span", { dir: "auto" }, member.name)),
+    el("p", { class: "meta" }, member.role_label),
+    el("p", {}, member.joined ? t("Has joined") : t("Not joined yet")),
+    invitation ? invitationBox(member, invitation) : null,
+    circle.closed_at ? null : el("div", { class: "stack-small" }, problem, el("div", { class: "action-row" }, button)),
+  );
+}
+
+// Shown once: the server keeps only a fingerprint of the code.
+function invitationBox(member, invitation) {
+  const titleId = "invitation-title-" + member.id;
+  return el(
+    "section",
+    { class: "invitation", id: "invitation-" + member.id, tabIndex: -1, "aria-labelledby": titleId },
+    el("h4", { id: titleId }, t("Invitation for {name}", { name: member.name })),
+    el("p", { class: "invitation-label" }, t("Code")),
+    el("p", { class: "invitation-code", dir: "ltr" }, invitation.code),
+    el("p", { class: "invitation-label" }, t("Link")),
+    el("p", { class: "invitation-link", dir: "ltr" }, invitation.link),
+    el(
+      "p",
+      {},
+      t("Pass it on to {name} in person or by a private message. It works once, and runs out on {date}.", {
+        name: member.name,
+        date: formatDateTime(invitation.expires_at),
+      }),
+    ),
+  );
+}
+
+export function addMemberForm(circle, people) {
+  const form = el(
+    "form",
+    { class: "stack", "aria-labelledby": "add-member-title" },
+    formMessage(),
+    field({
+      name: "name",
+      label: t("Name"),
+      hint: t("The name they like to be called. Their family and the team will see it."),
+      autocomplete: "off",
+      dir: "auto",
+      maxLength: 100,
+    }),
+    choiceGroup({ name: "role", legend: t("Who are they in the family?"), options: roles() }),
+    choiceGroup({ name: "age_band", legend: t("Age"), options: ageBands() }),
+    choiceGroup({ name: "locale", legend: t("Language for Alongside"), options: languages(), value: "en" }),
+    el("button", { type: "submit", class: "button" }, t("Add and make an invitation")),
+  );
+  onSubmit(form, {
+    check: ({ name, role, age_band: age }) =>
+      [
+        !(name || "").trim() && { field: "name", message: t("Enter the name they like to be called.") },
+        !role && { field: "role", message: t("Choose who they are in the family.") },
+        !age && { field: "age_band", message: t("Choose their age.") },
+      ].filter(Boolean),
+    send: async ({ name, role, age_band: age, locale }) => {
+      const added = await api.addFamilyMember(circle.id, { name: name.trim(), role, age_band: age, locale });
+      people.invitations.set(added.member.id, added.invitation);
+      people.show(await api.circle(circle.id), "#invitation-" + added.member.id);
+      announce(t("{name} was added. Their invitation is ready.", { name: added.member.name }));
+    },
+  });
+  return el(
+    "section",
+    { class: "card stack" },
+    el("h2", { id: "add-member-title" }, t("Add a family member")),
+    form,
+  );
+}

@@ -13,8 +13,10 @@ from playwright.sync_api import Browser, Page, expect
 
 from e2e.steps import assert_accessible, join, sign_in_as_practitioner
 
-FAMILY_SCREENS = ["#/home", "#/write", "#/my-words", "#/who-sees", "#/talk-now"]
-CARER_SCREENS = ["#/shared-with-me"]
+FAMILY_SCREENS = ["#/home", "#/write", "#/my-words", "#/who-sees", "#/talk-now", "#/plan",
+                  "#/you-said", "#/settings"]
+CARER_SCREENS = ["#/shared-with-me", "#/plan"]
+CIRCLE_SCREENS = ["", "/people", "/meetings", "/plan"]
 PRACTITIONER_SCREENS = ["#/home"]
 LANGUAGES = {"en": "en-GB", "ur": "ur-PK"}
 
@@ -66,19 +68,31 @@ def _join_any_language(page: Page, code: str) -> None:
     page.locator("form button[type=submit]").click()
 
 
+def _back_to_english(page: Page) -> None:
+    """The demo people are shared by every test: each is left in English."""
+    page.goto("/#/home")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    page.evaluate(CHOOSE_LANGUAGE, "en")
+    page.context.close()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_family_screens_pass_axe(browser, live_server, lang):
     page = _family_member(browser, live_server, lang)
-    assert page.evaluate("() => document.documentElement.dir") == ("rtl" if lang == "ur" else "ltr")
-    for route in FAMILY_SCREENS:
-        show(page, route)
-        assert_accessible(page)
+    try:
+        assert page.evaluate("() => document.documentElement.dir") == ("rtl" if lang == "ur" else "ltr")
+        for route in FAMILY_SCREENS:
+            show(page, route)
+            assert_accessible(page)
+    finally:
+        _back_to_english(page)
     carer = _family_member(browser, live_server, lang, name="Alex")
-    for route in CARER_SCREENS:
-        show(carer, route)
-        assert_accessible(carer)
-    page.context.close()
-    carer.context.close()
+    try:
+        for route in CARER_SCREENS:
+            show(carer, route)
+            assert_accessible(carer)
+    finally:
+        _back_to_english(carer)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -90,16 +104,24 @@ def test_practitioner_screens_pass_axe(browser, live_server, lang):
     page.locator("input[name=password]").fill(lead["password"])
     page.locator("form button[type=submit]").click()
     expect(page.get_by_role("link", name=re.compile("Sam and Mia"))).to_be_visible()
-    if lang != "en":
-        page.evaluate(CHOOSE_LANGUAGE, lang)
-        page.reload()
-        expect(page.get_by_role("link", name=re.compile("Sam and Mia"))).to_be_visible()
-        assert page.evaluate("() => document.documentElement.dir") == "rtl"
-    assert_accessible(page)
-    page.get_by_role("link", name=re.compile("Sam and Mia")).click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Sam and Mia")
-    assert_accessible(page)
-    page.context.close()
+    try:
+        if lang != "en":
+            page.evaluate(CHOOSE_LANGUAGE, lang)
+            page.reload()
+            expect(page.get_by_role("link", name=re.compile("Sam and Mia"))).to_be_visible()
+            assert page.evaluate("() => document.documentElement.dir") == "rtl"
+        assert_accessible(page)
+        page.get_by_role("link", name=re.compile("Sam and Mia")).click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Sam and Mia")
+        circle = page.url.split("#/circle/", 1)[1].split("/", 1)[0]
+        for screen in CIRCLE_SCREENS:
+            show(page, f"#/circle/{circle}{screen}")
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Sam and Mia")
+            assert_accessible(page)
+        show(page, "#/settings")
+        assert_accessible(page)
+    finally:
+        _back_to_english(page)
 
 
 def test_family_screens_fit_320px_at_200_percent_text_with_big_targets(browser, live_server):
@@ -164,3 +186,47 @@ def test_the_young_persons_journey_works_with_the_keyboard_alone(browser, live_s
     page.keyboard.press("Enter")
     expect(page.get_by_role("listitem").filter(has_text=words)).to_contain_text("Withdrawn on")
     page.context.close()
+
+
+PUBLISH_A_PLAN = """async (text) => {
+  const me = await (await fetch('/api/me')).json();
+  const headers = {'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token};
+  const home = await (await fetch('/api/practitioner/home')).json();
+  const circle = home.circles.find((c) => c.name === 'Sam and Mia').id;
+  await fetch(`/api/circles/${circle}/plan/items`, {method: 'POST', headers,
+    body: JSON.stringify({section: 'needs_to_happen', text})});
+  await fetch(`/api/circles/${circle}/plan/publish`, {method: 'POST', headers});
+}"""
+
+
+def test_a_carer_reviews_the_plan_with_the_keyboard_alone(browser, live_server):
+    words = f"Family time every Sunday {uuid.uuid4().hex[:6]}"
+    priya = phone(browser, live_server)
+    lead = live_server.demo()["practitioners"][0]
+    sign_in_as_practitioner(priya, lead["email"], lead["password"])
+    expect(priya.get_by_role("link", name=re.compile("Sam and Mia"))).to_be_visible()
+    priya.evaluate(PUBLISH_A_PLAN, words)
+    priya.context.close()
+
+    alex = phone(browser, live_server)
+    join(alex, live_server.invitation("Alex"), "1357")
+    expect(alex.get_by_role("heading", level=1)).to_contain_text("Alex")
+    link = alex.get_by_role("link", name="Our plan")
+    for _ in range(40):
+        alex.keyboard.press("Tab")
+        if link.evaluate("(e) => e === document.activeElement"):
+            break
+    alex.keyboard.press("Enter")
+    expect(alex.get_by_role("heading", level=1)).to_have_text("Our plan")
+    item = alex.get_by_role("listitem").filter(has_text=words)
+    item.get_by_role("radio", name="I agree").focus()
+    alex.keyboard.press("ArrowRight")
+    alex.keyboard.press("ArrowRight")
+    expect(item.get_by_role("radio", name="I disagree")).to_be_checked()
+    alex.keyboard.press("Tab")
+    alex.keyboard.type("Sundays are hard with work")
+    alex.keyboard.press("Tab")
+    assert alex.evaluate("() => document.activeElement.textContent") == "Send my answer"
+    alex.keyboard.press("Enter")
+    expect(alex.get_by_role("listitem").filter(has_text=words)).to_contain_text("I disagree")
+    alex.context.close()

@@ -45,7 +45,11 @@ def test_a_young_person_shares_a_worry_with_their_worker_and_keeps_a_strength(
     join(sam, next(f["code"] for f in demo["family"] if f["name"] == "Sam"), "2468")
     expect(sam.get_by_role("heading", level=1)).to_contain_text("Sam")
     sam.get_by_role("link", name="Write something").first.click()
-    expect(sam.get_by_role("heading", level=1)).to_have_text("Who sees my words?")
+    heading = sam.get_by_role("heading", level=1)
+    expect(heading).to_have_text(re.compile("Who sees my words\\?|Write something"))
+    if heading.inner_text() == "Write something":  # Sam already read it in an earlier test
+        sam.goto("/#/who-sees")
+    expect(heading).to_have_text("Who sees my words?")
     expect(sam.get_by_text(re.compile("your worker must act on it"))).to_be_visible()
     assert_accessible(sam)
     sam.get_by_role("button", name="I understand").click()

@@ -15,6 +15,7 @@ const SHELL = [
   "/styles.css",
   "/print.css",
   "/manifest.webmanifest",
+  "/icons/flag.svg",
   "/icons/icon.svg",
   "/icons/icon-192.png",
   "/icons/icon-512.png",
@@ -37,6 +38,7 @@ const SHELL = [
   "/icons/kind-want.svg",
   "/icons/kind-worried.svg",
   "/icons/phone.svg",
+  "/icons/plan.svg",
   "/icons/stopped.svg",
   "/icons/talk.svg",
   "/icons/tick.svg",
@@ -50,15 +52,33 @@ const SHELL = [
   "/shell/router.js",
   "/shell/routes.js",
   "/views/audiences.js",
+  "/views/circle-add-to-plan.js",
+  "/views/circle-meetings.js",
+  "/views/circle-nav.js",
+  "/views/circle-new.js",
+  "/views/circle-people.js",
+  "/views/circle-plan.js",
   "/views/circle-voice.js",
+  "/views/dates.js",
   "/views/edit.js",
   "/views/family-home.js",
+  "/views/fields.js",
   "/views/join.js",
   "/views/kinds.js",
   "/views/loading.js",
+  "/views/meeting-detail.js",
+  "/views/meeting-kinds.js",
   "/views/meeting.js",
   "/views/my-words.js",
+  "/views/our-plan.js",
+  "/views/panels.js",
+  "/views/people-family.js",
+  "/views/people-team.js",
   "/views/pin.js",
+  "/views/plan-answer-form.js",
+  "/views/plan-item.js",
+  "/views/plan-team-answers.js",
+  "/views/plan-team-item-form.js",
   "/views/practitioner-home.js",
   "/views/scale.js",
   "/views/shared-with-me.js",
@@ -70,11 +90,35 @@ const SHELL = [
   "/views/word-actions.js",
   "/views/words-form.js",
   "/views/write.js",
+  "/views/you-said.js",
   "/i18n/en.js",
   "/i18n/pl.js",
   "/i18n/pa.js",
   "/i18n/ur.js",
   "/i18n/ro.js",
+  // The outbox and what the phone keeps (IndexedDB), the lock, and leaving a shared phone.
+  "/icons/bell.svg",
+  "/icons/state-attention.svg",
+  "/icons/state-on-phone.svg",
+  "/icons/state-sending.svg",
+  "/outbox/commands.js",
+  "/outbox/export.js",
+  "/outbox/flush.js",
+  "/outbox/merge.js",
+  "/outbox/queue.js",
+  "/outbox/triggers.js",
+  "/shell/leaving.js",
+  "/shell/lock.js",
+  "/shell/session.js",
+  "/store/commands.js",
+  "/store/copies.js",
+  "/store/db.js",
+  "/store/people.js",
+  "/views/item-state.js",
+  "/views/live-list.js",
+  "/views/locked.js",
+  "/views/settings.js",
+  "/views/sign-out.js",
 ];
 
 self.addEventListener("install", (event) => {
@@ -122,4 +166,84 @@ async function networkThenShell(request) {
 async function cacheThenNetwork(request) {
   const cached = await caches.match(request, { cacheName: CACHE });
   return cached || fetch(request);
+}
+
+// After someone signed out or used quick exit (which clear these files), the next
+// person to sign in asks for them again, so Alongside opens offline for them too.
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "alongside-cache-shell") {
+    event.waitUntil(caches.has(CACHE).then((kept) => kept || precacheShell()));
+  }
+});
+
+// Background Sync: the outbox lives in IndexedDB, but sending needs the session's
+// CSRF token, which only an open tab holds (never stored at rest). So the service
+// worker asks open tabs to send; with none open, the next app start sends.
+self.addEventListener("sync", (event) => {
+  if (event.tag === "alongside-outbox") event.waitUntil(askTabsToSend());
+});
+
+async function askTabsToSend() {
+  const tabs = await self.clients.matchAll({ type: "window" });
+  if (!tabs.length) return;
+  const answers = await Promise.all(tabs.map(askToSend));
+  // Not sent yet: failing the event makes the browser try again later.
+  if (!answers.some(Boolean)) throw new Error("The outbox is still waiting.");
+}
+
+function askToSend(tab) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(Boolean(event.data && event.data.sent));
+    tab.postMessage({ type: "alongside-outbox" }, [channel.port2]);
+    setTimeout(() => resolve(false), 60 * 1000);
+  });
+}
+
+// Push: the server's message is always neutral ("You have a new message"), never
+// anyone's words. One notification at a time (tag), with the app's icon.
+self.addEventListener("push", (event) => {
+  const message = readPush(event);
+  event.waitUntil(
+    self.registration.showNotification(message.title, {
+      body: message.body,
+      icon: "/icons/icon-192.png",
+      tag: "alongside",
+      data: { url: message.url },
+    }),
+  );
+});
+
+function readPush(event) {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = {};
+  }
+  return { title: data.title || "Alongside", body: data.body || "", url: ownPage(data.url) };
+}
+
+// Only ever a page of Alongside itself.
+function ownPage(url) {
+  try {
+    const page = new URL(url || "/", self.location.origin);
+    return page.origin === self.location.origin ? page.href : self.location.origin + "/";
+  } catch {
+    return self.location.origin + "/";
+  }
+}
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const url = ownPage(event.notification.data && event.notification.data.url);
+  event.waitUntil(focusOrOpen(url));
+});
+
+// An open Alongside tab is focused as it is (so words being written are not lost).
+async function focusOrOpen(url) {
+  const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = tabs.find((tab) => new URL(tab.url).origin === self.location.origin);
+  if (open) return open.focus();
+  return self.clients.openWindow(url);
 }

@@ -33,11 +33,18 @@ export function forgetSession() {
   csrfToken = null;
 }
 
-export async function request(method, path, body) {
-  const headers = { Accept: "application/json, application/problem+json" };
+/** Whether changes can be sent now (someone is signed in, and the token is known). */
+export function hasSession() {
+  return csrfToken !== null;
+}
+
+/** options.headers: extra headers (such as Idempotency-Key); options.timeout: give up after this many ms. */
+export async function request(method, path, body, options = {}) {
+  const headers = { Accept: "application/json, application/problem+json", ...(options.headers || {}) };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response;
+  const signal = options.timeout && AbortSignal.timeout ? AbortSignal.timeout(options.timeout) : undefined;
   try {
     response = await fetch(path, {
       method,
@@ -45,6 +52,7 @@ export async function request(method, path, body) {
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
       cache: "no-store",
+      signal,
     });
   } catch {
     throw new OfflineError();
@@ -83,10 +91,54 @@ export const api = {
   chooseAudience: (id, audience) => request("PUT", contribution(id) + "/audience", { audience }),
   stopSharing: (id) => request("POST", contribution(id) + "/withdraw"),
   circleVoice: (id) => request("GET", "/api/circles/" + encodeURIComponent(id) + "/voice"),
+  // A circle's people, meetings and plan, for its team.
+  circle: (id) => request("GET", circlePath(id)),
+  createCircle: (name) => request("POST", "/api/circles", { name }),
+  addFamilyMember: (id, member) => request("POST", circlePath(id) + "/members", member),
+  newInvitation: (id, memberId) =>
+    request("POST", circlePath(id) + "/members/" + encodeURIComponent(memberId) + "/invitations"),
+  addTeammate: (id, email) => request("POST", circlePath(id) + "/team", { email }),
+  makeLead: (id, practitionerId) => request("PUT", circlePath(id) + "/lead", { practitioner_id: practitionerId }),
+  closeCircle: (id) => request("POST", circlePath(id) + "/close"),
+  scheduleMeeting: (id, meeting) => request("POST", circlePath(id) + "/meetings", meeting),
+  meeting: (id) => request("GET", meetingPath(id)),
+  askForViews: (id, memberIds, dueOn) =>
+    request("POST", meetingPath(id) + "/view-requests", { member_ids: memberIds, due_on: dueOn }),
+  teamPlan: (id) => request("GET", circlePath(id) + "/plan"),
+  addPlanItem: (id, item) => request("POST", circlePath(id) + "/plan/items", item),
+  addWordsToPlan: (id, contributionId, section) =>
+    request("POST", circlePath(id) + "/plan/imports", { contribution_id: contributionId, section }),
+  editPlanItem: (itemId, changes) => request("PATCH", "/api/plan-items/" + encodeURIComponent(itemId), changes),
+  removePlanItem: (itemId) => request("DELETE", "/api/plan-items/" + encodeURIComponent(itemId)),
+  publishPlan: (id) => request("POST", circlePath(id) + "/plan/publish"),
+  respondToAnswer: (answerId, text) => request("POST", planAnswerPath(answerId) + "/response", { text }),
+  escalateAnswer: (answerId) => request("POST", planAnswerPath(answerId) + "/escalate"),
+  // The published plan, for the family.
+  familyPlan: () => request("GET", "/api/family/plan"),
+  planSeen: (version) => request("POST", "/api/family/plan/seen", { version }),
+  answerPlanItem: (itemId, answer, comment) =>
+    request("POST", "/api/family/plan/items/" + encodeURIComponent(itemId) + "/answer", { answer, comment }),
+  youSaid: () => request("GET", "/api/family/you-said"),
+  // Notifications on this phone (never with anyone's words in them).
+  pushKey: () => request("GET", "/api/push/key"),
+  subscribePush: (subscription) => request("POST", "/api/push/subscriptions", subscription),
+  unsubscribePush: (endpoint) => request("DELETE", "/api/push/subscriptions", { endpoint }),
 };
 
 function contribution(id) {
   return "/api/contributions/" + encodeURIComponent(id);
+}
+
+function circlePath(id) {
+  return "/api/circles/" + encodeURIComponent(id);
+}
+
+function meetingPath(id) {
+  return "/api/meetings/" + encodeURIComponent(id);
+}
+
+function planAnswerPath(id) {
+  return "/api/plan-answers/" + encodeURIComponent(id);
 }
 
 /** A new id for something written on this phone: the server is idempotent on it. */
@@ -100,11 +152,16 @@ export function newId() {
   return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
 }
 
-/** Quick exit: ends the session without waiting, even as the page is left. */
+/**
+ * Quick exit (and signing out): ends the session without waiting, even as the page
+ * is left. Resolves true once the server has ended it (false: not known to have).
+ */
 export function signOutInBackground() {
-  if (!csrfToken) return; // not signed in: nothing to end
+  if (!csrfToken) return Promise.resolve(false); // no token here: nothing this page can end
   const headers = { "X-CSRF-Token": csrfToken };
   const ending = { method: "DELETE", headers, credentials: "same-origin", keepalive: true };
-  fetch("/api/session", ending).catch(() => {});
   csrfToken = null;
+  return fetch("/api/session", ending)
+    .then((response) => response.ok || response.status === 401)
+    .catch(() => false);
 }

@@ -3,15 +3,25 @@
 // politely by screen readers).
 import { el, icon } from "./dom.js";
 import { t } from "./i18n.js";
-import { signOutInBackground } from "./api.js";
+import { leaveThisPhone } from "./leaving.js";
+import { hintSeen, hintDone } from "../store/people.js";
 
 // A neutral page to land on: an adult looking over a shoulder sees the weather.
 const SAFE_PLACE = "https://www.bbc.co.uk/weather";
 
-/** Leaves at once; replace() keeps Alongside out of the Back button's history. */
+// Quick exit never waits longer than this for the phone to be cleared.
+const CLEARING_AT_MOST = 700;
+
+/**
+ * Leaves at once, asking nothing: the screen empties straight away, this person's
+ * things are cleared from the phone (even offline) and the session is ended.
+ * replace() keeps Alongside out of the Back button's history.
+ */
 export function quickExit() {
-  signOutInBackground();
-  window.location.replace(SAFE_PLACE);
+  for (const id of ["view", "top-bar", "help-bar"]) document.getElementById(id).replaceChildren();
+  const leave = () => window.location.replace(SAFE_PLACE);
+  const clearing = leaveThisPhone({ quick: true }).catch(() => {});
+  Promise.race([clearing, new Promise((resolve) => setTimeout(resolve, CLEARING_AT_MOST))]).then(leave, leave);
 }
 
 /**
@@ -54,4 +64,37 @@ export function announce(message) {
     status.textContent = message;
     clearTimer = setTimeout(() => (status.textContent = ""), 7000);
   }, 50);
+}
+
+/**
+ * On an iPhone or iPad in Safari, not added to the home screen, Safari may clear
+ * what is kept on the phone after 7 days without use: a short hint, once, that can
+ * be closed. Null everywhere else.
+ */
+export function installHint() {
+  if (!inSafariOnIos()) return null;
+  const title = el("h2", { id: "install-hint-title" }, t("Keep your words safe"));
+  const hint = el(
+    "aside",
+    { class: "card install-hint", "aria-labelledby": "install-hint-title", hidden: true },
+    title,
+    el("p", {}, t("Add Alongside to your home screen, so your words are kept safe on this phone.")),
+    el("p", {}, t("In Safari, tap Share, then “Add to Home Screen”.")),
+  );
+  const close = el("button", { type: "button", class: "button secondary" }, t("Close this tip"));
+  close.addEventListener("click", () => {
+    hint.remove();
+    hintDone("install");
+    const heading = document.querySelector("main h1");
+    if (heading) heading.focus();
+  });
+  hint.append(close);
+  hintSeen("install").then((seen) => (hint.hidden = seen));
+  return hint;
+}
+
+function inSafariOnIos() {
+  const ios = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === "MacIntel" && navigator.maxTouchPoints > 1);
+  const installed = navigator.standalone === true || window.matchMedia("(display-mode: standalone)").matches;
+  return ios && !installed;
 }

@@ -1,15 +1,18 @@
 // Which screen to show. Routes live in the URL's fragment (#/sign-in, #/join/CODE,
 // #/pin, #/home, #/write …; see routes.js), which is never sent to the server.
 // Every move replaces the history entry, so Back (or Quick exit) never walks
-// through Alongside's screens.
-import { api, rememberSession, forgetSession, ProblemError, OfflineError } from "./api.js";
-import { currentLanguage, isSupported, loadLanguage, t } from "./i18n.js";
+// through Alongside's screens. Who is here comes from the server, or, with no
+// connection, from what this phone remembers (see session.js).
+import { ProblemError, OfflineError } from "./api.js";
+import { t } from "./i18n.js";
 import { announce, showTopBar } from "./layout.js";
-import { draftsBelongTo, forgetDrafts } from "./drafts.js";
 import { signedInRoute } from "./routes.js";
+import { session, checkSession, signedIn, leave, whenBackOnline, lockWhenIdle } from "./session.js";
+import { unsentCount, outboxEvents } from "../outbox/queue.js";
 import { signInView } from "../views/sign-in.js";
 import { joinView } from "../views/join.js";
 import { pinView } from "../views/pin.js";
+import { lockedView } from "../views/locked.js";
 import { troubleView } from "../views/trouble.js";
 import { talkNowView } from "../views/talk-now.js";
 import { loadingView } from "../views/loading.js";
@@ -22,7 +25,6 @@ const SIGNED_OUT_ROUTES = {
   "talk-now": { view: talkNowView, family: true },
 };
 
-const session = { me: null, deviceKnown: false, checked: false };
 let main = null;
 let showing = 0;
 let shown = ""; // the route on screen now: the next screen's "from"
@@ -31,6 +33,11 @@ export function startRouter(viewElement) {
   main = viewElement;
   document.addEventListener("click", followInAppLink);
   window.addEventListener("hashchange", () => show(readHash()));
+  // Back online after opening with no connection: find out again who is here.
+  window.addEventListener("online", () => whenBackOnline().then(afterCheck));
+  // The server ended the session while the outbox was sending: the PIN opens it again.
+  outboxEvents.addEventListener("session-ended", () => whenBackOnline(true).then(afterCheck));
+  lockWhenIdle(lockNow);
   show(readHash());
 }
 
@@ -104,22 +111,15 @@ function unlessTalkingNow(route) {
 }
 
 function chooseRoute(route) {
+  if (session.me && session.locked) {
+    if (route.name === "talk-now") return { name: "talk-now", code: "", ...SIGNED_OUT_ROUTES["talk-now"] };
+    return { name: "pin", code: "", view: lockedView, family: true };
+  }
   if (session.me) return signedInRoute(session.me.kind, route);
   const wanted = SIGNED_OUT_ROUTES[route.name];
   if (wanted && (route.name !== "pin" || session.deviceKnown)) return { name: route.name, code: route.code, ...wanted };
   const name = session.deviceKnown ? "pin" : "sign-in";
   return { name, code: "", ...SIGNED_OUT_ROUTES[name] };
-}
-
-async function checkSession() {
-  try {
-    await signedIn(await api.me());
-  } catch (error) {
-    if (!(error instanceof ProblemError && error.status === 401)) throw error;
-    session.me = null;
-    session.deviceKnown = error.problem.device_known === true;
-  }
-  session.checked = true;
 }
 
 function context(route) {
@@ -129,41 +129,48 @@ function context(route) {
     from: shown,
     go: navigate,
     signedIn: async (me) => {
-      await signedIn(me);
+      await signedIn(me, { fresh: true });
       navigate("home");
     },
     signOut,
+    leave: signOutNow,
+    me: session.me,
+    offline: session.offline,
   };
 }
 
-async function signedIn(me) {
-  rememberSession(me);
-  draftsBelongTo(me.kind + ":" + me.id);
-  session.me = me;
-  if (me.kind === "family") session.deviceKnown = true;
-  if (isSupported(me.locale) && me.locale !== currentLanguage()) await loadLanguage(me.locale);
-}
-
+// Unsent words are never lost silently: with some waiting, signing out asks first.
 async function signOut() {
-  try {
-    await api.signOut();
-  } catch (error) {
-    // Already signed out on the server is fine; being offline is not: say so.
-    if (!(error instanceof ProblemError && error.status === 401)) {
-      announce(explain(error).message);
-      return;
-    }
-  }
-  signedOut();
+  const me = session.me;
+  if (me && me.kind === "family" && (await unsentCount(me.id)) > 0) return navigate("sign-out");
+  await signOutNow();
 }
 
-function signedOut(expired = null) {
-  forgetSession();
-  if (!expired) forgetDrafts();
-  session.me = null;
-  if (expired) session.deviceKnown = expired.problem.device_known === true || session.deviceKnown;
+async function signOutNow() {
+  await leave();
   navigate(session.deviceKnown ? "pin" : "sign-in");
   announce(t("You have signed out."));
+}
+
+function signedOut(expired) {
+  session.me = null;
+  session.checked = false; // the next screen asks the server (or the phone) again
+  session.deviceKnown = expired.problem.device_known === true || session.deviceKnown;
+  navigate(session.deviceKnown ? "pin" : "sign-in");
+  announce(t("You have signed out."));
+}
+
+// Five minutes without a tap: the family screens lock (see lock.js).
+function lockNow() {
+  if (!session.me || session.me.kind !== "family" || session.locked) return;
+  session.locked = true;
+  navigate("pin");
+  announce(t("Alongside locked itself because it was not used for a while."));
+}
+
+function afterCheck(changed) {
+  if (changed === "locked") navigate("pin");
+  else if (changed === "signed-out") navigate(session.deviceKnown ? "pin" : "sign-in");
 }
 
 function explain(error) {

@@ -10,6 +10,14 @@ import { sharedWithMeView } from "../views/shared-with-me.js";
 import { talkNowView } from "../views/talk-now.js";
 import { practitionerHomeView } from "../views/practitioner-home.js";
 import { circleVoiceView } from "../views/circle-voice.js";
+import { circlePeopleView } from "../views/circle-people.js";
+import { circleMeetingsView } from "../views/circle-meetings.js";
+import { circlePlanView } from "../views/circle-plan.js";
+import { meetingView } from "../views/meeting-detail.js";
+import { ourPlanView } from "../views/our-plan.js";
+import { youSaidView } from "../views/you-said.js";
+import { settingsView } from "../views/settings.js";
+import { signOutView } from "../views/sign-out.js";
 
 const FAMILY = {
   home: familyHomeView,
@@ -19,22 +27,47 @@ const FAMILY = {
   "who-sees": sharingExplainedView,
   "shared-with-me": sharedWithMeView,
   "talk-now": talkNowView,
+  plan: ourPlanView,
+  "you-said": youSaidView,
+  settings: settingsView,
+  "sign-out": signOutView,
 };
 
 const PRACTITIONER = {
   home: practitionerHomeView,
   circle: circleVoiceView,
+  meeting: meetingView,
+  settings: settingsView,
 };
 
-const KEEPS_CODE = new Set(["edit", "circle"]);
+// A circle's other screens, after its code: #/circle/ID/people, …/meetings, …/plan.
+const CIRCLE_SCREENS = {
+  people: circlePeopleView,
+  meetings: circleMeetingsView,
+  plan: circlePlanView,
+};
+
+const KEEPS_CODE = new Set(["edit", "circle", "meeting"]);
 
 /** The screen for a signed-in person; anything unknown is their home. */
 export function signedInRoute(kind, route) {
   const family = kind === "family";
+  const circleScreen = family ? null : circleScreenRoute(route);
+  if (circleScreen) return circleScreen;
   const views = family ? FAMILY : PRACTITIONER;
   const needsCode = KEEPS_CODE.has(route.name);
   const known = Object.hasOwn(views, route.name) && (!needsCode || route.code);
   const name = known ? route.name : "home";
   const keepCode = KEEPS_CODE.has(name);
   return { name, view: views[name], family, code: keepCode ? route.code : "", keepCode };
+}
+
+// The router keeps a route's code as one encoded piece; a circle's screen keeps its
+// slash instead (#/circle/ID/plan), so the whole path is given as the route's name.
+function circleScreenRoute(route) {
+  if (route.name !== "circle") return null;
+  const [id, screen, ...more] = route.code.split("/");
+  if (!id || more.length || !Object.hasOwn(CIRCLE_SCREENS, screen || "")) return null;
+  const name = "circle/" + encodeURIComponent(id) + "/" + screen;
+  return { name, view: CIRCLE_SCREENS[screen], family: false, code: id, keepCode: false };
 }

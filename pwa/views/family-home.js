@@ -4,11 +4,14 @@
 import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
 import { t, tn } from "../shell/i18n.js";
-import { announce } from "../shell/layout.js";
+import { announce, installHint } from "../shell/layout.js";
+import { familyHomeNow } from "../outbox/merge.js";
+import { offlineNote } from "./item-state.js";
 import { meetingSummary } from "./meeting.js";
 
 export async function familyHomeView(ctx) {
-  return homeContent(ctx, await api.familyHome());
+  // With no connection, the home this phone last saw.
+  return homeContent(ctx, await familyHomeNow());
 }
 
 function homeContent(ctx, home) {
@@ -22,13 +25,18 @@ function homeContent(ctx, home) {
     "section",
     { class: simple ? "stack simple-home" : "stack" },
     heading(t("Hello {name}", { name: home.name })),
+    home.offline ? offlineNote(t("You are offline. What you write is kept on this phone and sent when you are back online.")) : null,
+    installHint(),
     el(
       "nav",
       { class: "home-actions", "aria-label": t("What you can do") },
       bigLink("#/write", simple ? t("Tell us something") : t("Write something"), "kind-message", "button"),
       bigLink("#/my-words", t("My words"), "audience-just-me", "button secondary"),
       home.is_carer ? bigLink("#/shared-with-me", t("Shared with me"), "audience-my-family", "button secondary") : null,
+      bigLink("#/plan", t("Our plan"), "plan", "button secondary"),
+      el("p", { class: "other-way" }, el("a", { href: "#/you-said" }, t("You said → the plan says"))),
       el("p", { class: "other-way" }, el("a", { href: "#/who-sees" }, t("Who sees my words?"))),
+      el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Notifications"))),
     ),
     simple ? null : card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
     card(t("Your worker"), worker(home.lead_practitioner)),

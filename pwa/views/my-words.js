@@ -1,15 +1,19 @@
-// "My words": everything the family member wrote, newest first: who can see each
-// thing, who has read it, a receipt for every change, and what they can do with it.
+// "My words": everything the family member wrote, newest first: where each thing
+// is (saved on this phone, sending, sent, needs attention), who can see it, who has
+// read it, a receipt for every change, and what they can do with it. With no
+// connection it shows what this phone kept, and the things waiting to be sent.
 import { el, heading, icon } from "../shell/dom.js";
-import { api } from "../shell/api.js";
 import { t, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
+import { myWordsNow, familyHomeNow, ON_PHONE, SENT } from "../outbox/merge.js";
 import { audienceLine, carersCanSee } from "./audiences.js";
 import { scaleAnswer } from "./scale.js";
 import { wordActions } from "./word-actions.js";
+import { stateLine, attentionPanel, refusedNew, offlineNote as noteAboutOffline } from "./item-state.js";
+import { followTheOutbox } from "./live-list.js";
 
 export async function myWordsView(ctx) {
-  const [mine, home] = await Promise.all([api.myWords(), api.familyHome()]);
+  const [mine, home] = await Promise.all([myWordsNow(), familyHomeNow()]);
   const options = {
     isCarer: home.is_carer === true,
     deleted: () => {
@@ -17,32 +21,50 @@ export async function myWordsView(ctx) {
       announce(t("Deleted."));
     },
   };
+  const entries = new Map();
+  const list = el("ul", { class: "plain-list stack words-list" });
+  const empty = el("p", { hidden: mine.items.length > 0 }, t("You have not written anything yet."));
+  for (const item of mine.items) list.append(entry(item, options, entries));
+  const note = mine.offline ? offlineNote() : null;
+  followTheOutbox({ list, empty, note, entries, addEntry: (item) => entry(item, options, entries) });
   return el(
     "section",
     { class: "stack" },
     heading(t("My words")),
     el("p", { class: "lead" }, t("Everything you have written, newest first. Only you can see this page.")),
+    note,
     el("a", { href: "#/write", class: "button" }, t("Write something")),
-    mine.items.length
-      ? el("ul", { class: "plain-list stack words-list" }, mine.items.map((item) => entry(item, options)))
-      : el("p", {}, t("You have not written anything yet.")),
+    list,
+    empty,
     el("p", { class: "other-way" }, el("a", { href: "#/who-sees" }, t("Who sees my words?"))),
   );
 }
 
+function offlineNote() {
+  return noteAboutOffline(
+    t("You are offline. This is what was on this phone when you were last online. New words are kept here and sent when you are back online."),
+  );
+}
+
 // One list item; after a change it shows the item as it now is, with a receipt.
-function entry(item, options) {
-  const li = el("li", {});
-  const render = (current, receipt) => {
+function entry(item, options, entries) {
+  const li = el("li", { "data-id": item.id });
+  const shown = { li, item, receipt: null, render: null };
+  shown.render = (current, receipt = shown.receipt) => {
+    shown.item = current;
+    shown.receipt = receipt;
     const done = (updated) => {
       if (!updated) return options.deleted();
-      render(updated, receiptFor(current, updated));
+      shown.render(updated, receiptFor(current, updated));
       li.querySelector(".receipt").focus(); // read out from there
     };
-    const actions = wordActions(current, { isCarer: options.isCarer, done });
-    li.replaceChildren(wordCard(current, receipt, actions, options.isCarer));
+    const changed = () => li.dispatchEvent(new CustomEvent("outbox-changed", { bubbles: true }));
+    // Not on the server (it said no): the choices are in the attention panel instead.
+    const actions = current.deleted || refusedNew(current) ? null : wordActions(current, { isCarer: options.isCarer, done });
+    li.replaceChildren(wordCard(current, receipt, actions, options.isCarer, attentionPanel(current, { changed })));
   };
-  render(item, null);
+  shown.render(item, null);
+  entries.set(item.id, shown);
   return li;
 }
 
@@ -50,24 +72,28 @@ function receiptFor(before, after) {
   if (after.withdrawn_at && !before.withdrawn_at) {
     return t("You stopped sharing this on {date}.", { date: formatDate(after.withdrawn_at) });
   }
-  const history = after.history || [];
+  // Not yet sent: the change was made just now, on this phone.
+  const history = after.state === ON_PHONE ? [] : after.history || [];
   const last = history.length ? history[history.length - 1] : null;
   const date = formatDate(last ? last.at : after.updated_at);
   return t("Changed to {audience} on {date}", { audience: after.audience_label, date });
 }
 
-function wordCard(item, receipt, actions, isCarer) {
+function wordCard(item, receipt, actions, isCarer, attention) {
   const carersSee = item.audience === "my_family_too" && !item.withdrawn_at;
   const titleId = "word-" + item.id;
   return el(
     "article",
-    { class: "card word", "aria-labelledby": titleId },
+    { class: "card word" + (attention ? " needs-attention" : ""), "aria-labelledby": titleId },
     el("h2", { id: titleId }, item.kind_label),
     el("p", { class: "meta" }, t("Written on {date}", { date: formatDate(item.created_at) })),
+    stateLine(item.state || SENT),
+    item.deleted ? el("p", { class: "meta" }, t("You asked to delete this.")) : null,
     words(item),
     item.withdrawn_at ? withdrawn(item) : audienceLine(item.audience, item.audience_label),
     carersSee ? carersCanSee(isCarer) : null,
     readBy(item),
+    attention,
     receipt ? el("p", { class: "receipt", tabIndex: -1 }, icon("tick", "icon small"), el("span", {}, receipt)) : null,
     actions,
     changes(item.history),
@@ -99,7 +125,7 @@ function withdrawn(item) {
 
 function readBy(item) {
   const readers = item.read_by || [];
-  if (item.audience === "just_me" || item.withdrawn_at) return null;
+  if (item.audience === "just_me" || item.withdrawn_at || item.local) return null;
   if (!readers.length) return el("p", { class: "meta" }, t("Nobody has read it yet."));
   return el(
     "ul",

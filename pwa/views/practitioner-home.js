@@ -3,6 +3,7 @@ import { el, heading } from "../shell/dom.js";
 import { api } from "../shell/api.js";
 import { t, tn } from "../shell/i18n.js";
 import { meetingSummary } from "./meeting.js";
+import { newCircleForm } from "./circle-new.js";
 
 export async function practitionerHomeView(ctx) {
   const home = await api.practitionerHome();
@@ -14,6 +15,8 @@ export async function practitionerHomeView(ctx) {
     home.circles.length
       ? el("ul", { class: "plain-list stack" }, home.circles.map((circle) => el("li", {}, circleCard(circle))))
       : el("p", {}, t("You are not part of any circle yet.")),
+    newCircleForm(ctx),
+    el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Notifications"))),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );
 }

@@ -1,11 +1,16 @@
 // The simpler version, for younger children: one question per screen, big buttons
 // with pictures and few words. It saves the same things as the full version.
 import { el, heading, icon } from "../shell/dom.js";
-import { api, newId } from "../shell/api.js";
+import { newId } from "../shell/api.js";
 import { formMessage, onSubmit } from "../shell/forms.js";
 import { t } from "../shell/i18n.js";
 import { chosen } from "../shell/choices.js";
 import { keepDraft, readDraft, dropDraft } from "../shell/drafts.js";
+import { currentPersonId } from "../store/people.js";
+import { enqueue } from "../outbox/queue.js";
+import { createWords } from "../outbox/commands.js";
+import { ON_PHONE } from "../outbox/merge.js";
+import { followState } from "./item-state.js";
 import { KINDS, kindIcon, simpleKindLabel, wordsQuestion } from "./kinds.js";
 import { audiencePicker, audienceLine, carersCanSee } from "./audiences.js";
 import { TEXT_LIMIT } from "./words-form.js";
@@ -20,7 +25,8 @@ function faceLabel(value) {
 }
 
 function fresh() {
-  return { step: "kind", id: newId(), kind: "", text: "", scale_value: null, audience: "just_me" };
+  // The ids are made once per new thing, so a second tap on Save keeps one.
+  return { step: "kind", id: newId(), commandId: newId(), kind: "", text: "", scale_value: null, audience: "just_me" };
 }
 
 export function simpleWriteView(ctx, home) {
@@ -139,12 +145,8 @@ function whoStep({ state, go, home }) {
   });
   onSubmit(form, {
     send: async () => {
-      try {
-        await api.saveWords(wordsToSave(state));
-      } catch (error) {
-        if (error.status === 409) state.id = newId(); // see write.js
-        throw error;
-      }
+      // Kept on this phone first, then sent (even with no connection).
+      await enqueue(createWords(currentPersonId(), wordsToSave(state), state.commandId));
       go("done");
     },
   });
@@ -161,6 +163,7 @@ function doneStep({ state, restart, home }) {
   return [
     question(t("Done!")),
     el("p", { class: "done" }, icon("tick", "icon large"), el("span", {}, t("Your words are saved."))),
+    followState(state.id, ON_PHONE),
     audienceLine(state.audience),
     state.audience === "my_family_too" ? carersCanSee(home.is_carer === true) : null,
     el("button", { type: "button", class: "button big", onclick: restart }, t("Tell us something else")),

@@ -1,11 +1,15 @@
 // What can be done with one thing in "My words": edit or delete it (only while it is
 // "Just me"), change who can see it, or stop sharing it. Deleting and stopping
-// sharing ask first. Only one of these opens at a time.
+// sharing ask first. Only one of these opens at a time. Each is kept on this phone
+// first (the outbox), then sent: it works with no connection too.
 import { el } from "../shell/dom.js";
-import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
 import { chosen } from "../shell/choices.js";
-import { audiencePicker } from "./audiences.js";
+import { currentPersonId } from "../store/people.js";
+import { enqueue } from "../outbox/queue.js";
+import * as commands from "../outbox/commands.js";
+import { ON_PHONE } from "../outbox/merge.js";
+import { audiencePicker, audienceLabel } from "./audiences.js";
 
 let closeOpen = () => {};
 
@@ -54,7 +58,7 @@ function confirmDelete({ item, done, cancel }) {
     yes: t("Yes, delete it"),
     no: t("No, keep it"),
     act: async () => {
-      await api.deleteWords(item.id);
+      await enqueue(commands.deleteDraft(currentPersonId(), item.id));
       done(null);
     },
     cancel,
@@ -67,7 +71,11 @@ function confirmStopSharing({ item, done, cancel }) {
     detail: t("Your words will be hidden from everyone else. Anywhere they were used will say they were withdrawn (taken back)."),
     yes: t("Yes, stop sharing"),
     no: t("No, keep sharing"),
-    act: async () => done(await api.stopSharing(item.id)),
+    act: async () => {
+      await enqueue(commands.stopSharing(currentPersonId(), item.id));
+      const now = new Date().toISOString();
+      done({ ...item, withdrawn_at: now, updated_at: now, state: ON_PHONE });
+    },
     cancel,
   });
 }
@@ -101,7 +109,12 @@ function changeAudience({ item, isCarer, done, cancel }) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const audience = chosen(form, "audience") || item.audience;
-    attempt(save, problem, async () => done(await api.chooseAudience(item.id, audience)));
+    attempt(save, problem, async () => {
+      await enqueue(commands.chooseAudience(currentPersonId(), item.id, audience));
+      const now = new Date().toISOString();
+      const label = audienceLabel(audience);
+      done({ ...item, audience, audience_label: label, withdrawn_at: null, updated_at: now, state: ON_PHONE });
+    });
   });
   return form;
 }
@@ -110,7 +123,7 @@ function cancelButton(label, cancel) {
   return el("button", { type: "button", class: "button secondary", onclick: cancel }, label);
 }
 
-// One tap, one request: the button is off while it is on its way.
+// One tap, one command: the button is off while it is being kept.
 async function attempt(button, problem, act) {
   if (button.disabled) return;
   button.disabled = true;

@@ -1,0 +1,34 @@
+// The lock screen: after 5 minutes without use (or when the server ended the
+// session), the family screens close until the secret number (PIN) is typed again.
+// Nothing they wrote is lost: the outbox stays on the phone.
+import { el, heading, icon } from "../shell/dom.js";
+import { formMessage, onSubmit } from "../shell/forms.js";
+import { api } from "../shell/api.js";
+import { t } from "../shell/i18n.js";
+import { pinField, checkPin } from "./pin.js";
+
+export function lockedView(ctx) {
+  const form = el(
+    "form",
+    { class: "stack" },
+    formMessage(),
+    pinField("pin", t("Your secret number"), null, "current-password"),
+    el("button", { type: "submit", class: "button" }, t("Open")),
+  );
+  onSubmit(form, {
+    check: ({ pin }) => [checkPin("pin", pin)].filter(Boolean),
+    send: async ({ pin }) => ctx.signedIn(await api.signInFamily(pin)),
+    fieldForProblem: "pin",
+  });
+  return el(
+    "section",
+    { class: "stack" },
+    heading(t("Alongside is locked")),
+    el("p", { class: "lead" }, t("To keep your words private, type your secret number to open it again.")),
+    el("p", { class: "kept-note" }, icon("state-on-phone", "icon small"), el("span", {}, t("Anything not sent yet is kept safe on this phone."))),
+    navigator.onLine === false
+      ? el("p", { class: "offline-note" }, t("You are offline. Your secret number can be checked when you are back online."))
+      : null,
+    form,
+  );
+}

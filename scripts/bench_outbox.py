@@ -1,0 +1,134 @@
+"""How long the offline outbox takes to send a backlog.
+
+Starts a real `alongside demo` + `alongside serve` on a free port with a throw-away
+data folder, joins as Sam in headless Chromium, goes offline, keeps N new things
+in the app's own outbox (an ES module import of /outbox/queue.js, the same code the
+Save button uses), goes online and measures the time until the outbox is empty.
+
+    .venv/bin/python scripts/bench_outbox.py [--items 500]
+
+Prints e.g. `flushed 500 items in 12.3 s with 500 requests (0 retries)` and exits 0
+when the server holds exactly N of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+from playwright.sync_api import expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("ALONGSIDE_TEST_CHROMIUM", "/usr/bin/chromium")
+PIN = "2468"
+
+QUEUE = """async ({ count, marker }) => {
+  const people = await import("/store/people.js");
+  const queue = await import("/outbox/queue.js");
+  const commands = await import("/outbox/commands.js");
+  const personId = people.currentPersonId();
+  for (let n = 0; n < count; n += 1) {
+    const words = { id: crypto.randomUUID(), kind: "going_well", text: marker + " " + n,
+                    meeting_id: null, audience: n % 4 === 0 ? "my_worker" : "just_me" };
+    await queue.enqueue(commands.createWords(personId, words));
+  }
+  return queue.unsentCount(personId);
+}"""
+
+UNTIL_EMPTY = """async () => {
+  const people = await import("/store/people.js");
+  const queue = await import("/outbox/queue.js");
+  const flush = await import("/outbox/flush.js");
+  const personId = people.currentPersonId();
+  while ((await queue.unsentCount(personId)) > 0) await new Promise((r) => setTimeout(r, 20));
+  return flush.outboxCounts();
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_ready(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"alongside serve exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/readyz", timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("alongside serve did not become ready")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--items", type=int, default=500)
+    count = parser.parse_args().items
+    marker = "bench-" + uuid.uuid4().hex[:8]
+    with tempfile.TemporaryDirectory() as data:
+        port = free_port()
+        env = {**os.environ, "ALONGSIDE_DATA_DIR": data, "ALONGSIDE_PORT": str(port),
+               "ALONGSIDE_HOST": "127.0.0.1"}
+        env.pop("ALONGSIDE_DATABASE_URL", None)
+        url = f"http://127.0.0.1:{port}"
+        demo = subprocess.run([sys.executable, "-m", "server.cli", "demo", "--json"], cwd=ROOT, env=env,
+                              capture_output=True, text=True, check=True, timeout=120)
+        code = next(f["code"] for f in json.loads(demo.stdout)["family"] if f["name"] == "Sam")
+        server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve"], cwd=ROOT, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            wait_until_ready(url, server)
+            seconds, requests, counts = run_browser(url, code, count, marker)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+        with sqlite3.connect(Path(data) / "alongside.sqlite3") as db:
+            (stored,) = db.execute("SELECT COUNT(*) FROM contribution WHERE text LIKE ?",
+                                   (marker + " %",)).fetchone()
+    print(f"flushed {count} items in {seconds:.1f} s with {requests} requests "
+          f"({counts['retries']} retries); the server holds {stored}")
+    return 0 if stored == count else 1
+
+
+def run_browser(url: str, code: str, count: int, marker: str) -> tuple[float, int, dict]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=url, locale="en-GB")
+        page = context.new_page()
+        page.goto(f"/#/join/{code}")
+        page.get_by_label("Choose a secret number you will remember").fill(PIN)
+        page.get_by_label("Type your secret number again").fill(PIN)
+        page.get_by_role("button", name="Join").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        context.set_offline(True)
+        kept = page.evaluate(QUEUE, {"count": count, "marker": marker})
+        assert kept == count, f"kept {kept} of {count} on the phone"
+        sent: list[str] = []
+        page.on("request", lambda r: r.method == "POST" and r.url.endswith("/api/contributions")
+                and sent.append(r.url))
+        started = time.monotonic()
+        context.set_offline(False)
+        counts = page.evaluate(UNTIL_EMPTY)
+        seconds = time.monotonic() - started
+        browser.close()
+    return seconds, len(sent), counts
+
+
+if __name__ == "__main__":
+    sys.exit(main())

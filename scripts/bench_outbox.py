@@ -14,22 +14,20 @@ when the server holds exactly N of them.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
-from playwright.sync_api import expect, sync_playwright
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("ALONGSIDE_TEST_CHROMIUM", "/usr/bin/chromium")
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from e2e.conftest import CHROMIUM, LiveServer, _free_port  # noqa: E402
+
 PIN = "2468"
 
 QUEUE = """async ({ count, marker }) => {
@@ -55,48 +53,23 @@ UNTIL_EMPTY = """async () => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_ready(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"alongside serve exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/readyz", timeout=1) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("alongside serve did not become ready")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--items", type=int, default=500)
     count = parser.parse_args().items
     marker = "bench-" + uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory() as data:
-        port = free_port()
+        port = _free_port()
         env = {**os.environ, "ALONGSIDE_DATA_DIR": data, "ALONGSIDE_PORT": str(port),
                "ALONGSIDE_HOST": "127.0.0.1"}
         env.pop("ALONGSIDE_DATABASE_URL", None)
-        url = f"http://127.0.0.1:{port}"
-        demo = subprocess.run([sys.executable, "-m", "server.cli", "demo", "--json"], cwd=ROOT, env=env,
-                              capture_output=True, text=True, check=True, timeout=120)
-        code = next(f["code"] for f in json.loads(demo.stdout)["family"] if f["name"] == "Sam")
-        server = subprocess.Popen([sys.executable, "-m", "server.cli", "serve"], cwd=ROOT, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
+        code = server.invitation("Sam")
+        server.start()
         try:
-            wait_until_ready(url, server)
-            seconds, requests, counts = run_browser(url, code, count, marker)
+            seconds, requests, counts = run_browser(server.url, code, count, marker)
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            server.stop()
         with sqlite3.connect(Path(data) / "alongside.sqlite3") as db:
             (stored,) = db.execute("SELECT COUNT(*) FROM contribution WHERE text LIKE ?",
                                    (marker + " %",)).fetchone()

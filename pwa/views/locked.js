@@ -2,24 +2,10 @@
 // session), the family screens close until the secret number (PIN) is typed again.
 // Nothing they wrote is lost: the outbox stays on the phone.
 import { el, heading, icon } from "../shell/dom.js";
-import { formMessage, onSubmit } from "../shell/forms.js";
-import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
-import { pinField, checkPin } from "./pin.js";
+import { pinSignInForm } from "./pin.js";
 
 export function lockedView(ctx) {
-  const form = el(
-    "form",
-    { class: "stack" },
-    formMessage(),
-    pinField("pin", t("Your secret number"), null, "current-password"),
-    el("button", { type: "submit", class: "button" }, t("Open")),
-  );
-  onSubmit(form, {
-    check: ({ pin }) => [checkPin("pin", pin)].filter(Boolean),
-    send: async ({ pin }) => ctx.signedIn(await api.signInFamily(pin)),
-    fieldForProblem: "pin",
-  });
   return el(
     "section",
     { class: "stack" },
@@ -29,6 +15,6 @@ export function lockedView(ctx) {
     navigator.onLine === false
       ? el("p", { class: "offline-note" }, t("You are offline. Your secret number can be checked when you are back online."))
       : null,
-    form,
+    pinSignInForm(ctx),
   );
 }

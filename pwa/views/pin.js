@@ -23,7 +23,8 @@ export function checkPin(name, pin) {
   return { field: name, message: t("Use 4 to 6 numbers.") };
 }
 
-export function pinView(ctx) {
+/** The secret-number form that signs a family member in again on this phone. */
+export function pinSignInForm(ctx) {
   const form = el(
     "form",
     { class: "stack" },
@@ -36,11 +37,15 @@ export function pinView(ctx) {
     send: async ({ pin }) => ctx.signedIn(await api.signInFamily(pin)),
     fieldForProblem: "pin",
   });
+  return form;
+}
+
+export function pinView(ctx) {
   return el(
     "section",
     { class: "stack" },
     heading(t("Welcome back")),
-    form,
+    pinSignInForm(ctx),
     el("p", { class: "other-way" }, el("a", { href: "#/join" }, t("I have a new invitation code"))),
   );
 }

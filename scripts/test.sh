@@ -18,7 +18,7 @@ if command -v pg_isready >/dev/null && ! pg_isready -q -h 127.0.0.1 -p 5432; the
   as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true
 fi
 
-python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
+# Python packages exactly as uv.lock pins them.
+bash scripts/install.sh --test
 
 .venv/bin/python -m pytest "$@"

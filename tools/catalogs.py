@@ -87,13 +87,25 @@ def update() -> None:
         print(f"updated {path.relative_to(ROOT)}")
 
 
+def content(catalog: Catalog) -> tuple:
+    """What a catalog says, leaving out tool-written headers (Babel's version,
+    dates): the messages, their translations, flags, translators' notes and
+    the plural rule."""
+    messages = sorted(
+        (repr(m.id), m.context or "", repr(m.string), tuple(sorted(m.flags)),
+         tuple(m.auto_comments))
+        for m in catalog if m.id
+    )
+    return catalog.plural_forms, tuple(messages)
+
+
 def stale_languages() -> list[str]:
-    """Languages whose catalog differs from what `update` would write."""
+    """Languages whose catalog says something other than what `update` would write."""
     template = extract()
     stale = []
     for lang in LANGUAGES:
-        path = catalog_path(lang)
-        if not path.exists() or path.read_bytes() != render(updated(template, lang)):
+        existing = load(lang)
+        if existing is None or content(existing) != content(updated(template, lang)):
             stale.append(lang)
     return stale
 

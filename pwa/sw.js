@@ -74,6 +74,7 @@ const SHELL = [
   "/views/panels.js",
   "/views/people-family.js",
   "/views/people-team.js",
+  "/views/phone-replaced.js",
   "/views/pin.js",
   "/views/plan-answer-form.js",
   "/views/plan-item.js",

@@ -40,6 +40,8 @@ class Settings:
     port: int = 8000
     #: Sessions end after this many minutes without a request.
     session_idle_minutes: int = 30
+    #: Sessions end this many hours after sign-in, however busy.
+    session_max_hours: int = 12
     #: Invitation codes stop working after this many hours.
     invitation_hours: int = 72
     #: Largest request body accepted, in bytes.
@@ -78,6 +80,7 @@ class Settings:
             numbers = {
                 "port": int(get("PORT", "8000")),
                 "session_idle_minutes": int(get("SESSION_IDLE_MINUTES", "30")),
+                "session_max_hours": int(get("SESSION_MAX_HOURS", "12")),
                 "invitation_hours": int(get("INVITATION_HOURS", "72")),
                 "max_body_bytes": int(get("MAX_BODY_BYTES", str(256 * 1024))),
             }

@@ -4,11 +4,12 @@ app uses."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 from datetime import datetime, timedelta, timezone
 
 import httpx2 as httpx
 
-from server.auth.models import Session
+from server.auth.models import Device, Session
 from server.auth.secrets import hash_secret, keyed_hash, new_token
 from server.auth.service import invite
 from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
@@ -93,10 +94,13 @@ async def sign_in_practitioner(client: httpx.AsyncClient, person: Practitioner) 
     return response.json()["csrf_token"]
 
 
-async def join(client: httpx.AsyncClient, person: FamilyMember, pin: str = "2468") -> str:
-    """Redeems a fresh invitation on this client's 'phone'; returns the CSRF token."""
+async def join(client: httpx.AsyncClient, person: FamilyMember, pin: str = "2468",
+               **again: Any) -> str:
+    """Redeems a fresh invitation on this client's 'phone'; returns the CSRF token.
+    Joining again needs `old_pin=...` or `start_fresh=True`."""
     response = await client.post(
-        "/api/invitations/redeem", json={"code": await invitation_code(person), "pin": pin}
+        "/api/invitations/redeem",
+        json={"code": await invitation_code(person), "pin": pin, **again},
     )
     assert response.status_code == 200, response.text
     return response.json()["csrf_token"]
@@ -107,10 +111,12 @@ async def act_as(client: httpx.AsyncClient, person: Practitioner | FamilyMember)
     and cookie exactly like the ones sign-in makes, with the CSRF header set."""
     token, csrf = new_token(), new_token()
     is_practitioner = isinstance(person, Practitioner)
+    phone = None if is_practitioner else await Device.create(
+        member=person, key_hash=keyed_hash(TEST_SECRET, new_token()))
     await Session.create(
         token_hash=keyed_hash(TEST_SECRET, token), csrf_token=csrf,
         practitioner=person if is_practitioner else None,
-        member=None if is_practitioner else person,
+        member=None if is_practitioner else person, device=phone,
         last_seen_at=datetime.now(timezone.utc),
     )
     client.cookies.clear()

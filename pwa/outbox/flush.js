@@ -120,7 +120,7 @@ async function sendOne(cmd) {
   try {
     const headers = { "Idempotency-Key": claimed.idempotencyKey };
     const answer = await request(method, path, body, { headers, timeout: ANSWER_WAIT });
-    await settleCommand(claimed, claimed.kind === DELETE ? null : answer);
+    await settleCommand(claimed, claimed.kind === DELETE ? null : await withWords(claimed, answer));
     tellState(claimed, SENT);
     return [SENT, null];
   } catch (error) {
@@ -155,6 +155,18 @@ async function failed(cmd, error) {
     return [HELD, await stay(cmd, CONFLICT, { lastError: problem })];
   }
   return [HELD, await stay(cmd, ATTENTION, { lastError: problem })];
+}
+
+// A repeat answered after the item changed (or went) keeps no words on the server:
+// the phone asks for the item as it is now; gone means nothing to keep.
+async function withWords(cmd, answer) {
+  if (!answer || !answer.words_forgotten || !cmd.contributionId) return answer;
+  try {
+    return await request("GET", "/api/contributions/" + encodeURIComponent(cmd.contributionId));
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 // Both versions stay on the phone: theirs in the command, the server's in the copy.

@@ -75,7 +75,8 @@ async function readJson(response) {
 export const api = {
   me: () => request("GET", "/api/me"),
   signInPractitioner: (email, password) => request("POST", "/api/sessions/practitioner", { email, password }),
-  redeemInvitation: (code, pin) => request("POST", "/api/invitations/redeem", { code, pin }),
+  redeemInvitation: (code, pin, again = {}) =>
+    request("POST", "/api/invitations/redeem", { code, pin, ...again }),
   signInFamily: (pin) => request("POST", "/api/sessions/family", { pin }),
   signOut: () => request("DELETE", "/api/session"),
   familyHome: () => request("GET", "/api/family/home"),

@@ -155,7 +155,9 @@ async function signOutNow() {
 function signedOut(expired) {
   session.me = null;
   session.checked = false; // the next screen asks the server (or the phone) again
-  session.deviceKnown = expired.problem.device_known === true || session.deviceKnown;
+  const replaced = (expired.problem.type || "").endsWith("/phone-replaced");
+  if (replaced) Object.assign(session, { deviceKnown: false, phoneReplaced: expired.problem.title });
+  session.deviceKnown = !replaced && (expired.problem.device_known === true || session.deviceKnown);
   navigate(session.deviceKnown ? "pin" : "sign-in");
   announce(t("You have signed out."));
 }

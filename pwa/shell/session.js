@@ -32,6 +32,7 @@ export async function checkSession() {
     nothingToEnd();
     session.me = null;
     session.deviceKnown = error.problem.device_known === true;
+    session.phoneReplaced = error.type.endsWith("/phone-replaced") ? error.message : null;
   }
   session.checked = true;
 }

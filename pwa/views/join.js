@@ -3,6 +3,7 @@ import { el, heading } from "../shell/dom.js";
 import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
+import { phoneReplacedNotice } from "./phone-replaced.js";
 import { pinField, checkPin } from "./pin.js";
 
 export function joinView(ctx) {
@@ -28,18 +29,67 @@ export function joinView(ctx) {
     pinField("pin_again", t("Type your secret number again"), null, "new-password"),
     el("button", { type: "submit", class: "button" }, t("Join")),
   );
+  let again = null; // shown when the server says this person joined before
   onSubmit(form, {
-    check: checkJoin,
-    send: async ({ code, pin }) => ctx.signedIn(await api.redeemInvitation(code.trim(), pin)),
+    check: (values) => [...checkJoin(values), ...(again ? checkAgain(values) : [])],
+    send: async (values) => {
+      try {
+        ctx.signedIn(await api.redeemInvitation(values.code.trim(), values.pin, joiningAgain(values)));
+      } catch (error) {
+        if (!again && (error.type || "").endsWith("/joining-again")) {
+          again = joinAgainPart();
+          form.querySelector("button[type=submit]").before(again);
+        }
+        throw error;
+      }
+    },
   });
   return el(
     "section",
     { class: "stack" },
     heading(t("Join your circle")),
+    phoneReplacedNotice(),
     el("p", { class: "lead" }, t("Your circle is you, your family and the people who help you.")),
     form,
     el("p", { class: "other-way" }, el("a", { href: "#/sign-in" }, t("I am a practitioner"))),
   );
+}
+
+// Someone who joined before (a new phone, a forgotten number) brings their earlier
+// words only with their old secret number: a code alone must never open them,
+// because their worker made the code. Both ways are offered with the same weight.
+function joinAgainPart() {
+  const choice = (value, label, hint) => {
+    const id = "again-" + value;
+    return el(
+      "div",
+      { class: "choice" },
+      el("input", { type: "radio", id, name: "again", value, "aria-describedby": id + "-hint" }),
+      el("label", { for: id }, label),
+      el("p", { id: id + "-hint", class: "hint" }, hint),
+    );
+  };
+  return el(
+    "fieldset",
+    { class: "stack", "data-field": "again" },
+    el("legend", {}, t("You have used Alongside before")),
+    el("p", { id: "field-again-error", class: "field-error", hidden: true }),
+    choice("bring", t("I know my old secret number"), t("Your words come to this phone.")),
+    pinField("old_pin", t("Your old secret number"), null, "current-password"),
+    choice("fresh", t("I forgot it"), t("Start again without them. Your earlier words will not come to this phone.")),
+  );
+}
+
+function joiningAgain({ again, old_pin: oldPin }) {
+  if (again === "bring") return { old_pin: oldPin };
+  if (again === "fresh") return { start_fresh: true };
+  return {};
+}
+
+function checkAgain({ again, old_pin: oldPin }) {
+  if (!again) return [{ field: "again", message: t("Choose one.") }];
+  if (again === "bring") return [checkPin("old_pin", oldPin || "")].filter(Boolean);
+  return [];
 }
 
 function checkJoin({ code, pin, pin_again: again }) {

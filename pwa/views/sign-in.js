@@ -3,6 +3,7 @@ import { el, heading } from "../shell/dom.js";
 import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
+import { phoneReplacedNotice } from "./phone-replaced.js";
 
 export function signInView(ctx) {
   const form = el(
@@ -31,6 +32,7 @@ export function signInView(ctx) {
     "section",
     { class: "stack" },
     heading(t("Sign in")),
+    phoneReplacedNotice(),
     el("p", { class: "lead" }, t("For practitioners working with families.")),
     form,
     el("p", { class: "other-way" }, el("a", { href: "#/join" }, t("I have an invitation code"))),

@@ -12,12 +12,20 @@ from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from server.api.validation import invalid_from
 from server.commands import idempotency
-from server.errors import Malformed, NotFound, WrongContentType
+from server.errors import AppError, Conflict, Malformed, NotFound, WrongContentType
+from server.i18n import N_
 
 Handler = Callable[..., Awaitable[BaseModel | Response | None]]
+
+
+class ChangedAtOnce(Conflict):
+    code = "changed-at-once"
+    title = N_("This was saved from somewhere else at the same moment. Please look again.")
 
 
 @dataclass(frozen=True)
@@ -58,16 +66,46 @@ def endpoint(
             return result
         return JSONResponse(result.model_dump(mode="json"), status_code=status)
 
-    async def run(request: Request) -> Response:
+    async def command(request: Request) -> Response:
         key = request.headers.get("idempotency-key")
-        if key is not None and method not in ("GET", "HEAD") and not public:
+        if key is not None and not public:
             return await idempotency.once(request, key, lambda: answer(request))
         return await answer(request)
+
+    async def run(request: Request) -> Response:
+        if method in ("GET", "HEAD"):
+            return await answer(request)
+        return await in_one_transaction(request, command)
 
     run.__name__ = handler.__name__
     route = Route(path, run, methods=[method])
     route.api = Endpoint(path, method, summary, body, response, status, tag, public)  # type: ignore[attr-defined]
     return route
+
+
+async def in_one_transaction(
+    request: Request, command: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """A state-changing request and its idempotency record commit together, or not
+    at all: a crash (or a lost race) leaves nothing half done. A refusal keeps
+    what the refusal itself recorded (a failed sign-in attempt) and nothing else
+    was written before it, because services check before they change."""
+    refusal: AppError | None = None
+    try:
+        async with in_transaction():
+            try:
+                return await command(request)
+            except AppError as error:
+                refusal = error
+    except IntegrityError:
+        # Another request wrote the same thing at the same moment, and won.
+        key = request.headers.get("idempotency-key")
+        replay = await idempotency.earlier_answer(request, key) if key else None
+        if replay is not None:
+            return replay
+        raise ChangedAtOnce() from None
+    assert refusal is not None
+    raise refusal
 
 
 async def read_body(request: Request, model: type[BaseModel]) -> Any:

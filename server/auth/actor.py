@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from server.auth.models import Session
+from server.auth.models import Device, Session
 from server.circles.models import FamilyMember
 from server.organisations.models import Practitioner
 
@@ -14,6 +14,8 @@ class Actor:
     session: Session
     practitioner: Practitioner | None = None
     member: FamilyMember | None = None
+    #: The phone a family member signed in on.
+    device: Device | None = None
 
     @property
     def kind(self) -> str:

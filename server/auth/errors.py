@@ -1,6 +1,6 @@
 """Refusals at sign-in, worded so that a child knows what to do next."""
 
-from server.errors import Gone, NotFound, NotSignedIn
+from server.errors import Conflict, Gone, NotFound, NotSignedIn
 from server.i18n import N_
 
 
@@ -27,3 +27,18 @@ class InvitationNotFound(NotFound):
 class InvitationUsed(Gone):
     code = "invitation-used"
     title = N_("This invitation has already been used or has run out. Please ask your worker for a new one.")
+
+
+class JoiningAgain(Conflict):
+    code = "joining-again"
+    title = N_("You have used Alongside before. Type your old secret number to bring your words to this phone, or start again without them.")
+
+
+class WrongOldPin(NotSignedIn):
+    code = "wrong-old-pin"
+    title = N_("That is not your old secret number. You can try again, or start again without your earlier words.")
+
+
+class PhoneReplaced(NotSignedIn):
+    code = "phone-replaced"
+    title = N_("This phone was signed out because you joined Alongside on another phone. If that was not you, tell someone you trust, or call Childline free on 0800 1111.")

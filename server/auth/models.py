@@ -32,9 +32,16 @@ class Device(Model):
 
     id = fields.UUIDField(primary_key=True)
     member = fields.ForeignKeyField(
-        "models.FamilyMember", related_name="devices", on_delete=fields.CASCADE
+        "models.FamilyMember", related_name="devices", on_delete=fields.CASCADE, db_index=True
     )
     key_hash = fields.CharField(max_length=64, unique=True)
+    # The code it joined with (and so who made that code), shown to the member.
+    invitation = fields.ForeignKeyField(
+        "models.Invitation", related_name="devices", null=True, on_delete=fields.SET_NULL
+    )
+    # Whether the member proved themselves with their old secret number, bringing
+    # their earlier words to this phone.
+    brought_earlier_words = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
     revoked_at = fields.DatetimeField(null=True)
 
@@ -46,13 +53,15 @@ class Session(Model):
     id = fields.UUIDField(primary_key=True)
     token_hash = fields.CharField(max_length=64, unique=True)
     practitioner = fields.ForeignKeyField(
-        "models.Practitioner", related_name="sessions", null=True, on_delete=fields.CASCADE
+        "models.Practitioner", related_name="sessions", null=True, on_delete=fields.CASCADE,
+        db_index=True,
     )
     member = fields.ForeignKeyField(
-        "models.FamilyMember", related_name="sessions", null=True, on_delete=fields.CASCADE
+        "models.FamilyMember", related_name="sessions", null=True, on_delete=fields.CASCADE,
+        db_index=True,
     )
     device = fields.ForeignKeyField(
-        "models.Device", related_name="sessions", null=True, on_delete=fields.CASCADE
+        "models.Device", related_name="sessions", null=True, on_delete=fields.CASCADE, db_index=True
     )
     csrf_token = fields.CharField(max_length=64)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse, Response
 from server.api.endpoint import endpoint
 from server.auth import service
 from server.auth.actor import Actor
+from server.auth.errors import PhoneReplaced
 from server.auth.schemas import (
     FamilySignIn,
     InvitationRedeem,
@@ -21,9 +22,11 @@ from server.auth.sessions import (
     DEVICE_COOKIE,
     DEVICE_COOKIE_SECONDS,
     SESSION_COOKIE,
+    clear_cookie,
     current_actor,
     device_from_cookie,
     end_session,
+    end_sessions,
     set_cookie,
     start_session,
 )
@@ -50,7 +53,10 @@ async def who_am_i(request: Request) -> Me | Response:
         return me_of(await current_actor(request))
     except NotSignedIn as refusal:
         # Tells the PWA whether to show the PIN screen on this phone.
-        refusal.extra["device_known"] = await device_from_cookie(request) is not None
+        device = await device_from_cookie(request, retired_too=True)
+        refusal.extra["device_known"] = device is not None and device.revoked_at is None
+        if device is not None and device.revoked_at is not None:
+            refusal = PhoneReplaced(replaced_at=device.revoked_at.isoformat(), device_known=False)
         return problem(request, refusal)
 
 
@@ -63,7 +69,7 @@ async def redeem_invitation(request: Request, body: InvitationRedeem) -> Respons
     settings = request.app.state.settings
     client = request.client.host if request.client else "unknown"
     member, device, device_key = await service.redeem_invitation(
-        settings.secret_key, body.code, body.pin, client
+        settings.secret_key, body, client
     )
     response = await _signed_in(request, member=member, device=device)
     set_cookie(request, response, DEVICE_COOKIE, device_key, max_age=DEVICE_COOKIE_SECONDS)
@@ -71,7 +77,7 @@ async def redeem_invitation(request: Request, body: InvitationRedeem) -> Respons
 
 
 async def family_sign_in(request: Request, body: FamilySignIn) -> Response:
-    device = await device_from_cookie(request)
+    device = await device_from_cookie(request, retired_too=True)
     member = await service.sign_in_family(device, body.pin)
     return await _signed_in(request, member=member, device=device)
 
@@ -93,6 +99,16 @@ async def sign_out(request: Request) -> Response:
     return response
 
 
+async def sign_out_everywhere(request: Request) -> Response:
+    """Every phone and browser signed in as me needs signing in again (a phone
+    left somewhere, a worry that someone else used it)."""
+    actor = await current_actor(request)
+    await end_sessions(member=actor.member, practitioner=actor.practitioner)
+    response = Response(status_code=204)
+    clear_cookie(request, response, SESSION_COOKIE)
+    return response
+
+
 routes = [
     endpoint("GET", "/api/me", who_am_i, response=Me, tag="session",
              summary="Who is signed in, with the CSRF token for changes", public=True),
@@ -108,4 +124,6 @@ routes = [
     endpoint("PUT", "/api/me/locale", choose_language, body=LocaleChoice, response=Me,
              tag="session", summary="Choose my language (remembered for me)"),
     endpoint("DELETE", "/api/session", sign_out, tag="session", summary="Sign out"),
+    endpoint("DELETE", "/api/sessions", sign_out_everywhere, tag="session",
+             summary="Sign out on every phone and browser"),
 ]

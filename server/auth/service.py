@@ -12,11 +12,16 @@ from server.auth import attempts
 from server.auth.errors import (
     InvitationNotFound,
     InvitationUsed,
+    JoiningAgain,
+    PhoneReplaced,
     UnknownDevice,
+    WrongOldPin,
     WrongPassword,
     WrongPin,
 )
 from server.auth.models import Device, Invitation
+from server.auth.schemas import InvitationRedeem
+from server.auth.sessions import end_sessions
 from server.auth.secrets import (
     check_secret,
     hash_secret,
@@ -59,21 +64,33 @@ async def invite(
     return code
 
 
+#: Wrong old secret numbers allowed on one invitation code: guessing would take
+#: thousands of new codes, each one audited and shown to the member.
+REJOIN_TRIES = attempts.Limit("rejoin", tries=3, window=timedelta(days=30))
+
+
 async def redeem_invitation(
-    secret_key: str, code: str, pin: str, client: str
+    secret_key: str, join: InvitationRedeem, client: str
 ) -> tuple[FamilyMember, Device, str]:
     """Join on this phone: the code is used up, the PIN set, and the phone gets a
-    device key (returned once, for its cookie). Earlier phones stop working."""
+    device key (returned once, for its cookie). Earlier phones stop working at once.
+
+    Someone joining *again* (a new phone, a forgotten secret number) brings their
+    earlier words only by typing their old secret number; without it they start
+    fresh and earlier words stay locked. A worker makes every code, so a code alone
+    must never open a child's words."""
     await attempts.ensure_allowed(attempts.INVITATION, client)
     invitation = await Invitation.get_or_none(
-        code_hash=keyed_hash(secret_key, normalise_code(code))
+        code_hash=keyed_hash(secret_key, normalise_code(join.code))
     ).select_related("member")
     if invitation is None:
         await attempts.record_failure(attempts.INVITATION, client)
         raise InvitationNotFound()
     if invitation.redeemed_at is not None or invitation.expires_at <= _now():
         raise InvitationUsed()
-    pin_hash = await hash_secret(pin)
+    member = invitation.member
+    brings_words = await _proves_old_secret(invitation, member, join)
+    pin_hash = await hash_secret(join.pin)
     device_key = new_token()
     async with in_transaction():
         used = await Invitation.filter(id=invitation.id, redeemed_at=None).update(
@@ -81,18 +98,50 @@ async def redeem_invitation(
         )
         if not used:  # another request redeemed it a moment ago
             raise InvitationUsed()
-        member = invitation.member
-        await Device.filter(member=member, revoked_at=None).update(revoked_at=_now())
-        device = await Device.create(member=member, key_hash=keyed_hash(secret_key, device_key))
+        await retire_devices(member)
+        device = await Device.create(
+            member=member, key_hash=keyed_hash(secret_key, device_key),
+            invitation=invitation, brought_earlier_words=brings_words,
+        )
+        if member.joined_at is not None and not brings_words:
+            member.own_words_since = _now()
         member.pin_hash = pin_hash
         member.joined_at = member.joined_at or _now()
-        await member.save(update_fields=["pin_hash", "joined_at"])
+        await member.save(update_fields=["pin_hash", "joined_at", "own_words_since"])
+        await record("joined_on_phone", member=member, circle_id=member.circle_id, subject=device)
     return member, device, device_key
+
+
+async def _proves_old_secret(
+    invitation: Invitation, member: FamilyMember, join: InvitationRedeem
+) -> bool:
+    """True if a member joining again typed their old secret number; False for a
+    first join or a chosen fresh start. Asks which, when neither was said."""
+    if member.joined_at is None:
+        return False
+    if join.old_pin is None:
+        if join.start_fresh:
+            return False
+        raise JoiningAgain()
+    subject = str(invitation.id)
+    await attempts.ensure_allowed(REJOIN_TRIES, subject)
+    if not await check_secret(member.pin_hash, join.old_pin):
+        await attempts.record_failure(REJOIN_TRIES, subject)
+        raise WrongOldPin()
+    return True
+
+
+async def retire_devices(member: FamilyMember) -> None:
+    """The member's phones stop working now: their sessions end on every process."""
+    await Device.filter(member=member, revoked_at=None).update(revoked_at=_now())
+    await end_sessions(member=member)
 
 
 async def sign_in_family(device: Device | None, pin: str) -> FamilyMember:
     if device is None:
         raise UnknownDevice()
+    if device.revoked_at is not None:
+        raise PhoneReplaced(replaced_at=device.revoked_at.isoformat())
     subject = str(device.id)
     await attempts.ensure_allowed(attempts.PIN, subject)
     member: FamilyMember = device.member

@@ -7,6 +7,7 @@ browsers only accept over HTTPS. Only a keyed hash of each token is stored."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -50,8 +51,18 @@ def _secret(request: Request) -> str:
     return request.app.state.settings.secret_key
 
 
-def _idle_limit(request: Request) -> timedelta:
-    return timedelta(minutes=request.app.state.settings.session_idle_minutes)
+def _still_valid(request: Request, session: Session, now: datetime) -> bool:
+    """A session lasts while it is used, up to a fixed lifetime, and only while the
+    person may still sign in: a leaver's, or a retired phone's, ends at once."""
+    settings = request.app.state.settings
+    if now - session.last_seen_at > timedelta(minutes=settings.session_idle_minutes):
+        return False
+    if now - session.created_at > timedelta(hours=settings.session_max_hours):
+        return False
+    if session.practitioner is not None:
+        return session.practitioner.is_active
+    device = session.device
+    return session.member is not None and device is not None and device.revoked_at is None
 
 
 async def _session_from_cookie(request: Request) -> Session | None:
@@ -59,7 +70,7 @@ async def _session_from_cookie(request: Request) -> Session | None:
     if not token:
         return None
     return await Session.get_or_none(token_hash=keyed_hash(_secret(request), token)).select_related(
-        "practitioner", "member"
+        "practitioner", "member", "device"
     )
 
 
@@ -81,8 +92,9 @@ async def start_session(
         practitioner=practitioner, member=member, device=device,
         csrf_token=new_token(), last_seen_at=datetime.now(timezone.utc),
     )
-    actor = Actor(session, practitioner=practitioner, member=member)
+    actor = Actor(session, practitioner=practitioner, member=member, device=device)
     request.state.locale = actor.person.locale
+    request.state.actor = actor
     return actor, token
 
 
@@ -96,11 +108,14 @@ async def end_session(request: Request, response: Response) -> None:
 async def current_actor(request: Request) -> Actor:
     """The signed-in person, or NotSignedIn. State-changing requests must also
     carry the session's CSRF token."""
+    known = getattr(request.state, "actor", None)
+    if known is not None:  # looked up once per request
+        return known
     session = await _session_from_cookie(request)
     if session is None:
         raise NotSignedIn()
     now = datetime.now(timezone.utc)
-    if now - session.last_seen_at > _idle_limit(request):
+    if not _still_valid(request, session, now):
         await session.delete()
         raise NotSignedIn()
     if request.method not in SAFE_METHODS:
@@ -108,25 +123,43 @@ async def current_actor(request: Request) -> Actor:
             raise CrossSite()
     if now - session.last_seen_at > TOUCH_EVERY:
         await Session.filter(id=session.id).update(last_seen_at=now)
-    actor = Actor(session, practitioner=session.practitioner, member=session.member)
+    actor = Actor(session, practitioner=session.practitioner, member=session.member,
+                  device=session.device)
     request.state.locale = actor.person.locale
+    request.state.actor = actor
     return actor
+
+
+async def end_sessions(*, member: FamilyMember | None = None,
+                       practitioner: Practitioner | None = None,
+                       device_ids: list[Any] | None = None) -> None:
+    """Ends sessions at once, on every process (they live in the database)."""
+    if member is not None:
+        await Session.filter(member_id=member.id).delete()
+    if practitioner is not None:
+        await Session.filter(practitioner_id=practitioner.id).delete()
+    if device_ids:
+        await Session.filter(device_id__in=device_ids).delete()
 
 
 async def saved_language(request: Request) -> str | None:
     """The signed-in person's chosen language, if a live session says who they are.
     Only reads: it neither refreshes nor ends the session."""
     session = await _session_from_cookie(request)
-    if session is None or datetime.now(timezone.utc) - session.last_seen_at > _idle_limit(request):
+    if session is None or not _still_valid(request, session, datetime.now(timezone.utc)):
         return None
     person = session.practitioner or session.member
     return person.locale if person else None
 
 
-async def device_from_cookie(request: Request) -> Device | None:
+async def device_from_cookie(request: Request, *, retired_too: bool = False) -> Device | None:
+    """This phone's device, if it joined; a retired one only when asked for."""
     key = request.cookies.get(cookie_name(request, DEVICE_COOKIE))
     if not key:
         return None
-    return await Device.get_or_none(
-        key_hash=keyed_hash(_secret(request), key), revoked_at=None
+    device = await Device.get_or_none(
+        key_hash=keyed_hash(_secret(request), key)
     ).select_related("member")
+    if device is not None and device.revoked_at is not None and not retired_too:
+        return None
+    return device

@@ -70,6 +70,10 @@ class FamilyMember(Model):
     # When they were last shown, and accepted, what happens to their words.
     sharing_explained_at = fields.DatetimeField(null=True)
     joined_at = fields.DatetimeField(null=True)
+    # Set when they joined again on a new phone without their old secret number:
+    # words they wrote before then stay locked, so that nobody who merely holds an
+    # invitation code (a worker made it) can open them.
+    own_words_since = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

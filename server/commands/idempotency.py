@@ -1,35 +1,45 @@
 """Idempotency-Key for state-changing requests (the offline outbox sends one with
-every command). The first answer below 500 is kept and given again for the same
-key and request; the same key with a different request is refused."""
+every command).
+
+- A command that succeeded (2xx) is kept with its answer, in the same transaction
+  as its changes: the same key and request get that answer again, marked
+  `Idempotent-Replayed: true`, and change nothing more.
+- The same key with another request (other words, another path) is refused.
+- A refused command (4xx) changed nothing and is not kept: sending it again runs it
+  again, and gets whatever answer is true by then.
+- Family words do not outlive their item here: when an item is edited, deleted or
+  withdrawn, earlier answers about it forget their words (a replay then says so,
+  and the phone fetches the item afresh); every answer is deleted after
+  KEEP_ANSWERS (the phone retries within minutes; a later retry is safe anyway,
+  because items carry their own ids and versions)."""
 
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+import json
+from contextvars import ContextVar
 from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import Response
-from tortoise.exceptions import IntegrityError
+from starlette.responses import JSONResponse, Response
 
 from server.auth.sessions import current_actor
 from server.commands.models import CommandAnswer
 from server.errors import Conflict, Invalid
 from server.i18n import N_
 
+#: Items deleted or withdrawn by the request being answered.
+_gone_now: ContextVar[frozenset[str]] = ContextVar("gone_now", default=frozenset())
 MAX_KEY = 100
-#: A first attempt still "running" after this long died with its process.
-ABANDONED_AFTER = timedelta(minutes=2)
+KEEP_ANSWERS = timedelta(hours=24)
+REPLAYED = {"Idempotent-Replayed": "true"}
 
 
 class KeyReused(Conflict):
     code = "idempotency-key-reused"
     title = N_("This was already sent with different words. Nothing was changed.")
-
-
-class StillWorking(Conflict):
-    code = "still-working"
-    title = N_("This is still being saved. Please wait a moment.")
 
 
 async def _fingerprint(request: Request) -> str:
@@ -38,35 +48,73 @@ async def _fingerprint(request: Request) -> str:
     return digest.hexdigest()
 
 
-async def once(request: Request, key: str, run: Callable[[], Awaitable[Response]]) -> Response:
+def _check_key(key: str) -> None:
     if not key or len(key) > MAX_KEY:
         raise Invalid.on("Idempotency-Key", N_("This is not in the right form."))
+
+
+async def earlier_answer(request: Request, key: str) -> Response | None:
+    """The kept answer to this key, for this person and this very request; None
+    if there is none; KeyReused if the key was used for something else."""
+    _check_key(key)
     actor = await current_actor(request)
-    person = str(actor.person.id)
-    fingerprint = await _fingerprint(request)
-    try:
-        record = await CommandAnswer.create(person_id=person, key=key, request_hash=fingerprint)
-    except IntegrityError:
-        earlier = await CommandAnswer.get(person_id=person, key=key)
-        if earlier.request_hash != fingerprint:
-            raise KeyReused() from None
-        if earlier.status == 0:
-            if datetime.now(timezone.utc) - earlier.created_at < ABANDONED_AFTER:
-                raise StillWorking() from None
-            # The process answering it died mid-request: nothing was kept, so run it again.
-            await earlier.delete()
-            return await once(request, key, run)
-        return Response(earlier.body, status_code=earlier.status, media_type=earlier.media_type,
-                        headers={"Idempotent-Replayed": "true"})
+    earlier = await CommandAnswer.get_or_none(person_id=str(actor.person.id), key=key)
+    if earlier is None:
+        return None
+    if earlier.request_hash != await _fingerprint(request):
+        raise KeyReused()
+    if earlier.words_forgotten:
+        body = {"id": earlier.subject_id, "words_forgotten": True}
+        return JSONResponse(body, status_code=earlier.status, headers=REPLAYED)
+    return Response(earlier.body, status_code=earlier.status, media_type=earlier.media_type,
+                    headers=REPLAYED)
+
+
+async def once(request: Request, key: str, run: Callable[[], Awaitable[Response]]) -> Response:
+    """Runs the command unless this key already has an answer. The caller holds the
+    request's transaction, so the answer is kept together with the changes."""
+    replay = await earlier_answer(request, key)
+    if replay is not None:
+        return replay
+    token = _gone_now.set(frozenset())
     try:
         response = await run()
-    except Exception:
-        await record.delete()  # let a retry run it afresh
-        raise
-    if response.status_code >= 500:
-        await record.delete()
-        return response
-    await CommandAnswer.filter(id=record.id).update(
-        status=response.status_code, media_type=response.media_type or "",
-        body=bytes(response.body).decode())
+        gone = _gone_now.get()
+    finally:
+        _gone_now.reset(token)
+    if 200 <= response.status_code < 300:
+        actor = await current_actor(request)
+        body = bytes(response.body).decode()
+        subject = _subject_of(body)
+        forgotten = subject in gone
+        await CommandAnswer.create(
+            person_id=str(actor.person.id), key=key, request_hash=await _fingerprint(request),
+            status=response.status_code, media_type=response.media_type or "",
+            body="" if forgotten else body, subject_id=subject, words_forgotten=forgotten,
+        )
     return response
+
+
+def _subject_of(body: str) -> str:
+    """The id of the item an answer is about, so its words can be forgotten."""
+    try:
+        parsed: Any = json.loads(body) if body else None
+    except ValueError:
+        return ""
+    found = parsed.get("id") if isinstance(parsed, dict) else None
+    return str(found) if found is not None else ""
+
+
+async def forget_words_about(person_id: Any, subject_id: Any, *, gone: bool = False) -> None:
+    """An item was edited, deleted or withdrawn: earlier answers about it keep
+    nothing of its words. `gone` (deleted, withdrawn): nor does this request's."""
+    await CommandAnswer.filter(person_id=str(person_id), subject_id=str(subject_id)).update(
+        body="", words_forgotten=True)
+    if gone:
+        _gone_now.set({*_gone_now.get(), str(subject_id)})
+
+
+async def forget_old(now: datetime | None = None) -> int:
+    """Deletes answers older than KEEP_ANSWERS; returns how many."""
+    cutoff = (now or datetime.now(timezone.utc)) - KEEP_ANSWERS
+    return await CommandAnswer.filter(created_at__lt=cutoff).delete()

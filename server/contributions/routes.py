@@ -21,6 +21,7 @@ from server.contributions.schemas import (
     ContributionWrite,
 )
 from server.i18n import translator_for
+from server.sharing.policy import own_contributions
 
 
 def _id(request: Request) -> UUID:
@@ -34,9 +35,8 @@ async def _shown(request: Request, contribution: Contribution) -> ContributionOu
 
 async def list_mine(request: Request) -> ContributionList:
     actor = await current_actor(request)
-    mine = await Contribution.filter(
-        author_id=service.author_of(actor).id
-    ).order_by("-created_at")
+    service.author_of(actor)
+    mine = await Contribution.filter(own_contributions(actor)).order_by("-created_at")
     return ContributionList(items=await for_author(mine, translator_for(request).gettext))
 
 

@@ -21,6 +21,8 @@ from server.contributions.schemas import ContributionEdit, ContributionWrite
 from server.errors import Forbidden, Invalid, NotFound
 from server.meetings.models import Meeting
 from server.notifications import triggers
+from server.commands import idempotency
+from server.sharing.policy import own_contributions
 
 CONTENT_FIELDS = ("kind", "text", "scale_question", "scale_value", "meeting_id", "audience")
 
@@ -40,7 +42,7 @@ async def own(actor: Actor, contribution_id: UUID) -> Contribution:
     """The author's own contribution; to anyone else, the id is simply not found."""
     if actor.member is None:
         raise NotFound()
-    found = await Contribution.get_or_none(id=contribution_id, author_id=actor.member.id)
+    found = await Contribution.get_or_none(own_contributions(actor), id=contribution_id)
     if found is None:
         raise NotFound()
     return found
@@ -108,6 +110,7 @@ async def edit(actor: Actor, contribution_id: UUID, change: ContributionEdit) ->
     )
     if not saved:
         raise errors.ChangedElsewhere()
+    await idempotency.forget_words_about(contribution.author_id, contribution.id)
     return await Contribution.get(id=contribution.id)
 
 
@@ -116,6 +119,7 @@ async def delete_draft(actor: Actor, contribution_id: UUID) -> None:
     if contribution.audience is not Audience.JUST_ME or contribution.withdrawn_at:
         raise errors.NotADraft()
     await contribution.delete()
+    await idempotency.forget_words_about(contribution.author_id, contribution.id, gone=True)
 
 
 async def choose_audience(actor: Actor, contribution_id: UUID, audience: Audience) -> Contribution:
@@ -146,4 +150,5 @@ async def withdraw(actor: Actor, contribution_id: UUID) -> Contribution:
         await AudienceChange.create(
             contribution=contribution, from_audience=contribution.audience, withdrawn=True
         )
+        await idempotency.forget_words_about(contribution.author_id, contribution.id, gone=True)
     return contribution

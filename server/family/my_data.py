@@ -12,6 +12,7 @@ from server.contributions.reading import for_author
 from server.contributions.schemas import ContributionOut
 from server.contributions.service import author_of
 from server.i18n import N_, Wording
+from server.sharing.policy import own_contributions
 
 
 def _entry(number: int, item: ContributionOut, words: Wording) -> list[str]:
@@ -37,7 +38,7 @@ def _entry(number: int, item: ContributionOut, words: Wording) -> list[str]:
 async def my_data(actor: Actor, words: Wording) -> str:
     member = author_of(actor)
     items = await for_author(
-        await Contribution.filter(author_id=member.id).order_by("created_at"), words.gettext
+        await Contribution.filter(own_contributions(actor)).order_by("created_at"), words.gettext
     )
     lines = [
         words.gettext(N_("Everything I wrote in Alongside")),

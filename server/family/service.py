@@ -21,7 +21,7 @@ from server.family.schemas import CircleSummary, ContributionCounts, FamilyHome,
 from server.meetings.schemas import MeetingSummary
 from server.meetings.service import upcoming
 from server.organisations.models import AGENCY_LABELS
-from server.sharing.policy import readable_contributions
+from server.sharing.policy import own_contributions, readable_contributions
 
 
 def _member(actor: Actor) -> FamilyMember:
@@ -36,7 +36,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
     lead = await TeamMember.get_or_none(circle_id=circle.id, is_lead=True).select_related(
         "practitioner"
     )
-    mine = Contribution.filter(await readable_contributions(actor), author_id=member.id)
+    mine = Contribution.filter(own_contributions(actor))
     shared = mine.filter(withdrawn_at=None).exclude(audience=Audience.JUST_ME)
     return FamilyHome(
         name=member.name,

@@ -8,6 +8,7 @@ from typing import Any
 
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from server.jobs.models import Job
 
@@ -42,8 +43,11 @@ async def enqueue(kind: str, payload: dict[str, Any], *, run_at: datetime | None
                   dedupe_key: str | None = None) -> Job | None:
     """Adds a job; with a dedupe key already queued, adds nothing and returns None."""
     try:
-        return await Job.create(kind=kind, payload=payload, run_at=run_at or _now(),
-                                dedupe_key=dedupe_key)
+        # A savepoint: inside a request's transaction, a duplicate must not spoil
+        # the rest of it (PostgreSQL aborts a transaction after any error).
+        async with in_transaction():
+            return await Job.create(kind=kind, payload=payload, run_at=run_at or _now(),
+                                    dedupe_key=dedupe_key)
     except IntegrityError:
         return None
 

@@ -11,7 +11,7 @@ from tortoise import Tortoise
 
 from server.db import tortoise_config
 from server.i18n import I18n
-from server.jobs import queue
+from server.jobs import queue, tidy
 from server.jobs.models import Job
 from server.notifications.push import PushFailed
 from server.notifications.service import run_notify
@@ -47,8 +47,13 @@ async def work(settings: Settings, *, until_idle: bool = False, poll_seconds: fl
     await Tortoise.init(config=tortoise_config(settings.db_url))
     i18n = I18n(default=settings.default_locale)
     taken = 0
+    tidied_at: datetime | None = None
     try:
         while True:
+            now = datetime.now(timezone.utc)
+            if tidied_at is None or now - tidied_at >= tidy.EVERY:
+                await tidy.tidy(settings, now)
+                tidied_at = now
             job = await queue.claim()
             if job is None:
                 if until_idle:

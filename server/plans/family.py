@@ -24,6 +24,7 @@ from server.plans.schemas import (
     YouSaid,
     YouSaidItem,
 )
+from server.sharing.policy import own_contributions
 
 Gettext = Callable[[str], str]
 
@@ -106,7 +107,7 @@ async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) 
 async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
     """Each of my contributions, and where the latest plan uses it."""
     member = _member(actor)
-    mine = await Contribution.filter(author_id=member.id).order_by("created_at")
+    mine = await Contribution.filter(own_contributions(actor)).order_by("created_at")
     used: dict[UUID, list[UsedIn]] = {}
     try:
         _, versions = await _versions(actor)

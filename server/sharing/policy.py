@@ -22,10 +22,22 @@ TEAM_AUDIENCES = (Audience.MY_MEETING, Audience.MY_FAMILY_TOO)
 NOTHING = Q(id__in=[])
 
 
+def own_contributions(actor: Actor) -> Q:
+    """A family member's own words, as far as this phone may open them: after
+    joining again without their old PIN, earlier words stay locked (a worker made
+    the code, so a code alone must never open a child's words)."""
+    if actor.member is None:
+        return NOTHING
+    mine = Q(author_id=actor.member.id)
+    if actor.member.own_words_since is not None:
+        mine &= Q(created_at__gte=actor.member.own_words_since)
+    return mine
+
+
 async def readable_contributions(actor: Actor) -> Q:
     """A filter over Contribution rows this actor may read the words of."""
     if actor.member is not None:
-        return Q(author_id=actor.member.id) | (
+        return own_contributions(actor) | (
             Q(withdrawn_at=None) & _family_audience(actor.member)
         )
     return Q(withdrawn_at=None) & await _practitioner_audience(actor)
@@ -43,7 +55,7 @@ async def quotable_contributions(actor: Actor) -> Q:
     """Where a contribution is used (a plan): its words if readable, else — once
     withdrawn — a dated marker for those who were allowed to read it."""
     if actor.member is not None:
-        return Q(author_id=actor.member.id) | _family_audience(actor.member)
+        return own_contributions(actor) | _family_audience(actor.member)
     return await _practitioner_audience(actor)
 
 

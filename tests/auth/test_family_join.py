@@ -107,11 +107,13 @@ async def test_joining_on_a_new_phone_retires_the_old_one(client):
     await factories.join(client, world.young_person)
     old_device = client.cookies.get("alongside-device")
     client.cookies.clear()
-    await factories.join(client, world.young_person, pin="1212")
+    await factories.join(client, world.young_person, pin="1357", old_pin="2468")
     client.cookies.clear()
     client.cookies.set("alongside-device", old_device)
-    response = await client.post("/api/sessions/family", json={"pin": "2468"})
+    response = await client.post("/api/sessions/family", json={"pin": "1357"})
     assert response.status_code == 401
+    assert response.json()["type"].endswith("/phone-replaced")
+    assert "another phone" in response.json()["title"]
 
 
 async def test_each_person_picks_their_language_and_it_is_remembered(client):

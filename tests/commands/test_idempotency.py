@@ -42,14 +42,33 @@ async def test_a_key_reused_for_something_else_is_refused(client):
     assert await AudienceChange.filter(contribution_id=item).count() == 2
 
 
-async def test_refusals_are_replayed_too(client):
+async def test_a_refused_command_is_not_kept_so_it_can_work_later(client):
+    """Refusals change nothing, so they are not kept: the same command sent again
+    is run again and gets the answer that is true now."""
     world = await factories.world()
     item = await _draft(client, world)
     headers = {"Idempotency-Key": "withdraw-1"}
     first = await client.post(f"/api/contributions/{item}/withdraw", headers=headers)
+    assert first.status_code == 409 and "idempotent-replayed" not in first.headers
+    await client.put(f"/api/contributions/{item}/audience", json={"audience": "my_worker"})
     again = await client.post(f"/api/contributions/{item}/withdraw", headers=headers)
-    assert first.status_code == again.status_code == 409
-    assert first.json() == again.json()
+    assert again.status_code == 200 and "idempotent-replayed" not in again.headers
+    assert (await Contribution.get(id=item)).withdrawn_at is not None
+
+
+async def test_a_key_reused_on_another_path_is_refused(client):
+    """The path is part of the command: one key sent to two withdraw URLs must not
+    replay the first answer for the second item (mutant I3)."""
+    world = await factories.world()
+    first_item, second_item = await _draft(client, world), await _draft(client, world)
+    for item in (first_item, second_item):
+        await client.put(f"/api/contributions/{item}/audience", json={"audience": "my_worker"})
+    headers = {"Idempotency-Key": "withdraw-same"}
+    done = await client.post(f"/api/contributions/{first_item}/withdraw", headers=headers)
+    other = await client.post(f"/api/contributions/{second_item}/withdraw", headers=headers)
+    assert done.status_code == 200
+    assert other.status_code == 409 and other.json()["type"].endswith("/idempotency-key-reused")
+    assert (await Contribution.get(id=second_item)).withdrawn_at is None
 
 
 async def test_keys_belong_to_one_person(client):
@@ -64,20 +83,3 @@ async def test_keys_belong_to_one_person(client):
     assert answer.status_code == 201 and answer.json()["text"] == "Alex's"
 
 
-async def test_a_first_attempt_abandoned_by_a_dead_process_is_run_again(client):
-    from datetime import datetime, timedelta, timezone
-
-    from server.commands.models import CommandAnswer
-
-    world = await factories.world()
-    item = await _draft(client, world)
-    url = f"/api/contributions/{item}/audience"
-    headers = {"Idempotency-Key": "crashed-1"}
-    first = await client.put(url, json={"audience": "my_worker"}, headers=headers)
-    await CommandAnswer.filter(key="crashed-1").update(status=0)  # as if it never finished
-    busy = await client.put(url, json={"audience": "my_worker"}, headers=headers)
-    assert busy.status_code == 409 and busy.json()["type"].endswith("/still-working")
-    await CommandAnswer.filter(key="crashed-1").update(
-        created_at=datetime.now(timezone.utc) - timedelta(minutes=5))
-    again = await client.put(url, json={"audience": "my_worker"}, headers=headers)
-    assert again.status_code == 200 and again.json()["audience"] == first.json()["audience"]

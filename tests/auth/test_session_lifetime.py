@@ -1,0 +1,56 @@
+"""A session ends at once, on every process, when the person may no longer sign in:
+a retired phone, a deactivated practitioner; and every session has a fixed lifetime
+as well as an idle one."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from server.auth.models import Device, Session
+from server.organisations.models import Practitioner
+from tests import factories
+
+
+async def test_a_retired_phone_is_signed_out_on_its_next_request(client):
+    world = await factories.world()
+    await factories.act_as(client, world.young_person)
+    assert (await client.get("/api/contributions")).status_code == 200
+    # Another process retires the phone: only the database says so.
+    await Device.filter(member_id=world.young_person.id).update(
+        revoked_at=datetime.now(timezone.utc))
+    assert (await client.get("/api/contributions")).status_code == 401
+    assert await Session.filter(member_id=world.young_person.id).count() == 0
+
+
+async def test_a_deactivated_practitioner_is_signed_out_on_their_next_request(client):
+    world = await factories.world()
+    await factories.act_as(client, world.lead)
+    assert (await client.get("/api/practitioner/home")).status_code == 200
+    await Practitioner.filter(id=world.lead.id).update(is_active=False)
+    assert (await client.get("/api/practitioner/home")).status_code == 401
+
+
+async def test_a_session_ends_after_its_lifetime_however_busy(client):
+    world = await factories.world()
+    await factories.act_as(client, world.lead)
+    await Session.all().update(created_at=datetime.now(timezone.utc) - timedelta(hours=13))
+    assert (await client.get("/api/practitioner/home")).status_code == 401
+
+
+async def test_a_session_within_its_lifetime_goes_on(client):
+    world = await factories.world()
+    await factories.act_as(client, world.lead)
+    await Session.all().update(created_at=datetime.now(timezone.utc) - timedelta(hours=11))
+    assert (await client.get("/api/practitioner/home")).status_code == 200
+
+
+async def test_sign_out_everywhere_ends_every_session_of_mine(client, app):
+    world = await factories.world()
+    await factories.act_as(client, world.young_person)
+    other_phone = await Session.get(member_id=world.young_person.id)
+    await factories.act_as(client, world.young_person)
+    assert await Session.filter(member_id=world.young_person.id).count() == 2
+    answer = await client.delete("/api/sessions")
+    assert answer.status_code == 204
+    assert not await Session.exists(id=other_phone.id)
+    assert await Session.filter(member_id=world.young_person.id).count() == 0

@@ -225,6 +225,9 @@ def test_a_carer_reviews_the_plan_with_the_keyboard_alone(browser, live_server):
     expect(item.get_by_role("radio", name="I disagree")).to_be_checked()
     alex.keyboard.press("Tab")
     alex.keyboard.type("Sundays are hard with work")
+    alex.keyboard.press("Tab")  # who can read the comment: "My worker" is chosen already
+    expect(item.get_by_role("radio", name=re.compile("^My worker"))).to_be_focused()
+    expect(item.get_by_role("radio", name=re.compile("^My worker"))).to_be_checked()
     alex.keyboard.press("Tab")
     assert alex.evaluate("() => document.activeElement.textContent") == "Send my answer"
     alex.keyboard.press("Enter")

@@ -51,6 +51,7 @@ const SHELL = [
   "/shell/layout.js",
   "/shell/router.js",
   "/shell/routes.js",
+  "/views/answer-comment.js",
   "/views/audiences.js",
   "/views/circle-add-to-plan.js",
   "/views/circle-meetings.js",

@@ -65,7 +65,7 @@ export function deleteDraft(personId, contributionId) {
   return command(DELETE, personId, { contributionId });
 }
 
-/** answer: { answer: "agree" | "not_sure" | "disagree", comment }. */
+/** answer: { answer: "agree" | "not_sure" | "disagree", comment, audience (who may read the comment) }. */
 export function answerPlanItem(personId, itemId, answer) {
   return command(ANSWER, personId, { itemId, body: { ...answer } });
 }

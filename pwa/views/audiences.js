@@ -39,14 +39,15 @@ function audienceDescription(audience) {
 }
 
 /**
- * The "Who can see this?" choices. When "My family too" is picked, a sign that
- * carers will see it appears (words and a picture, not colour alone) and is read out.
+ * The "Who can see this?" choices (`choices`: which of them are offered). When
+ * "My family too" is picked, a sign that carers will see it appears (words and a
+ * picture, not colour alone) and is read out.
  */
-export function audiencePicker({ value = "just_me", isCarer = false, idPrefix = "field-", big = false }) {
+export function audiencePicker({ value = "just_me", isCarer = false, idPrefix = "field-", big = false, choices = AUDIENCES, legend = null }) {
   const group = choiceGroup({
     name: "audience",
-    legend: t("Who can see this?"),
-    options: AUDIENCES.map((audience) => ({
+    legend: legend || t("Who can see this?"),
+    options: choices.map((audience) => ({
       value: audience,
       label: audienceLabel(audience),
       description: audienceDescription(audience),

@@ -123,7 +123,7 @@ function withdrawn(item) {
   );
 }
 
-function readBy(item) {
+export function readBy(item) {
   const readers = item.read_by || [];
   if (item.audience === "just_me" || item.withdrawn_at || item.local) return null;
   if (!readers.length) return el("p", { class: "meta" }, t("Nobody has read it yet."));

@@ -1,13 +1,17 @@
 // "Our plan", for carers and young people: the latest plan shared with them, what
 // changed since they last looked, and their answer to each part (I agree / I'm not
-// sure / I disagree, each the same size, with their own words if they want).
+// sure / I disagree, each the same size, with their own words if they want, and
+// who can read them). Carers also see what others in the family shared with them.
 import { el, heading } from "../shell/dom.js";
 import { api, ProblemError } from "../shell/api.js";
 import { t, formatDate } from "../shell/i18n.js";
 import { SECTIONS, actionDetails, inSection, itemText, itemWords, sectionLabel } from "./plan-item.js";
-import { answerArea } from "./plan-answer-form.js";
+import { answerArea, othersAnswers } from "./plan-answer-form.js";
+import { familyHomeNow } from "../outbox/merge.js";
 
 export async function ourPlanView() {
+  // Only to word the "carers can see this" sign; the plan shows without it.
+  const home = familyHomeNow().catch(() => ({}));
   let plan;
   try {
     plan = await api.familyPlan();
@@ -18,6 +22,7 @@ export async function ourPlanView() {
   // Seen once shown: next time, "what changed" starts from this version.
   api.planSeen(plan.version).catch(() => {});
   const marks = changeMarks(plan.changes);
+  const isCarer = (await home).is_carer === true;
   return el(
     "section",
     { class: "stack" },
@@ -25,7 +30,7 @@ export async function ourPlanView() {
     el("p", { class: "lead" }, t("This is the plan for your family. It says what is going well, what people are worried about, and what will happen next.")),
     el("p", { class: "meta" }, t("Version {version}, shared on {date}", { version: plan.version, date: formatDate(plan.published_at) })),
     plan.changes.since_version ? whatChanged(plan, marks) : null,
-    ...SECTIONS.map((section) => familySection(section, inSection(plan.items, section), marks)),
+    ...SECTIONS.map((section) => familySection(section, inSection(plan.items, section), marks, isCarer)),
     el(
       "div",
       { class: "action-row" },
@@ -84,25 +89,26 @@ function changeLine(mark, item) {
   );
 }
 
-function familySection(section, items, marks) {
+function familySection(section, items, marks, isCarer) {
   const titleId = "section-" + section;
   return el(
     "section",
     { class: "stack plan-section", "aria-labelledby": titleId },
     el("h2", { id: titleId }, sectionLabel(section)),
     items.length
-      ? el("ul", { class: "plain-list stack" }, items.map((item) => el("li", {}, familyItem(item, marks.get(item.id)))))
+      ? el("ul", { class: "plain-list stack" }, items.map((item) => el("li", {}, familyItem(item, marks.get(item.id), isCarer))))
       : el("p", { class: "meta" }, t("Nothing in this part yet.")),
   );
 }
 
-function familyItem(item, mark) {
+function familyItem(item, mark, isCarer) {
   return el(
     "article",
     { class: "card plan-item" },
     mark ? el("p", { class: "badge change-mark" }, mark) : null,
     itemWords(item),
     actionDetails(item),
-    answerArea(item),
+    othersAnswers(item),
+    answerArea(item, isCarer),
   );
 }

@@ -1,13 +1,21 @@
 // A family member's answer to one part of the plan: three choices of the same size
 // and weight (I agree / I'm not sure / I disagree) and, if they want, why, in their
-// own words. Their answer so far, and the team's response to it, show above.
+// own words, with who can read those words (their worker unless they choose
+// otherwise: someone must be able to answer them). Their answer so far, who read
+// it, and the team's response to it, show above; they can take their words back.
 import { el, icon } from "../shell/dom.js";
 import { formMessage, onSubmit } from "../shell/forms.js";
 import { choiceGroup } from "../shell/choices.js";
 import { api } from "../shell/api.js";
 import { t, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
-import { cancelButton } from "./panels.js";
+import { audienceLine, audiencePicker, carersCanSee } from "./audiences.js";
+import { commentBlock } from "./answer-comment.js";
+import { readBy } from "./my-words.js";
+import { cancelButton, confirmPanel } from "./panels.js";
+
+// "Just me" is not offered: a comment nobody reads cannot be answered.
+const COMMENT_AUDIENCES = ["my_worker", "my_meeting", "my_family_too"];
 
 function answers() {
   return [
@@ -17,11 +25,12 @@ function answers() {
   ];
 }
 
-export function answerArea(item) {
+/** isCarer: whether the person answering is a carer (for the "carers can see" sign). */
+export function answerArea(item, isCarer = false) {
   const area = el("div", { class: "my-answer-area" });
   const render = (mine, sent) => {
     const form = (cancel) =>
-      answerForm(item, mine, cancel, (saved) => {
+      answerForm(item, mine, isCarer, cancel, (saved) => {
         render(saved, true);
         area.querySelector(".receipt").focus(); // read out from there
         announce(t("Thank you. Your answer has been sent."));
@@ -38,13 +47,14 @@ export function answerArea(item) {
       );
       (area.querySelector("input:checked") || area.querySelector("input[type=radio]")).focus();
     });
-    area.replaceChildren(myAnswer(mine, sent), el("div", { class: "action-row" }, change));
+    const buttons = el("div", { class: "action-row" }, change, stopSharing(mine, area, render));
+    area.replaceChildren(myAnswer(mine, sent, isCarer), buttons);
   };
   render(item.my_answer, false);
   return area;
 }
 
-function myAnswer(mine, sent) {
+function myAnswer(mine, sent, isCarer) {
   return el(
     "div",
     { class: "my-answer" },
@@ -54,7 +64,7 @@ function myAnswer(mine, sent) {
       sent ? icon("tick", "icon small") : null,
       el("span", {}, t("Your answer: {answer}", { answer: mine.answer_label })),
     ),
-    mine.comment ? el("blockquote", { class: "words", dir: "auto" }, el("p", { dir: "auto", class: "their-words" }, mine.comment)) : null,
+    mine.comment ? myComment(mine, isCarer) : null,
     mine.responded_at
       ? el(
           "div",
@@ -66,7 +76,56 @@ function myAnswer(mine, sent) {
   );
 }
 
-function answerForm(item, mine, cancel, sent) {
+// Their own words stay theirs to read, with who can see them and who has.
+function myComment(mine, isCarer) {
+  const withdrawn = mine.comment_withdrawn_at;
+  const shared = { audience: mine.audience, withdrawn_at: withdrawn, read_by: mine.read_by };
+  return el(
+    "div",
+    { class: "answer-comment" },
+    el("blockquote", { class: "words", dir: "auto" }, el("p", { dir: "auto", class: "their-words" }, mine.comment)),
+    withdrawn
+      ? el(
+          "p",
+          { class: "withdrawn", tabIndex: -1 },
+          icon("stopped", "icon small"),
+          el("span", {}, t("You stopped sharing this on {date}.", { date: formatDate(withdrawn) }) + " " + t("Only you can see it now.")),
+        )
+      : audienceLine(mine.audience, mine.audience_label),
+    mine.audience === "my_family_too" && !withdrawn ? carersCanSee(isCarer) : null,
+    readBy(shared),
+  );
+}
+
+// Taking their words back: the answer stays, the comment is hidden from everyone else.
+function stopSharing(mine, area, render) {
+  if (!mine.comment || mine.comment_withdrawn_at) return null;
+  const button = el("button", { type: "button", class: "action" }, t("Stop sharing my comment"));
+  button.addEventListener("click", () => {
+    const back = () => {
+      render(mine, false);
+      area.querySelector(".action-row button:last-child").focus();
+    };
+    area.replaceChildren(
+      confirmPanel({
+        question: t("Stop sharing your comment?"),
+        detail: t("Your answer stays. Your words will be hidden from everyone else."),
+        yes: t("Yes, stop sharing"),
+        no: t("No, keep sharing"),
+        act: async () => {
+          render(await api.withdrawAnswerComment(mine.id), false);
+          area.querySelector(".withdrawn").focus();
+          announce(t("You stopped sharing your comment."));
+        },
+        cancel: back,
+      }),
+    );
+    area.querySelector(".panel-question").focus();
+  });
+  return button;
+}
+
+function answerForm(item, mine, isCarer, cancel, sent) {
   // Ids start "field-<item>": showErrors() finds the fields of this item's form.
   const prefix = "field-" + item.id + "-";
   const commentId = prefix + "comment";
@@ -90,6 +149,13 @@ function answerForm(item, mine, cancel, sent) {
       el("p", { id: commentId + "-error", class: "field-error", hidden: true }),
       el("textarea", { id: commentId, name: "comment", dir: "auto", rows: 3, maxLength: 2000, "aria-describedby": commentId + "-hint" }),
     ),
+    audiencePicker({
+      value: mine && COMMENT_AUDIENCES.includes(mine.audience) ? mine.audience : "my_worker",
+      isCarer,
+      idPrefix: prefix,
+      choices: COMMENT_AUDIENCES,
+      legend: t("Who can read your comment?"),
+    }),
     el(
       "div",
       { class: "panel-buttons" },
@@ -99,7 +165,29 @@ function answerForm(item, mine, cancel, sent) {
   );
   onSubmit(form, {
     check: ({ answer }) => (answer ? [] : [{ field: item.id + "-answer", message: t("Choose one of the three answers first.") }]),
-    send: async ({ answer, comment }) => sent(await api.answerPlanItem(item.id, answer, (comment || "").trim())),
+    send: async ({ answer, comment, audience }) => sent(await api.answerPlanItem(item.id, answer, (comment || "").trim(), audience || "my_worker")),
   });
   return form;
+}
+
+/** For carers: what others in the family said about this part, where they shared it with them. */
+export function othersAnswers(item) {
+  if (!item.answers || !item.answers.length) return null;
+  return el(
+    "div",
+    { class: "answers" },
+    el("h3", {}, t("What others in your family said")),
+    el(
+      "ul",
+      { class: "plain-list" },
+      item.answers.map((answer) =>
+        el(
+          "li",
+          { class: "answer" },
+          el("p", { class: "answer-line" }, t("{name}: {answer}", { name: answer.member_name, answer: answer.answer_label })),
+          commentBlock(answer),
+        ),
+      ),
+    ),
+  );
 }

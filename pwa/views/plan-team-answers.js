@@ -1,4 +1,5 @@
-// The family's answers to one part of the plan, for the team. A disagreement is
+// The family's answers to one part of the plan, for the team: each choice, and each
+// comment only as far as its author shared it. A disagreement is
 // flagged (a picture and words, not colour alone) until someone responds: the team
 // can respond, and escalate it to a manager. Differences are resolved by listening.
 import { el, icon } from "../shell/dom.js";
@@ -8,6 +9,7 @@ import { t, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { attempt, cancelButton, problemLine } from "./panels.js";
 import { textareaField } from "./fields.js";
+import { commentBlock } from "./answer-comment.js";
 
 /** plan: { slot, refresh(focusOn) } from the plan screen. */
 export function teamAnswers(item, plan) {
@@ -26,7 +28,7 @@ function answerBlock(item, answer, plan) {
     { class: answer.flagged ? "answer flagged" : "answer" },
     answer.flagged ? el("p", { class: "flag" }, icon("flag", "icon small"), el("span", {}, t("Disagrees — needs a response"))) : null,
     el("p", { class: "answer-line" }, t("{name}: {answer}", { name: answer.member_name, answer: answer.answer_label })),
-    answer.comment ? el("blockquote", { class: "words", dir: "auto" }, el("p", { dir: "auto", class: "their-words" }, answer.comment)) : null,
+    commentBlock(answer),
     el("p", { class: "meta" }, t("On {date}, about version {version}", { date: formatDate(answer.at), version: answer.version_number })),
     answer.responded_at ? response(answer) : null,
     answer.escalated_at

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from datetime import datetime, timezone
 from uuid import UUID
 
+from server.audit import service as audit
 from server.audit.models import AuditEvent
 from server.circles.models import TeamMember
 from server.contributions.labels import AUDIENCE_LABELS, KIND_LABELS
@@ -37,10 +37,12 @@ async def _receipts(ids: list[UUID]) -> dict[str, list[AudienceChange]]:
     return found
 
 
-async def _reads(ids: list[UUID], circle_id: UUID, gettext: Gettext) -> dict[str, list[ReadBy]]:
-    """The latest read of each contribution by each practitioner."""
+async def read_by(ids: list[UUID], circle_id: UUID, gettext: Gettext,
+                  action: str = READ) -> dict[str, list[ReadBy]]:
+    """The latest read of each of these (contributions, or what `action` reads)
+    by each practitioner."""
     events = await AuditEvent.filter(
-        action=READ, subject_id__in=[str(i) for i in ids], practitioner_id__isnull=False
+        action=action, subject_id__in=[str(i) for i in ids], practitioner_id__isnull=False
     ).select_related("practitioner").order_by("at")
     leads = set(await TeamMember.filter(circle_id=circle_id, is_lead=True)
                 .values_list("practitioner_id", flat=True))
@@ -59,7 +61,7 @@ async def for_author(items: Iterable[Contribution], gettext: Gettext) -> list[Co
         return []
     ids = [item.id for item in items]
     receipts = await _receipts(ids)
-    reads = await _reads(ids, items[0].circle_id, gettext)
+    reads = await read_by(ids, items[0].circle_id, gettext)
     return [
         ContributionOut(
             id=item.id, kind=item.kind, kind_label=gettext(KIND_LABELS[item.kind]),
@@ -81,9 +83,4 @@ async def for_author(items: Iterable[Contribution], gettext: Gettext) -> list[Co
 
 async def record_reads(practitioner_id: UUID, items: Iterable[Contribution]) -> None:
     """Every practitioner read of family words is audited, and shown to the author."""
-    now = datetime.now(timezone.utc)
-    await AuditEvent.bulk_create([
-        AuditEvent(action=READ, at=now, practitioner_id=practitioner_id, circle_id=item.circle_id,
-                   subject_type="Contribution", subject_id=str(item.id))
-        for item in items
-    ])
+    await audit.record_reads(READ, practitioner_id, [(item.circle_id, item) for item in items])

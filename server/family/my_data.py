@@ -1,5 +1,6 @@
 """'Download everything I wrote': a plain-text file a family member can read,
-with who each thing was shared with and every change they made."""
+with who each thing was shared with and every change they made, and their
+answers to the plan."""
 
 from __future__ import annotations
 
@@ -9,10 +10,25 @@ from server.auth.actor import Actor
 from server.contributions.labels import AUDIENCE_LABELS
 from server.contributions.models import Contribution
 from server.contributions.reading import for_author
-from server.contributions.schemas import ContributionOut
+from server.contributions.schemas import ContributionOut, ReadBy
 from server.contributions.service import author_of
 from server.i18n import N_, Wording
+from server.plans.family import my_answers
+from server.plans.schemas import AnswerOut, PlanItemOut
 from server.sharing.policy import own_contributions
+
+
+def _sharing(withdrawn_at: datetime | None, audience_label: str, words: Wording) -> str:
+    if withdrawn_at:
+        return "   " + words.gettext(N_("You stopped sharing this on {date}.")).format(
+            date=words.when(withdrawn_at))
+    return "   " + words.gettext(N_("Who can see it now: {audience}")).format(
+        audience=audience_label)
+
+
+def _read_by(reads: list[ReadBy], words: Wording) -> list[str]:
+    return ["   " + words.gettext(N_("Read by {name} ({label}) on {date}")).format(
+        name=read.name, label=read.label, date=words.when(read.at)) for read in reads]
 
 
 def _entry(number: int, item: ContributionOut, words: Wording) -> list[str]:
@@ -21,18 +37,32 @@ def _entry(number: int, item: ContributionOut, words: Wording) -> list[str]:
         lines.append(f"   {item.scale_question}: {item.scale_value}/10")
     for line in item.text.splitlines() or [""]:
         lines.append(f"   {line}")
-    if item.withdrawn_at:
-        lines.append("   " + words.gettext(N_("You stopped sharing this on {date}.")).format(
-            date=words.when(item.withdrawn_at)))
-    else:
-        lines.append("   " + words.gettext(N_("Who can see it now: {audience}")).format(
-            audience=words.gettext(AUDIENCE_LABELS[item.audience])))
+    lines.append(_sharing(item.withdrawn_at, words.gettext(AUDIENCE_LABELS[item.audience]), words))
     lines.append("   " + words.gettext(N_("Changes:")))
     lines += [f"     - {words.when(c.at)}: {c.summary}" for c in item.history]
-    for read in item.read_by:
-        lines.append("   " + words.gettext(N_("Read by {name} ({label}) on {date}")).format(
-            name=read.name, label=read.label, date=words.when(read.at)))
-    return [*lines, ""]
+    return [*lines, *_read_by(item.read_by, words), ""]
+
+
+def _plan_item(item: PlanItemOut | None, words: Wording) -> str:
+    if item is None:
+        return words.gettext(N_("A part of the plan you cannot see now"))
+    quote = item.quote
+    if quote is None:
+        said = item.text or ""
+    elif quote.text is None:
+        said = words.gettext(N_("Withdrawn by its author on {date}")).format(
+            date=words.when(quote.withdrawn_at))
+    else:
+        said = words.gettext(N_("In {name}'s words")).format(name=quote.author_name) + ": " + quote.text
+    return f"{item.section_label}: {said}"
+
+
+def _answer(number: int, item: PlanItemOut | None, answer: AnswerOut, words: Wording) -> list[str]:
+    lines = [f"{number}. {_plan_item(item, words)} — {words.when(answer.at)}",
+             "   " + words.gettext(N_("Your answer: {answer}")).format(answer=answer.answer_label)]
+    lines += [f"   {line}" for line in (answer.comment or "").splitlines()]
+    lines.append(_sharing(answer.comment_withdrawn_at, answer.audience_label, words))
+    return [*lines, *_read_by(answer.read_by, words), ""]
 
 
 async def my_data(actor: Actor, words: Wording) -> str:
@@ -51,4 +81,9 @@ async def my_data(actor: Actor, words: Wording) -> str:
         lines.append(words.gettext(N_("You have not written anything yet.")))
     for number, item in enumerate(items, start=1):
         lines += _entry(number, item, words)
+    answers = await my_answers(actor, words.gettext)
+    if answers:
+        lines += ["", words.gettext(N_("My answers about the plan")), ""]
+    for number, (plan_item, answer) in enumerate(answers, start=1):
+        lines += _answer(number, plan_item, answer, words)
     return "\n".join(lines) + "\n"

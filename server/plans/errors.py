@@ -6,6 +6,7 @@ OWNER_NOT_IN_CIRCLE = N_("Please choose someone in this circle.")
 ONE_OWNER = N_("Please choose one person or agency.")
 NOT_SHARED_WITH_YOU = N_("You can only use words that were shared with you.")
 ACTIONS_ONLY = N_("Only actions have someone, a date and a status.")
+COMMENT_NEEDS_A_READER = N_("Please choose who can read your comment, so they can answer it.")
 
 
 class EmptyPlan(Conflict):
@@ -16,3 +17,8 @@ class EmptyPlan(Conflict):
 class NothingPublished(Conflict):
     code = "nothing-published"
     title = N_("There is no plan to show yet.")
+
+
+class NoComment(Conflict):
+    code = "no-comment"
+    title = N_("This answer has no comment to take back.")

@@ -4,19 +4,24 @@ changed since they last looked, their answers, and what became of their words.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timezone
 from uuid import UUID
 
+from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.models import FamilyMember
 from server.contributions.labels import KIND_LABELS
-from server.contributions.models import Contribution
-from server.errors import Forbidden, NotFound
+from server.contributions.models import Audience, Contribution
+from server.errors import Forbidden, Invalid, NotFound
+from server.plans import errors
+from server.plans.answers import shown, with_answers
 from server.plans.errors import NothingPublished
 from server.plans.labels import SECTION_LABELS
 from server.plans.models import Plan, PlanAnswer, PlanSeen, PlanVersion
-from server.plans.reading import ItemData, answer_out, latest_answers, render
+from server.plans.reading import ItemData, render
 from server.plans.schemas import (
     AnswerNew,
+    AnswerOut,
     Changes,
     FamilyPlanOut,
     PlanItemOut,
@@ -24,7 +29,8 @@ from server.plans.schemas import (
     YouSaid,
     YouSaidItem,
 )
-from server.sharing.policy import own_contributions
+from server.commands import idempotency
+from server.sharing.policy import own_answers, own_contributions
 
 Gettext = Callable[[str], str]
 
@@ -71,11 +77,7 @@ async def family_plan(actor: Actor, gettext: Gettext) -> FamilyPlanOut:
     plan, versions = await _versions(actor)
     latest = versions[-1]
     items = await render(actor, _items(latest), gettext)
-    mine = await latest_answers([item.id for item in items], _member(actor).id)
-    for item in items:
-        answers = mine.get(item.id)
-        if answers:
-            item.my_answer = answer_out(answers[0], gettext)
+    await with_answers(actor, items, gettext)
     return FamilyPlanOut(
         version=latest.number, published_at=latest.published_at, items=items,
         changes=await _changes(actor, plan, versions, items, gettext),
@@ -92,16 +94,35 @@ async def mark_seen(actor: Actor, version_number: int) -> None:
 
 async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) -> PlanAnswer:
     """An answer to an item of the latest version that this person can see."""
+    if new.audience is Audience.JUST_ME:
+        raise Invalid.on("audience", errors.COMMENT_NEEDS_A_READER)
     plan, versions = await _versions(actor)
-    shown = await render(actor, _items(versions[-1]), gettext)
-    if item_id not in {item.id for item in shown}:
+    visible = await render(actor, _items(versions[-1]), gettext)
+    if item_id not in {item.id for item in visible}:
         raise NotFound()
     created = await PlanAnswer.create(
         item_id=item_id, member_id=_member(actor).id, version_number=versions[-1].number,
-        answer=new.answer, comment=new.comment.strip(),
+        answer=new.answer, comment=new.comment.strip(), audience=new.audience,
     )
-    await created.fetch_related("member")
     return created
+
+
+async def withdraw_comment(actor: Actor, answer_id: UUID) -> PlanAnswer:
+    """The author takes their words back: the choice stays, the comment is
+    hidden from everyone else, and those who could read it see when it went."""
+    member = _member(actor)
+    answer = await PlanAnswer.get_or_none(own_answers(actor), id=answer_id)
+    if answer is None:
+        raise NotFound()
+    if answer.comment_withdrawn_at is None:
+        if not answer.comment:
+            raise errors.NoComment()
+        answer.comment_withdrawn_at = datetime.now(timezone.utc)
+        await answer.save(update_fields=["comment_withdrawn_at"])
+        await record("plan_answer_comment_withdrawn", member=member,
+                     circle_id=member.circle_id, subject=answer)
+        await idempotency.forget_words_about(member.id, answer.id, gone=True)
+    return answer
 
 
 async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
@@ -123,3 +144,15 @@ async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
                     text=c.text, used_in=used.get(c.id, []))
         for c in mine
     ])
+
+
+async def my_answers(actor: Actor, gettext: Gettext) -> list[tuple[PlanItemOut | None, AnswerOut]]:
+    """Every answer I gave, oldest first, each with its plan item as I may see it
+    now (None when I no longer may)."""
+    _member(actor)
+    mine = await PlanAnswer.filter(own_answers(actor)).select_related(
+        "member", "item").order_by("created_at")
+    live = {answer.item_id: ItemData.live(answer.item) for answer in mine}
+    items = {item.id: item for item in await render(actor, list(live.values()), gettext)}
+    return list(zip([items.get(answer.item_id) for answer in mine],
+                    await shown(actor, mine, gettext)))

@@ -5,6 +5,8 @@ from enum import StrEnum
 from tortoise import fields
 from tortoise.models import Model
 
+from server.contributions.models import Audience
+
 
 class PlanSection(StrEnum):
     WORKING_WELL = "working_well"
@@ -109,7 +111,12 @@ class PlanAnswer(Model):
     )
     version_number = fields.IntField()
     answer = fields.CharEnumField(Answer, max_length=10)
+    # The choice is the team's to see; the comment is the member's words, read
+    # only by the audience they chose (never "just me": nobody could answer it).
     comment = fields.TextField(default="")
+    audience = fields.CharEnumField(Audience, max_length=20, default=Audience.MY_WORKER,
+                                    db_index=True)
+    comment_withdrawn_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     # A disagreement stays flagged until a practitioner responds.
     responded_at = fields.DatetimeField(null=True)
@@ -126,3 +133,4 @@ class PlanAnswer(Model):
 
     class Meta:
         table = "plan_answer"
+        indexes = (("item_id", "member_id"),)

@@ -14,9 +14,9 @@ from server.circles.models import FamilyMember
 from server.contributions.labels import KIND_LABELS
 from server.contributions.models import Contribution
 from server.organisations.models import AGENCY_LABELS, Agency, Practitioner
-from server.plans.labels import ANSWER_LABELS, SECTION_LABELS, STATUS_LABELS
-from server.plans.models import ActionStatus, Answer, PlanAnswer, PlanItem, PlanSection
-from server.plans.schemas import AnswerOut, PlanItemOut, Quote
+from server.plans.labels import SECTION_LABELS, STATUS_LABELS
+from server.plans.models import ActionStatus, PlanAnswer, PlanItem, PlanSection
+from server.plans.schemas import PlanItemOut, Quote
 from server.sharing.policy import quotable_contributions
 
 Gettext = Callable[[str], str]
@@ -58,17 +58,6 @@ class ItemData:
         )
 
 
-def answer_out(answer: PlanAnswer, gettext: Gettext) -> AnswerOut:
-    return AnswerOut(
-        id=answer.id, member_name=answer.member.name, answer=answer.answer,
-        answer_label=gettext(ANSWER_LABELS[answer.answer]), comment=answer.comment,
-        at=answer.created_at, version_number=answer.version_number,
-        flagged=answer.answer is Answer.DISAGREE and answer.responded_at is None,
-        response=answer.response, responded_at=answer.responded_at,
-        escalated_at=answer.escalated_at,
-    )
-
-
 async def _sources(actor: Actor, items: list[ItemData]) -> dict[UUID, Contribution]:
     ids = [item.source_id for item in items if item.source_id]
     if not ids:
@@ -107,10 +96,7 @@ def _owner_label(item: ItemData, names: dict[UUID, str], gettext: Gettext) -> st
     return names.get(owner) if owner else None
 
 
-async def render(
-    actor: Actor, items: list[ItemData], gettext: Gettext,
-    answers: dict[UUID, list[PlanAnswer]] | None = None,
-) -> list[PlanItemOut]:
+async def render(actor: Actor, items: list[ItemData], gettext: Gettext) -> list[PlanItemOut]:
     """The items this actor may see, in section order. An item quoting family
     words the actor may not read is left out entirely."""
     sources = await _sources(actor, items)
@@ -126,17 +112,13 @@ async def render(
             owner_label=_owner_label(item, names, gettext), due_on=item.due_on,
             status=item.status,
             status_label=gettext(STATUS_LABELS[item.status]) if item.status else None,
-            answers=[answer_out(a, gettext) for a in (answers or {}).get(item.id, [])],
         ))
     return shown
 
 
-async def latest_answers(item_ids: list[UUID], member_id: UUID | None = None
-                         ) -> dict[UUID, list[PlanAnswer]]:
+async def latest_answers(item_ids: list[UUID]) -> dict[UUID, list[PlanAnswer]]:
     """Each family member's latest answer to each item."""
     query = PlanAnswer.filter(item_id__in=item_ids).select_related("member")
-    if member_id is not None:
-        query = query.filter(member_id=member_id)
     latest: dict[tuple[UUID, UUID], PlanAnswer] = {}
     for answer in await query.order_by("created_at"):
         latest[(answer.item_id, answer.member_id)] = answer

@@ -10,10 +10,10 @@ from server.auth.actor import Actor
 from server.auth.sessions import current_actor
 from server.circles.models import Circle
 from server.i18n import translator_for, wording_for
-from server.plans import export, family, service, team
+from server.plans import answers, export, family, service, team
 from server.plans.models import PlanItem
 from server.plans.printing import print_page
-from server.plans.reading import ItemData, answer_out, render
+from server.plans.reading import ItemData, render
 from server.plans.schemas import (
     AnswerNew,
     AnswerOut,
@@ -91,15 +91,13 @@ async def export_schema(request: Request) -> JSONResponse:
 async def respond(request: Request, body: ResponseNew) -> AnswerOut:
     actor = await current_actor(request)
     answer = await team.respond(actor, path_uuid(request, "answer_id"), body.text)
-    await answer.fetch_related("member")
-    return answer_out(answer, translator_for(request).gettext)
+    return await answers.shown_one(actor, answer, translator_for(request).gettext)
 
 
 async def escalate(request: Request) -> AnswerOut:
     actor = await current_actor(request)
     answer = await team.escalate(actor, path_uuid(request, "answer_id"))
-    await answer.fetch_related("member")
-    return answer_out(answer, translator_for(request).gettext)
+    return await answers.shown_one(actor, answer, translator_for(request).gettext)
 
 
 async def family_plan(request: Request) -> FamilyPlanOut:
@@ -115,7 +113,14 @@ async def answer_item(request: Request, body: AnswerNew) -> Response:
     actor = await current_actor(request)
     gettext = translator_for(request).gettext
     answer = await family.answer(actor, path_uuid(request, "item_id"), body, gettext)
-    return JSONResponse(answer_out(answer, gettext).model_dump(mode="json"), status_code=201)
+    shown = await answers.shown_one(actor, answer, gettext)
+    return JSONResponse(shown.model_dump(mode="json"), status_code=201)
+
+
+async def withdraw_comment(request: Request) -> AnswerOut:
+    actor = await current_actor(request)
+    answer = await family.withdraw_comment(actor, path_uuid(request, "answer_id"))
+    return await answers.shown_one(actor, answer, translator_for(request).gettext)
 
 
 async def you_said(request: Request) -> YouSaid:
@@ -126,7 +131,8 @@ async def you_said(request: Request) -> YouSaid:
 async def print_team_plan(request: Request) -> Response:
     actor = await current_actor(request)
     circle_id = path_uuid(request, "circle_id")
-    shown = await team.team_plan(actor, circle_id, translator_for(request).gettext)
+    shown = await team.team_plan(actor, circle_id, translator_for(request).gettext,
+                                 answers=False)
     circle = await Circle.get(id=circle_id)
     page = print_page(words=wording_for(request), circle_name=circle.name,
                       reader=actor.person.name, items=shown.items, version=None, published=None)
@@ -173,7 +179,10 @@ routes = [
              summary="I have looked at this version"),
     endpoint("POST", "/api/family/plan/items/{item_id}/answer", answer_item, body=AnswerNew,
              response=AnswerOut, status=201, tag="family",
-             summary="Agree, not sure or disagree with an item, with a comment"),
+             summary="Agree, not sure or disagree with an item, with a comment and who may read it"),
+    endpoint("POST", "/api/family/plan/answers/{answer_id}/withdraw", withdraw_comment,
+             response=AnswerOut, tag="family",
+             summary="Stop sharing the comment of my answer (the choice stays)"),
     endpoint("GET", "/api/family/you-said", you_said, response=YouSaid, tag="family",
              summary="You said → the plan says"),
     endpoint("GET", "/print/circles/{circle_id}/plan", print_team_plan, tag="plans",

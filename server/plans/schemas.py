@@ -5,6 +5,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.contributions.models import Audience
+from server.contributions.schemas import ReadBy
 from server.organisations.models import Agency
 from server.plans.models import ActionStatus, Answer, PlanSection
 
@@ -47,6 +49,8 @@ class PlanImport(Strict):
 class AnswerNew(Strict):
     answer: Answer
     comment: str = Field(default="", max_length=MAX_TEXT)
+    #: Who may read the comment; the lead can always respond to "my worker".
+    audience: Audience = Audience.MY_WORKER
 
 
 class ResponseNew(Strict):
@@ -71,7 +75,17 @@ class AnswerOut(BaseModel):
     member_name: str
     answer: Answer
     answer_label: str
-    comment: str
+    #: None when this reader may not read it (or it was withdrawn).
+    comment: str | None
+    #: Who the author chose may read the comment.
+    audience: Audience
+    audience_label: str
+    #: Shown to those allowed to read the comment: it was withdrawn, and when.
+    comment_withdrawn_at: datetime | None
+    #: For a comment this reader may not read: for whom it is ("for Priya only").
+    comment_for: str | None
+    #: For the author: which practitioners have read the comment, and when.
+    read_by: list[ReadBy] = []
     at: datetime
     version_number: int
     #: A disagreement stays flagged until a practitioner responds.

@@ -13,23 +13,28 @@ from server.circles.access import team_place
 from server.contributions.models import Contribution
 from server.contributions.reading import record_reads
 from server.errors import NotFound
+from server.plans.answers import with_answers
 from server.plans.models import Plan, PlanAnswer, PlanItem, PlanVersion
-from server.plans.reading import ItemData, latest_answers, render
+from server.plans.reading import ItemData, render
 from server.plans.schemas import PlanItemOut, PlanOut
 from server.plans.service import item_for_team
 
 Gettext = Callable[[str], str]
 
 
-async def team_plan(actor: Actor, circle_id: UUID, gettext: Gettext) -> PlanOut:
+async def team_plan(actor: Actor, circle_id: UUID, gettext: Gettext,
+                    answers: bool = True) -> PlanOut:
+    """The working plan; with the family's answers unless they are not shown
+    (the print view), so a comment is only recorded as read where it is."""
     await team_place(actor, circle_id)
     plan = await Plan.get_or_none(circle_id=circle_id)
     if plan is None:
         return PlanOut(circle_id=circle_id, published_version=None, items=[])
     items = await PlanItem.filter(plan=plan).order_by("position", "created_at")
     latest = await PlanVersion.filter(plan=plan).order_by("-number").first()
-    answers = await latest_answers([item.id for item in items])
-    shown = await render(actor, [ItemData.live(item) for item in items], gettext, answers)
+    shown = await render(actor, [ItemData.live(item) for item in items], gettext)
+    if answers:
+        await with_answers(actor, shown, gettext)
     await audit_quotes(actor, shown)
     return PlanOut(circle_id=circle_id, published_version=latest.number if latest else None,
                    items=shown)

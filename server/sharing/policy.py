@@ -60,18 +60,7 @@ async def quotable_contributions(actor: Actor) -> Q:
 
 
 async def _practitioner_audience(actor: Actor) -> Q:
-    assert actor.practitioner is not None
-    places = await TeamMember.filter(
-        practitioner=actor.practitioner, circle__closed_at=None
-    ).values_list("circle_id", "is_lead")
-    team = [circle for circle, _ in places]
-    led = [circle for circle, is_lead in places if is_lead]
-    audience = NOTHING
-    if team:
-        audience |= Q(circle_id__in=team, audience__in=TEAM_AUDIENCES)
-    if led:
-        audience |= Q(circle_id__in=led, audience=Audience.MY_WORKER)
-    return audience
+    return await _team_audience(actor, circle="circle_id")
 
 
 def _family_audience(member: FamilyMember) -> Q:
@@ -81,3 +70,56 @@ def _family_audience(member: FamilyMember) -> Q:
     return Q(circle_id=member.circle_id, audience=Audience.MY_FAMILY_TOO) & ~Q(
         author_id=member.id
     )
+
+
+# --- Plan answers' comments ----------------------------------------------------
+# A family member's answer to a plan item has a choice (agree / not sure /
+# disagree), which the circle's team always sees so a disagreement can be
+# answered, and a comment: their own words, read by the audience they chose,
+# exactly as for a contribution (never "just me": nobody could answer it).
+# A withdrawn comment is readable by its author only.
+
+
+async def readable_answer_comments(actor: Actor) -> Q:
+    """A filter over PlanAnswer rows whose comment this actor may read."""
+    return own_answers(actor) | (Q(comment_withdrawn_at=None) & await _answer_audience(actor))
+
+
+def own_answers(actor: Actor) -> Q:
+    """Like own_contributions: after joining again without the old secret number,
+    earlier answers' words stay locked from this phone."""
+    if actor.member is None:
+        return NOTHING
+    mine = Q(member_id=actor.member.id)
+    if actor.member.own_words_since is not None:
+        mine &= Q(created_at__gte=actor.member.own_words_since)
+    return mine
+
+
+async def withdrawn_comment_markers(actor: Actor) -> Q:
+    """Withdrawn comments this actor was allowed to read: they may see that the
+    words were withdrawn, and when, but never the words."""
+    return Q(comment_withdrawn_at__isnull=False) & await _answer_audience(actor)
+
+
+async def _answer_audience(actor: Actor) -> Q:
+    """Other people's answers this actor is in the comment's audience of."""
+    if actor.member is not None:
+        if not actor.member.role.is_carer:
+            return NOTHING
+        return Q(member__circle_id=actor.member.circle_id, audience=Audience.MY_FAMILY_TOO) & ~Q(
+            member_id=actor.member.id)
+    return await _team_audience(actor, circle="member__circle_id")
+
+
+async def _team_audience(actor: Actor, circle: str) -> Q:
+    """The rows of open circles whose team this practitioner is on, by audience;
+    `circle` names the row's path to its circle id."""
+    assert actor.practitioner is not None
+    places = await TeamMember.filter(
+        practitioner=actor.practitioner, circle__closed_at=None
+    ).values_list("circle_id", "is_lead")
+    team = [place for place, _ in places]
+    led = [place for place, is_lead in places if is_lead]
+    return (Q(**{f"{circle}__in": team, "audience__in": TEAM_AUDIENCES}) if team else NOTHING) | (
+        Q(**{f"{circle}__in": led, "audience": Audience.MY_WORKER}) if led else NOTHING)

@@ -118,11 +118,16 @@ async def test_answers_flag_disagreement_until_the_team_responds(client):
     assert answered.status_code == 201 and answered.json()["flagged"] is True
     mine = await family_plan(client, world.parent)
     assert mine["items"][0]["my_answer"]["answer"] == "disagree"
-    await factories.act_as(client, world.teammate)
+    await factories.act_as(client, world.lead)
     plan = (await client.get(f"/api/circles/{world.circle.id}/plan")).json()
     [shown] = plan["items"][0]["answers"]
     assert (shown["member_name"], shown["comment"], shown["flagged"]) == (
         "Alex", "I already stopped", True)
+    # The comment went to Alex's worker (the default); the whole team sees the disagreement.
+    await factories.act_as(client, world.teammate)
+    plan = (await client.get(f"/api/circles/{world.circle.id}/plan")).json()
+    [shown] = plan["items"][0]["answers"]
+    assert (shown["member_name"], shown["comment"], shown["flagged"]) == ("Alex", None, True)
     escalated = await client.post(f"/api/plan-answers/{shown['id']}/escalate")
     assert escalated.json()["escalated_at"] is not None
     responded = await client.post(f"/api/plan-answers/{shown['id']}/response",

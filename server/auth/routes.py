@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from server.api.endpoint import endpoint
-from server.auth import service
+from server.auth import pins, service
 from server.auth.actor import Actor
 from server.auth.schemas import (
     FamilySignIn,
@@ -60,6 +60,7 @@ async def practitioner_sign_in(request: Request, body: PractitionerSignIn) -> Re
 
 
 async def redeem_invitation(request: Request, body: InvitationRedeem) -> Response:
+    pins.refuse_too_easy(body.pin)
     settings = request.app.state.settings
     client = request.client.host if request.client else "unknown"
     member, device, device_key = await service.redeem_invitation(

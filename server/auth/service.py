@@ -8,13 +8,14 @@ from datetime import datetime, timedelta, timezone
 from tortoise.transactions import in_transaction
 
 from server.audit.service import record
-from server.auth import attempts
+from server.auth import attempts, pins
 from server.auth.errors import (
     InvitationNotFound,
     InvitationUsed,
     UnknownDevice,
     WrongPassword,
     WrongPin,
+    WrongPinWait,
 )
 from server.auth.models import Device, Invitation
 from server.auth.secrets import (
@@ -97,7 +98,10 @@ async def sign_in_family(device: Device | None, pin: str) -> FamilyMember:
     await attempts.ensure_allowed(attempts.PIN, subject)
     member: FamilyMember = device.member
     if not await check_secret(member.pin_hash, pin):
-        await attempts.record_failure(attempts.PIN, subject)
-        raise WrongPin()
+        pause = await attempts.record_failure(attempts.PIN, subject)
+        if pause is None:
+            raise WrongPin()
+        await pins.paused(member, device, pause)
+        raise WrongPinWait(retry_after_seconds=attempts.seconds_until(pause.until))
     await attempts.clear(attempts.PIN, subject)
     return member

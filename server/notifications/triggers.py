@@ -13,6 +13,7 @@ from server.jobs import queue
 from server.jobs.models import Job
 from server.meetings.models import Meeting, ViewRequest
 from server.notifications.service import notify
+from server.organisations.models import Practitioner
 
 REMINDER_DAYS = (3, 1)
 
@@ -45,11 +46,25 @@ async def contribution_shared(contribution: Contribution) -> None:
                          key=f"shared:{contribution.id}:{contribution.audience}")
 
 
+async def _open_circles_lead(circle_id: object) -> Practitioner | None:
+    lead = await TeamMember.get_or_none(
+        circle_id=circle_id, is_lead=True, circle__closed_at=None).select_related("practitioner")
+    return lead.practitioner if lead is not None else None
+
+
 async def need_to_talk(circle_id: object, request_id: object) -> None:
-    lead = await TeamMember.get_or_none(circle_id=circle_id, is_lead=True).select_related(
-        "practitioner")
+    lead = await _open_circles_lead(circle_id)
     if lead is not None:
-        await notify(lead.practitioner, "urgent", key=f"urgent:{request_id}")
+        await notify(lead, "urgent", key=f"urgent:{request_id}")
+
+
+async def sign_in_trouble(circle_id: object, pause_id: object) -> Practitioner | None:
+    """Someone in the circle keeps getting their PIN wrong: its lead is told, if the
+    circle is open; returns who was told."""
+    lead = await _open_circles_lead(circle_id)
+    if lead is not None:
+        await notify(lead, "sign_in_trouble", key=f"sign-in-trouble:{pause_id}")
+    return lead
 
 
 async def run_meeting_reminder(job: Job) -> None:

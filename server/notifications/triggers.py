@@ -36,10 +36,12 @@ async def plan_published(circle_id: object, version_id: object) -> None:
 
 
 async def contribution_shared(contribution: Contribution) -> None:
-    """Tell the practitioners who may now read it (never what it says)."""
+    """Tell the practitioners who may now read it (never what it says). A closed
+    circle's team reads nothing new, so is told nothing."""
     if contribution.audience is Audience.JUST_ME or contribution.withdrawn_at:
         return
-    places = TeamMember.filter(circle_id=contribution.circle_id).select_related("practitioner")
+    places = TeamMember.filter(
+        circle_id=contribution.circle_id, circle__closed_at=None).select_related("practitioner")
     for place in await places:
         if place.is_lead or contribution.audience is not Audience.MY_WORKER:
             await notify(place.practitioner, "shared_with_you",
@@ -68,8 +70,9 @@ async def sign_in_trouble(circle_id: object, pause_id: object) -> Practitioner |
 
 
 async def run_meeting_reminder(job: Job) -> None:
-    """Remind a member who was asked and has not shared anything yet."""
-    meeting = await Meeting.get_or_none(id=job.payload["meeting"])
+    """Remind a member who was asked and has not shared anything yet (never in a
+    closed circle: nobody there reads what they would share)."""
+    meeting = await Meeting.get_or_none(id=job.payload["meeting"], circle__closed_at=None)
     asked = await ViewRequest.get_or_none(meeting_id=job.payload["meeting"],
                                           member_id=job.payload["member"]).select_related("member")
     if meeting is None or asked is None or meeting.starts_at <= datetime.now(timezone.utc):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from uuid import UUID
 
 from server.auth.actor import Actor
+from server.circles.closure import ensure_open
 from server.circles.models import FamilyMember
 from server.contributions.labels import KIND_LABELS
 from server.contributions.models import Contribution
@@ -91,6 +92,7 @@ async def mark_seen(actor: Actor, version_number: int) -> None:
 
 async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) -> PlanAnswer:
     """An answer to an item of the latest version that this person can see."""
+    await ensure_open(_member(actor))
     plan, versions = await _versions(actor)
     shown = await render(actor, _items(versions[-1]), gettext)
     if item_id not in {item.id for item in shown}:

@@ -97,7 +97,7 @@ def test_a_younger_child_shares_in_the_simpler_version(browser, live_server):
     demo = live_server.demo()
     worry = f"My tummy hurts at school {uuid.uuid4().hex[:6]}"
     mia = phone(browser, live_server)
-    join(mia, next(f["code"] for f in demo["family"] if f["name"] == "Mia"), "1122")
+    join(mia, next(f["code"] for f in demo["family"] if f["name"] == "Mia"), "3571")
     mia.get_by_role("link", name="Tell us something").click()
     expect(mia.get_by_role("heading", level=1)).to_have_text("Who sees my words?")
     mia.get_by_role("button", name="I understand").click()

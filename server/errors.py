@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from server.i18n import N_, translator_for
+from server.i18n import N_, N_plural, translator_for
 
 PROBLEM_TYPE_BASE = "https://alongside.example/problems/"
 
@@ -22,12 +22,13 @@ class ProblemResponse(JSONResponse):
 class AppError(Exception):
     """A refusal the user can understand. Subclasses set status, code and title.
 
-    `title` is an untranslated message id; `params` fill its `{placeholders}`.
+    `title` is an untranslated message id, or a (singular, plural) pair chosen by
+    `params["count"]`; `params` fill its `{placeholders}`.
     """
 
     status = 400
     code = "bad-request"
-    title = N_("Something went wrong with that. Please try again.")
+    title: str | tuple[str, str] = N_("Something went wrong with that. Please try again.")
 
     def __init__(self, *, errors: list[dict[str, Any]] | None = None, **extra: Any) -> None:
         super().__init__(self.code)
@@ -93,11 +94,14 @@ class NotFound(AppError):
 class TooManyTries(AppError):
     status = 429
     code = "too-many-tries"
-    title = N_("Too many tries. Please wait a few minutes, then try again.")
+    title = N_plural("Too many tries. Please wait {count} minute, then try again.",
+                     "Too many tries. Please wait {count} minutes, then try again.")
 
     def __init__(self, *, retry_after_seconds: int) -> None:
         super().__init__()
         self.retry_after = max(1, retry_after_seconds)
+        # Whole minutes, rounded up: "wait 1 minute" is never too short.
+        self.params = {"count": -(-self.retry_after // 60)}
 
     def headers(self) -> dict[str, str]:
         return {"Retry-After": str(self.retry_after)}
@@ -138,9 +142,13 @@ _STATUS_ERRORS: dict[int, type[AppError]] = {
 def problem(request: Request, error: AppError) -> ProblemResponse:
     translate = translator_for(request)
     params = getattr(error, "params", {})
+    if isinstance(error.title, tuple):
+        title = translate.ngettext(*error.title, params["count"])
+    else:
+        title = translate.gettext(error.title)
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_BASE + error.code,
-        "title": translate.gettext(error.title).format(**params),
+        "title": title.format(**params),
         "status": error.status,
     }
     if error.errors:

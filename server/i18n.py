@@ -34,6 +34,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural form; translated later, with the count."""
+    return singular, plural
+
+
 def text_direction(lang: str) -> str:
     return Locale.parse(lang).character_order == "right-to-left" and "rtl" or "ltr"
 

@@ -3,8 +3,8 @@
     python -m tools.catalogs update   extract strings, then update every catalog
     python -m tools.catalogs check    exit 1 if a catalog is missing or stale
 
-Server strings are marked with N_(...) or gettext; PWA strings with t(...) and
-tn(singular, plural, n). The English catalog is filled with the source text.
+Server strings are marked with N_(...), N_plural(singular, plural) or gettext; PWA
+strings with t(...) and tn(singular, plural, n). The English catalog is filled with the source text.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 LANGUAGES = ("en", "pl", "pa", "ur", "ro")
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "t": None, "tn": (1, 2)}
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "N_plural": (1, 2), "t": None, "tn": (1, 2)}
 #: Babel writes Punjabi's rule as `n != 1`; CLDR says one = n in 0..1.
 PLURAL_FIXES = {"pa": "nplurals=2; plural=(n > 1);"}
 HEADER = "Alongside: what children, young people and carers say. Catalog for {lang}."

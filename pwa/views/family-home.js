@@ -3,7 +3,7 @@
 // see bigger buttons and fewer words, and can switch between the two versions.
 import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
-import { t, tn } from "../shell/i18n.js";
+import { formatDate, t, tn } from "../shell/i18n.js";
 import { announce, installHint } from "../shell/layout.js";
 import { familyHomeNow } from "../outbox/merge.js";
 import { offlineNote } from "./item-state.js";
@@ -16,6 +16,7 @@ export async function familyHomeView(ctx) {
 
 function homeContent(ctx, home) {
   const simple = home.simple_mode === true;
+  const closed = Boolean(home.circle.closed_at);
   const switched = (updated) => {
     section.replaceWith(homeContent(ctx, updated));
     document.querySelector("main h1").focus();
@@ -26,11 +27,12 @@ function homeContent(ctx, home) {
     { class: simple ? "stack simple-home" : "stack" },
     heading(t("Hello {name}", { name: home.name })),
     home.offline ? offlineNote(t("You are offline. What you write is kept on this phone and sent when you are back online.")) : null,
-    installHint(),
+    closed ? closedBanner(home.circle.closed_at) : installHint(),
     el(
       "nav",
       { class: "home-actions", "aria-label": t("What you can do") },
-      bigLink("#/write", simple ? t("Tell us something") : t("Write something"), "kind-message", "button"),
+      // Nobody reads new words in a closed circle, so there is no button to write them.
+      closed ? null : bigLink("#/write", simple ? t("Tell us something") : t("Write something"), "kind-message", "button"),
       bigLink("#/my-words", t("My words"), "audience-just-me", "button secondary"),
       home.is_carer ? bigLink("#/shared-with-me", t("Shared with me"), "audience-my-family", "button secondary") : null,
       bigLink("#/plan", t("Our plan"), "plan", "button secondary"),
@@ -47,6 +49,18 @@ function homeContent(ctx, home) {
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );
   return section;
+}
+
+// What closing means for them: plain, at the top, with what is still theirs to do.
+function closedBanner(closedAt) {
+  return el(
+    "section",
+    { class: "card closed-circle", "aria-labelledby": "closed-circle-title" },
+    el("h2", { id: "closed-circle-title" }, t("Your circle has closed")),
+    el("p", {}, t("It closed on {date}. Nobody reads new words here now.", { date: formatDate(closedAt) })),
+    el("p", {}, t("You can still read your words and your plan, change who can see them or stop sharing, and download everything you wrote.")),
+    el("p", {}, el("a", { href: "#/talk-now" }, t("Need to talk to someone? See who to call."))),
+  );
 }
 
 function bigLink(href, label, picture, className) {

@@ -1,8 +1,11 @@
 // "I need to talk to someone now": tells the worker at once, and shows the numbers
 // to call straight away, whether or not the message could be sent (even offline).
+// In a closed circle nobody would be told, so it says so and shows only the numbers.
 import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
+import { currentPersonId } from "../store/people.js";
+import { knownAnswer } from "../store/copies.js";
 
 export function talkNowView(ctx) {
   const status = el("div", { class: "talk-status", role: "status" });
@@ -24,13 +27,18 @@ export function talkNowView(ctx) {
         el("p", { class: "meta" }, t("Pressed this by mistake? That is OK. Your worker will just check you are all right.")),
       );
     } catch (error) {
-      notSent(status, error, tell);
+      if (String(error.type).endsWith("/circle-closed-call-instead")) status.replaceChildren(...nobodyWillBeTold());
+      else notSent(status, error, tell);
     } finally {
       busy = false;
     }
   };
-  if (ctx.state && ctx.state.send) tell();
-  else status.replaceChildren(askButton(tell));
+  // The numbers show at once; what happens to the message is settled just after.
+  closedHere().then((closed) => {
+    if (closed) status.replaceChildren(...nobodyWillBeTold());
+    else if (ctx.state && ctx.state.send) tell();
+    else status.replaceChildren(askButton(tell));
+  });
   return el(
     "section",
     { class: "stack talk-screen" },
@@ -45,6 +53,22 @@ export function talkNowView(ctx) {
     el("p", { class: "not-emergency" }, t("Alongside is not an emergency service.")),
     el("a", { href: "#/home", class: "button secondary" }, t("Back to home")),
   );
+}
+
+// The home this phone last saw says whether the circle has closed (even offline). A
+// call for help never waits on the phone's storage for long: if in doubt, it is sent.
+function closedHere() {
+  const personId = currentPersonId();
+  const known = personId ? knownAnswer(personId, "home").catch(() => null) : Promise.resolve(null);
+  const inDoubt = new Promise((resolve) => setTimeout(resolve, 500, null));
+  return Promise.race([known, inDoubt]).then((home) => Boolean(home && home.circle && home.circle.closed_at));
+}
+
+function nobodyWillBeTold() {
+  return [
+    el("p", { class: "talk-failed" }, t("Your circle has closed, so nobody will be told through the app.")),
+    el("p", {}, t("Please call one of these numbers instead.")),
+  ];
 }
 
 function call(href, words) {

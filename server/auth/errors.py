@@ -1,7 +1,7 @@
 """Refusals at sign-in, worded so that a child knows what to do next."""
 
-from server.errors import Conflict, Gone, NotFound, NotSignedIn
-from server.i18n import N_
+from server.errors import Conflict, Gone, NotFound, NotSignedIn, TooManyTries
+from server.i18n import N_, N_plural
 
 
 class WrongPassword(NotSignedIn):
@@ -12,6 +12,19 @@ class WrongPassword(NotSignedIn):
 class WrongPin(NotSignedIn):
     code = "wrong-pin"
     title = N_("That PIN is not right. Please try again.")
+
+
+class WrongPinWait(TooManyTries):
+    """The wrong PIN that starts a pause: still 'wrong PIN', and says how long to wait."""
+
+    status = WrongPin.status
+    code = WrongPin.code
+    title = N_plural("That PIN is not right. Please wait {count} minute, then try again.",
+                     "That PIN is not right. Please wait {count} minutes, then try again.")
+
+
+PIN_TOO_EASY = N_("That PIN is too easy to guess. Please do not use the same number again and "
+                  "again, numbers in order like 1234, or a year or a date.")
 
 
 class UnknownDevice(NotSignedIn):

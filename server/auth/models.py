@@ -81,3 +81,19 @@ class Attempt(Model):
 
     class Meta:
         table = "attempt"
+
+
+class Lockout(Model):
+    """A pause after too many failed tries at one key. Pauses close together are
+    steps of one run, each longer than the last, so guessing a PIN takes months."""
+
+    id = fields.IntField(primary_key=True)
+    key = fields.CharField(max_length=200)
+    at = fields.DatetimeField()
+    until = fields.DatetimeField()
+    # 1 for the first pause of a run; a day without a pause starts a new run.
+    step = fields.IntField()
+
+    class Meta:
+        table = "lockout"
+        indexes = (("key", "until"),)

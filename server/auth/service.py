@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from tortoise.transactions import in_transaction
 
 from server.audit.service import record
-from server.auth import attempts
+from server.auth import attempts, pins
 from server.auth.errors import (
     InvitationNotFound,
     InvitationUsed,
@@ -18,6 +18,7 @@ from server.auth.errors import (
     WrongOldPin,
     WrongPassword,
     WrongPin,
+    WrongPinWait,
 )
 from server.auth.models import Device, Invitation
 from server.auth.schemas import InvitationRedeem
@@ -66,7 +67,8 @@ async def invite(
 
 #: Wrong old secret numbers allowed on one invitation code: guessing would take
 #: thousands of new codes, each one audited and shown to the member.
-REJOIN_TRIES = attempts.Limit("rejoin", tries=3, window=timedelta(days=30))
+REJOIN_TRIES = attempts.Limit("rejoin", tries=3, window=timedelta(days=30),
+                              pauses=(timedelta(days=30),))
 
 
 async def redeem_invitation(
@@ -79,6 +81,7 @@ async def redeem_invitation(
     earlier words only by typing their old secret number; without it they start
     fresh and earlier words stay locked. A worker makes every code, so a code alone
     must never open a child's words."""
+    pins.refuse_too_easy(join.pin)
     await attempts.ensure_allowed(attempts.INVITATION, client)
     invitation = await Invitation.get_or_none(
         code_hash=keyed_hash(secret_key, normalise_code(join.code))
@@ -146,7 +149,10 @@ async def sign_in_family(device: Device | None, pin: str) -> FamilyMember:
     await attempts.ensure_allowed(attempts.PIN, subject)
     member: FamilyMember = device.member
     if not await check_secret(member.pin_hash, pin):
-        await attempts.record_failure(attempts.PIN, subject)
-        raise WrongPin()
+        pause = await attempts.record_failure(attempts.PIN, subject)
+        if pause is None:
+            raise WrongPin()
+        await pins.paused(member, device, pause)
+        raise WrongPinWait(retry_after_seconds=attempts.seconds_until(pause.until))
     await attempts.clear(attempts.PIN, subject)
     return member

@@ -9,6 +9,7 @@ from uuid import UUID
 from tortoise.transactions import in_transaction
 
 from server.auth.actor import Actor
+from server.circles.closure import ensure_open
 from server.circles.models import FamilyMember
 from server.contributions import errors
 from server.contributions.models import (
@@ -76,6 +77,7 @@ async def write(actor: Actor, new: ContributionWrite) -> tuple[Contribution, boo
         if not same:
             raise errors.ChangedElsewhere()
         return existing, False
+    await ensure_open(member)
     await _check_content(member, new.kind, new.text, new.scale_question, new.scale_value,
                          new.meeting_id)
     async with in_transaction():
@@ -93,6 +95,7 @@ async def edit(actor: Actor, contribution_id: UUID, change: ContributionEdit) ->
     contribution = await own(actor, contribution_id)
     if contribution.audience is not Audience.JUST_ME or contribution.withdrawn_at:
         raise errors.NotADraft()
+    await ensure_open(author_of(actor))
     if change.version != contribution.version:
         raise errors.ChangedElsewhere(current_version=contribution.version)
     updates = change.model_dump(exclude_unset=True, exclude={"version"})

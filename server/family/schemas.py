@@ -14,6 +14,8 @@ class PersonSummary(BaseModel):
 
 class CircleSummary(BaseModel):
     name: str
+    #: When the circle closed: its family can still read, but nobody reads new words.
+    closed_at: datetime | None
 
 
 class ContributionCounts(BaseModel):

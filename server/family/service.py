@@ -10,6 +10,8 @@ from tortoise.expressions import Q
 
 from server.audit.service import record
 from server.auth.actor import Actor
+from server.circles.closure import ensure_open
+from server.circles.errors import CallInstead
 from server.contributions.labels import KIND_LABELS
 from server.contributions.schemas import SharedItem, SharedList
 from server.family.models import UrgentRequest
@@ -44,7 +46,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
         is_carer=member.role.is_carer,
         simple_mode=member.simple_mode,
         sharing_explained=member.sharing_explained_at is not None,
-        circle=CircleSummary(name=circle.name),
+        circle=CircleSummary(name=circle.name, closed_at=circle.closed_at),
         lead_practitioner=lead and PersonSummary(
             name=lead.practitioner.name,
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
@@ -90,6 +92,7 @@ URGENT_REPEAT = timedelta(minutes=10)
 
 async def need_to_talk(actor: Actor) -> UrgentRequest:
     member = _member(actor)
+    await ensure_open(member, refusal=CallInstead)
     recent = await UrgentRequest.filter(
         member_id=member.id, acknowledged_at=None,
         created_at__gte=datetime.now(timezone.utc) - URGENT_REPEAT,

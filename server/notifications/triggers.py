@@ -13,6 +13,7 @@ from server.jobs import queue
 from server.jobs.models import Job
 from server.meetings.models import Meeting, ViewRequest
 from server.notifications.service import notify
+from server.organisations.models import Practitioner
 
 REMINDER_DAYS = (3, 1)
 
@@ -35,26 +36,43 @@ async def plan_published(circle_id: object, version_id: object) -> None:
 
 
 async def contribution_shared(contribution: Contribution) -> None:
-    """Tell the practitioners who may now read it (never what it says)."""
+    """Tell the practitioners who may now read it (never what it says). A closed
+    circle's team reads nothing new, so is told nothing."""
     if contribution.audience is Audience.JUST_ME or contribution.withdrawn_at:
         return
-    places = TeamMember.filter(circle_id=contribution.circle_id).select_related("practitioner")
+    places = TeamMember.filter(
+        circle_id=contribution.circle_id, circle__closed_at=None).select_related("practitioner")
     for place in await places:
         if place.is_lead or contribution.audience is not Audience.MY_WORKER:
             await notify(place.practitioner, "shared_with_you",
                          key=f"shared:{contribution.id}:{contribution.audience}")
 
 
+async def _open_circles_lead(circle_id: object) -> Practitioner | None:
+    lead = await TeamMember.get_or_none(
+        circle_id=circle_id, is_lead=True, circle__closed_at=None).select_related("practitioner")
+    return lead.practitioner if lead is not None else None
+
+
 async def need_to_talk(circle_id: object, request_id: object) -> None:
-    lead = await TeamMember.get_or_none(circle_id=circle_id, is_lead=True).select_related(
-        "practitioner")
+    lead = await _open_circles_lead(circle_id)
     if lead is not None:
-        await notify(lead.practitioner, "urgent", key=f"urgent:{request_id}")
+        await notify(lead, "urgent", key=f"urgent:{request_id}")
+
+
+async def sign_in_trouble(circle_id: object, pause_id: object) -> Practitioner | None:
+    """Someone in the circle keeps getting their PIN wrong: its lead is told, if the
+    circle is open; returns who was told."""
+    lead = await _open_circles_lead(circle_id)
+    if lead is not None:
+        await notify(lead, "sign_in_trouble", key=f"sign-in-trouble:{pause_id}")
+    return lead
 
 
 async def run_meeting_reminder(job: Job) -> None:
-    """Remind a member who was asked and has not shared anything yet."""
-    meeting = await Meeting.get_or_none(id=job.payload["meeting"])
+    """Remind a member who was asked and has not shared anything yet (never in a
+    closed circle: nobody there reads what they would share)."""
+    meeting = await Meeting.get_or_none(id=job.payload["meeting"], circle__closed_at=None)
     asked = await ViewRequest.get_or_none(meeting_id=job.payload["meeting"],
                                           member_id=job.payload["member"]).select_related("member")
     if meeting is None or asked is None or meeting.starts_at <= datetime.now(timezone.utc):

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from server.audit.service import record
 from server.auth.actor import Actor
+from server.circles.closure import ensure_open
 from server.circles.models import FamilyMember
 from server.contributions.labels import KIND_LABELS
 from server.contributions.models import Audience, Contribution
@@ -94,6 +95,7 @@ async def mark_seen(actor: Actor, version_number: int) -> None:
 
 async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) -> PlanAnswer:
     """An answer to an item of the latest version that this person can see."""
+    await ensure_open(_member(actor))
     if new.audience is Audience.JUST_ME:
         raise Invalid.on("audience", errors.COMMENT_NEEDS_A_READER)
     plan, versions = await _versions(actor)

@@ -24,7 +24,7 @@ async def test_an_invitation_works_once(client):
     await client.post("/api/invitations/redeem", json={"code": code, "pin": "1357"})
     before = (await FamilyMember.get(id=world.young_person.id)).pin_hash
     client.cookies.clear()
-    replay = await client.post("/api/invitations/redeem", json={"code": code, "pin": "9999"})
+    replay = await client.post("/api/invitations/redeem", json={"code": code, "pin": "8642"})
     assert replay.status_code == 410
     assert replay.headers["content-type"] == "application/problem+json"
     assert "already been used" in replay.json()["title"]
@@ -107,10 +107,10 @@ async def test_joining_on_a_new_phone_retires_the_old_one(client):
     await factories.join(client, world.young_person)
     old_device = client.cookies.get("alongside-device")
     client.cookies.clear()
-    await factories.join(client, world.young_person, pin="1357", old_pin="2468")
+    await factories.join(client, world.young_person, pin="3094", old_pin="2468")
     client.cookies.clear()
     client.cookies.set("alongside-device", old_device)
-    response = await client.post("/api/sessions/family", json={"pin": "1357"})
+    response = await client.post("/api/sessions/family", json={"pin": "3094"})
     assert response.status_code == 401
     assert response.json()["type"].endswith("/phone-replaced")
     assert "another phone" in response.json()["title"]

@@ -23,7 +23,7 @@ async def test_a_practitioner_sets_up_a_circle_adds_the_family_and_the_team(clie
     twice = await client.post(url + "/team", json={"email": "tom@example.test"})
     assert twice.status_code == 409
     client.cookies.clear()
-    joined = await client.post("/api/invitations/redeem", json={"code": code, "pin": "4321"})
+    joined = await client.post("/api/invitations/redeem", json={"code": code, "pin": "5826"})
     assert joined.json()["name"] == "Zofia" and joined.json()["locale"] == "pl"
 
 

@@ -21,7 +21,7 @@ async def test_a_family_member_sees_their_circle_worker_and_meetings(client):
     await factories.join(client, world.young_person)
     home = (await client.get("/api/family/home")).json()
     assert home["name"] == "Sam"
-    assert home["circle"] == {"name": "Sam and Mia"}
+    assert home["circle"] == {"name": "Sam and Mia", "closed_at": None}
     assert home["lead_practitioner"] == {"name": "Priya Shah", "agency_label": "Social care"}
     assert [m["kind_label"] for m in home["upcoming_meetings"]] == ["Child in need review"]
     assert home["contributions"] == {"total": 3, "shared": 1}

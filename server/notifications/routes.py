@@ -6,7 +6,7 @@ from starlette.requests import Request
 
 from server.api.endpoint import endpoint
 from server.auth.sessions import current_actor
-from server.notifications.models import PushSubscription
+from server.notifications import subscriptions
 from server.notifications.schemas import PushKey, SubscriptionGone, SubscriptionNew
 from server.notifications.vapid import public_key_of
 
@@ -17,19 +17,12 @@ async def push_key(request: Request) -> PushKey:
 
 
 async def subscribe(request: Request, body: SubscriptionNew) -> None:
-    actor = await current_actor(request)
-    # One row per device; a device handed to someone else moves to them.
-    await PushSubscription.filter(endpoint=body.endpoint).delete()
-    await PushSubscription.create(
-        endpoint=body.endpoint, p256dh=body.keys.p256dh, auth=body.keys.auth,
-        practitioner=actor.practitioner, member=actor.member)
+    await subscriptions.subscribe(await current_actor(request), body,
+                                  request.app.state.settings.push_services)
 
 
 async def unsubscribe(request: Request, body: SubscriptionGone) -> None:
-    actor = await current_actor(request)
-    owner = ({"practitioner_id": actor.practitioner.id} if actor.practitioner
-             else {"member_id": actor.person.id})
-    await PushSubscription.filter(endpoint=body.endpoint, **owner).delete()
+    await subscriptions.unsubscribe(await current_actor(request), body.endpoint)
 
 
 routes = [

@@ -7,9 +7,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+BASE64URL = r"^[A-Za-z0-9_-]+={0,2}$"
+
+
 class SubscriptionKeys(Strict):
-    p256dh: str = Field(min_length=20, max_length=200)
-    auth: str = Field(min_length=8, max_length=100)
+    p256dh: str = Field(min_length=20, max_length=200, pattern=BASE64URL)
+    auth: str = Field(min_length=8, max_length=100, pattern=BASE64URL)
 
 
 class SubscriptionNew(Strict):

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from starlette.routing import BaseRoute
 
 from server.api.endpoint import Endpoint
+from server.api.paths import parameter_schema
 
 REF = "#/components/schemas/{model}"
 
@@ -65,8 +66,8 @@ def _operation(api: Endpoint, schemas: dict[str, Any]) -> dict[str, Any]:
         "responses": {"default": {"description": "A problem", "content": problem}},
     }
     parameters = [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
-        for name in _path_parameters(api.path)
+        {"name": name, "in": "path", "required": True, "schema": parameter_schema(name, kind)}
+        for name, kind in _path_parameters(api.path)
     ]
     if parameters:
         operation["parameters"] = parameters
@@ -94,5 +95,6 @@ def _ref(model: type[BaseModel], schemas: dict[str, Any]) -> dict[str, str]:
     return {"$ref": REF.format(model=model.__name__)}
 
 
-def _path_parameters(path: str) -> list[str]:
-    return [part[1:-1].split(":")[0] for part in path.split("/") if part.startswith("{")]
+def _path_parameters(path: str) -> list[tuple[str, str]]:
+    """Each `{name}` or `{name:converter}` of a path, as (name, converter)."""
+    return re.findall(r"\{(\w+)(?::(\w+))?\}", path)

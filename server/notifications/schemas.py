@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.api.fields import Line
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -24,7 +26,7 @@ class SubscriptionNew(Strict):
 
 
 class SubscriptionGone(Strict):
-    endpoint: str = Field(min_length=10, max_length=1000)
+    endpoint: Line = Field(min_length=10, max_length=1000)
 
 
 class PushKey(BaseModel):

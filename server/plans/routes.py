@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from server.api.endpoint import endpoint, path_uuid
+from server.api.paths import path_number
 from server.auth.actor import Actor
 from server.auth.sessions import current_actor
 from server.circles.models import Circle
@@ -77,7 +78,7 @@ async def publish(request: Request) -> Response:
 async def export_json(request: Request) -> Response:
     actor = await current_actor(request)
     document = await export.export_version(
-        actor, path_uuid(request, "circle_id"), int(request.path_params["number"]),
+        actor, path_uuid(request, "circle_id"), path_number(request, "number"),
         translator_for(request).gettext)
     return JSONResponse(document.model_dump(mode="json", by_alias=True), headers={
         "Content-Disposition": f'attachment; filename="plan-v{document.plan_version}.json"'})

@@ -5,6 +5,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.api.fields import Text, VersionNumber, left_out
 from server.organisations.models import Agency
 from server.plans.models import ActionStatus, Answer, PlanSection
 
@@ -25,15 +26,15 @@ class Owner(Strict):
 
 class PlanItemNew(Strict):
     section: PlanSection
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: Text = Field(min_length=1, max_length=MAX_TEXT)
     owner: Owner | None = None
     due_on: date | None = None
     status: ActionStatus | None = None
 
 
 class PlanItemEdit(Strict):
-    section: PlanSection | None = None
-    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    section: PlanSection = left_out()
+    text: Text = left_out(min_length=1, max_length=MAX_TEXT)
     owner: Owner | None = None
     due_on: date | None = None
     status: ActionStatus | None = None
@@ -46,11 +47,11 @@ class PlanImport(Strict):
 
 class AnswerNew(Strict):
     answer: Answer
-    comment: str = Field(default="", max_length=MAX_TEXT)
+    comment: Text = Field(default="", max_length=MAX_TEXT)
 
 
 class ResponseNew(Strict):
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: Text = Field(min_length=1, max_length=MAX_TEXT)
 
 
 class Quote(BaseModel):
@@ -121,7 +122,7 @@ class Published(BaseModel):
 
 
 class SeenVersion(Strict):
-    version: int = Field(ge=1, strict=True)
+    version: VersionNumber
 
 
 class UsedIn(BaseModel):

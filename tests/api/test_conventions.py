@@ -97,3 +97,18 @@ async def test_the_openapi_document_is_valid_3_1_and_describes_the_bodies(client
 async def test_health_and_readiness(client):
     assert (await client.get("/healthz")).json() == {"status": "ok"}
     assert (await client.get("/readyz")).json() == {"status": "ready"}
+
+
+async def test_path_parameters_are_typed(client):
+    document = (await client.get("/api/openapi.json")).json()
+    parameters = [parameter for operations in document["paths"].values()
+                  for operation in operations.values()
+                  for parameter in operation.get("parameters", [])]
+    assert {p["name"] for p in parameters} >= {"circle_id", "item_id", "number"}
+    for parameter in parameters:
+        if parameter["name"].endswith("_id"):
+            assert parameter["schema"] == {"type": "string", "format": "uuid"}, parameter
+        else:
+            assert parameter["schema"] == {"type": "integer", "minimum": 1,
+                                           "maximum": 2**31 - 1}, parameter
+

@@ -7,13 +7,17 @@ from starlette.requests import Request
 from server.api.endpoint import endpoint
 from server.auth.sessions import current_actor
 from server.notifications import subscriptions
+from server.notifications.errors import PushNotAvailable
 from server.notifications.schemas import PushKey, SubscriptionGone, SubscriptionNew
 from server.notifications.vapid import public_key_of
 
 
 async def push_key(request: Request) -> PushKey:
     await current_actor(request)
-    return PushKey(public_key=public_key_of(request.app.state.settings.vapid_private_key))
+    private_key = request.app.state.settings.vapid_private_key
+    if not private_key:
+        raise PushNotAvailable()
+    return PushKey(public_key=public_key_of(private_key))
 
 
 async def subscribe(request: Request, body: SubscriptionNew) -> None:

@@ -80,7 +80,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     port = _free_port()
     data = tmp_path_factory.mktemp("e2e-data")
     env = {**os.environ, "ALONGSIDE_DATA_DIR": str(data), "ALONGSIDE_PORT": str(port),
-           "ALONGSIDE_HOST": "127.0.0.1"}
+           "ALONGSIDE_HOST": "127.0.0.1",
+           # fake_push.js plays the browser's push service at this origin.
+           "ALONGSIDE_PUSH_SERVICES": "https://push.example.test"}
     env.pop("ALONGSIDE_DATABASE_URL", None)
     server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
     server.demo()

@@ -22,7 +22,7 @@ from server.notifications.routes import routes as notification_routes
 from server.plans.routes import routes as plan_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
-from server.errors import exception_handlers
+from server.errors import ServerFaults, exception_handlers
 from server.family.routes import routes as family_routes
 from server.i18n import I18n
 from server.practitioners.routes import routes as practitioner_routes
@@ -63,6 +63,7 @@ def create_app(settings: Settings) -> Starlette:
         ],
         middleware=[
             Middleware(SecurityHeaders),
+            Middleware(ServerFaults),
             Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
             Middleware(CrossSiteGuard),
         ],

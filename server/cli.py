@@ -25,7 +25,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
     os.environ["ALONGSIDE_HOST"], os.environ["ALONGSIDE_PORT"] = settings.host, str(settings.port)
     uvicorn.run(
         "server.asgi:app_from_env", factory=True, host=settings.host, port=settings.port,
-        proxy_headers=True, log_level="info",
+        proxy_headers=True, server_header=False, log_level="info",
     )
 
 

@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from babel.support import NullTranslations
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.i18n import N_, N_plural, translator_for
 
 PROBLEM_TYPE_BASE = "https://alongside.example/problems/"
+log = logging.getLogger("alongside.errors")
 
 
 class ProblemResponse(JSONResponse):
@@ -180,13 +183,32 @@ async def handle_http_exception(request: Request, exc: Exception) -> ProblemResp
     return problem(request, error)
 
 
-async def handle_unexpected(request: Request, exc: Exception) -> ProblemResponse:
-    # The traceback is logged by the server; the family sees a calm, translated line.
-    return problem(request, ServerFault())
-
-
 exception_handlers = {
     AppError: handle_app_error,
     HTTPException: handle_http_exception,
-    Exception: handle_unexpected,
 }
+
+
+class ServerFaults:
+    """Answers an unexpected exception with a calm, translated problem, and logs
+    it. Starlette's own handler sits outside every middleware; this one sits
+    inside SecurityHeaders, so a 500 carries the same protective headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = False
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched)
+        except Exception:
+            if started or scope["type"] != "http":  # too late, or no answer to give
+                raise
+            log.exception("unexpected error answering %s %s", scope["method"], scope["path"])
+            await problem(Request(scope), ServerFault())(scope, receive, send)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from server.notifications.push_services import parse_origins
 from server.notifications.vapid import generate_private_key
 
 ENV_PREFIX = "ALONGSIDE_"
@@ -53,6 +54,8 @@ class Settings:
     #: Web Push (VAPID) private key, base64url; empty in production means no push.
     vapid_private_key: str = ""
     vapid_subject: str = "mailto:privacy@alongside.invalid"
+    #: Origins of push services to allow besides the browsers' own (see push_services).
+    push_services: tuple[str, ...] = ()
     #: Children and young people get no notifications in these local hours.
     quiet_hours: tuple[int, int] = (21, 7)
 
@@ -86,6 +89,10 @@ class Settings:
             }
         except ValueError as error:
             raise SettingsError(f"A numeric {ENV_PREFIX}* setting is not a number: {error}")
+        try:
+            push_services = parse_origins(get("PUSH_SERVICES"))
+        except ValueError as error:
+            raise SettingsError(f"{ENV_PREFIX}PUSH_SERVICES: {error}")
         return cls(
             mode=mode,
             data_dir=Path(get("DATA_DIR", "data")),
@@ -97,6 +104,7 @@ class Settings:
             public_url=get("PUBLIC_URL"),
             vapid_private_key=get("VAPID_PRIVATE_KEY"),
             vapid_subject=get("VAPID_SUBJECT", "mailto:privacy@alongside.invalid"),
+            push_services=push_services,
             **numbers,
         )
 

@@ -43,3 +43,17 @@ def test_nonsense_settings_are_refused_with_the_name_to_fix():
         Settings.from_env({"ALONGSIDE_MODE": "staging"})
     with pytest.raises(SettingsError, match="not a number"):
         Settings.from_env({"ALONGSIDE_PORT": "eighty"})
+
+
+def test_more_push_services_can_be_allowed_by_origin():
+    settings = Settings.from_env({
+        "ALONGSIDE_PUSH_SERVICES": " https://push.example.org/ , http://127.0.0.1:8123,"})
+    assert settings.push_services == ("https://push.example.org", "http://127.0.0.1:8123")
+    assert Settings.from_env({}).push_services == ()
+
+
+def test_a_push_service_that_is_not_an_origin_is_refused_with_the_name_to_fix():
+    for value in ("push.example.org", "https://push.example.org/path", "ftp://push.example.org",
+                  "https://user@push.example.org", "https://push.example.org:99999"):
+        with pytest.raises(SettingsError, match="ALONGSIDE_PUSH_SERVICES"):
+            Settings.from_env({"ALONGSIDE_PUSH_SERVICES": value})

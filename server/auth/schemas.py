@@ -4,6 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.api.fields import Line
 from server.i18n import LANGUAGES
 
 PIN_PATTERN = r"^[0-9]{4,6}$"
@@ -14,7 +15,7 @@ class Strict(BaseModel):
 
 
 class PractitionerSignIn(Strict):
-    email: str = Field(min_length=3, max_length=254)
+    email: Line = Field(min_length=3, max_length=254)
     password: str = Field(min_length=1, max_length=200)
 
 

@@ -5,6 +5,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.api.fields import Line
 from server.circles.models import AgeBand, FamilyRole
 from server.i18n import LANGUAGES
 from server.meetings.schemas import MeetingSummary
@@ -23,18 +24,18 @@ class InvitationMade(BaseModel):
 
 
 class CircleNew(Strict):
-    name: str = Field(min_length=1, max_length=200)
+    name: Line = Field(min_length=1, max_length=200)
 
 
 class MemberNew(Strict):
-    name: str = Field(min_length=1, max_length=100, description="What they like to be called")
+    name: Line = Field(min_length=1, max_length=100, description="What they like to be called")
     role: FamilyRole
     age_band: AgeBand
     locale: str = Field(default="en", pattern="^(" + "|".join(LANGUAGES) + ")$")
 
 
 class TeammateNew(Strict):
-    email: str = Field(min_length=3, max_length=254)
+    email: Line = Field(min_length=3, max_length=254)
 
 
 class LeadChoice(Strict):

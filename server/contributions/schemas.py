@@ -5,6 +5,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.api.fields import Line, Text, VersionNumber, left_out
 from server.contributions.models import Audience, ContributionKind
 
 MAX_TEXT = 5000
@@ -20,8 +21,8 @@ class ContributionWrite(Strict):
 
     id: UUID
     kind: ContributionKind
-    text: str = Field(default="", max_length=MAX_TEXT)
-    scale_question: str = Field(default="", max_length=MAX_QUESTION)
+    text: Text = Field(default="", max_length=MAX_TEXT)
+    scale_question: Line = Field(default="", max_length=MAX_QUESTION)
     scale_value: int | None = Field(default=None, ge=0, le=10, strict=True)
     meeting_id: UUID | None = None
     audience: Audience = Audience.JUST_ME
@@ -30,9 +31,9 @@ class ContributionWrite(Strict):
 class ContributionEdit(Strict):
     """Changes to a draft; `version` is the version the change was made from."""
 
-    version: int = Field(ge=1, strict=True)
-    text: str | None = Field(default=None, max_length=MAX_TEXT)
-    scale_question: str | None = Field(default=None, max_length=MAX_QUESTION)
+    version: VersionNumber
+    text: Text = left_out(max_length=MAX_TEXT)
+    scale_question: Line = left_out(max_length=MAX_QUESTION)
     scale_value: int | None = Field(default=None, ge=0, le=10, strict=True)
     meeting_id: UUID | None = None
 

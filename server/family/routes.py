@@ -4,6 +4,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
 from server.api.endpoint import endpoint
+from server.api.openapi import answering
 from server.auth.sessions import current_actor
 from server.family import service
 from server.contributions.schemas import SharedList
@@ -56,6 +57,8 @@ routes = [
              tag="family", summary="For carers: what others in the family shared with them"),
     endpoint("POST", "/api/family/urgent", need_to_talk, response=UrgentSent, status=201,
              tag="family", summary="I need to talk to someone now"),
-    endpoint("GET", "/api/family/my-data", download_my_data, tag="family",
-             summary="Download everything I wrote, with its sharing history (text)"),
+    answering(
+        endpoint("GET", "/api/family/my-data", download_my_data, tag="family",
+                 summary="Download everything I wrote, with its sharing history (text)"),
+        "text/plain", "Everything I wrote, as a text file to download", download=True),
 ]

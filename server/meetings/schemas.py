@@ -4,8 +4,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from server.api.fields import Line, Moment
 from server.meetings.models import MEETING_KIND_LABELS, Meeting, MeetingKind
 
 
@@ -31,8 +32,8 @@ class Strict(BaseModel):
 
 class MeetingNew(Strict):
     kind: MeetingKind
-    starts_at: AwareDatetime
-    place: str = Field(default="", max_length=200)
+    starts_at: Moment
+    place: Line = Field(default="", max_length=200)
 
 
 class ViewsWanted(Strict):

@@ -6,30 +6,27 @@ from starlette.requests import Request
 
 from server.api.endpoint import endpoint
 from server.auth.sessions import current_actor
-from server.notifications.models import PushSubscription
+from server.notifications import subscriptions
+from server.notifications.errors import PushNotAvailable
 from server.notifications.schemas import PushKey, SubscriptionGone, SubscriptionNew
 from server.notifications.vapid import public_key_of
 
 
 async def push_key(request: Request) -> PushKey:
     await current_actor(request)
-    return PushKey(public_key=public_key_of(request.app.state.settings.vapid_private_key))
+    private_key = request.app.state.settings.vapid_private_key
+    if not private_key:
+        raise PushNotAvailable()
+    return PushKey(public_key=public_key_of(private_key))
 
 
 async def subscribe(request: Request, body: SubscriptionNew) -> None:
-    actor = await current_actor(request)
-    # One row per device; a device handed to someone else moves to them.
-    await PushSubscription.filter(endpoint=body.endpoint).delete()
-    await PushSubscription.create(
-        endpoint=body.endpoint, p256dh=body.keys.p256dh, auth=body.keys.auth,
-        practitioner=actor.practitioner, member=actor.member)
+    await subscriptions.subscribe(await current_actor(request), body,
+                                  request.app.state.settings.push_services)
 
 
 async def unsubscribe(request: Request, body: SubscriptionGone) -> None:
-    actor = await current_actor(request)
-    owner = ({"practitioner_id": actor.practitioner.id} if actor.practitioner
-             else {"member_id": actor.person.id})
-    await PushSubscription.filter(endpoint=body.endpoint, **owner).delete()
+    await subscriptions.unsubscribe(await current_actor(request), body.endpoint)
 
 
 routes = [

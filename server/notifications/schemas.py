@@ -2,14 +2,19 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.api.fields import Line
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+BASE64URL = r"^[A-Za-z0-9_-]+={0,2}$"
+
+
 class SubscriptionKeys(Strict):
-    p256dh: str = Field(min_length=20, max_length=200)
-    auth: str = Field(min_length=8, max_length=100)
+    p256dh: str = Field(min_length=20, max_length=200, pattern=BASE64URL)
+    auth: str = Field(min_length=8, max_length=100, pattern=BASE64URL)
 
 
 class SubscriptionNew(Strict):
@@ -21,7 +26,7 @@ class SubscriptionNew(Strict):
 
 
 class SubscriptionGone(Strict):
-    endpoint: str = Field(min_length=10, max_length=1000)
+    endpoint: Line = Field(min_length=10, max_length=1000)
 
 
 class PushKey(BaseModel):

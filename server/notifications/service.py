@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -16,8 +17,11 @@ from server.jobs.models import Delivery, Job
 from server.notifications import push
 from server.notifications.messages import BODIES, TITLE
 from server.notifications.models import PushSubscription
+from server.notifications.push_services import is_push_service
 from server.organisations.models import Practitioner
 from server.settings import Settings
+
+log = logging.getLogger("alongside.push")
 
 
 async def notify(person: FamilyMember | Practitioner, reason: str, *, key: str,
@@ -63,6 +67,11 @@ async def run_notify(job: Job, settings: Settings, i18n: I18n, now: datetime) ->
     body = BODIES[job.payload["reason"]]
     payload = {"title": words.gettext(TITLE), "body": words.gettext(body), "url": "/"}
     for device in await devices:
+        # Checked again here: a row stored before push services were checked, or
+        # whose service has left the list, is never posted to.
+        if not is_push_service(device.endpoint, settings.push_services):
+            log.warning("not sending to subscription %s: not a known push service", device.id)
+            continue
         delivery, _ = await Delivery.get_or_create(job=job, endpoint=device.endpoint)
         if delivery.sent_at is not None:
             continue

@@ -6,6 +6,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from server.api.endpoint import endpoint, path_uuid
+from server.api.openapi import answering
+from server.api.paths import path_number
 from server.auth.actor import Actor
 from server.auth.sessions import current_actor
 from server.circles.models import Circle
@@ -77,7 +79,7 @@ async def publish(request: Request) -> Response:
 async def export_json(request: Request) -> Response:
     actor = await current_actor(request)
     document = await export.export_version(
-        actor, path_uuid(request, "circle_id"), int(request.path_params["number"]),
+        actor, path_uuid(request, "circle_id"), path_number(request, "number"),
         translator_for(request).gettext)
     return JSONResponse(document.model_dump(mode="json", by_alias=True), headers={
         "Content-Disposition": f'attachment; filename="plan-v{document.plan_version}.json"'})
@@ -85,7 +87,7 @@ async def export_json(request: Request) -> Response:
 
 async def export_schema(request: Request) -> JSONResponse:
     schema = export.PlanExportV1.model_json_schema(by_alias=True)
-    return JSONResponse({"$id": export.SCHEMA_ID, **schema})
+    return JSONResponse({"$id": export.SCHEMA_ID, **schema}, media_type="application/schema+json")
 
 
 async def respond(request: Request, body: ResponseNew) -> AnswerOut:
@@ -164,11 +166,15 @@ routes = [
              summary="Remove a plan item"),
     endpoint("POST", PLAN + "/publish", publish, response=Published, status=201, tag="plans",
              summary="Publish a version of the plan to the family"),
-    endpoint("GET", PLAN + "/versions/{number:int}/export", export_json,
-             response=export.PlanExportV1, tag="plans",
-             summary="A published version as JSON (schema: /api/schemas/plan-export-v1.json)"),
-    endpoint("GET", "/api/schemas/plan-export-v1.json", export_schema, tag="plans",
-             public=True, summary="The JSON Schema of the plan export, version 1"),
+    answering(
+        endpoint("GET", PLAN + "/versions/{number:int}/export", export_json,
+                 response=export.PlanExportV1, tag="plans",
+                 summary="A published version as JSON (schema: /api/schemas/plan-export-v1.json)"),
+        "application/json", "The version, as a file to download", download=True),
+    answering(
+        endpoint("GET", "/api/schemas/plan-export-v1.json", export_schema, tag="plans",
+                 public=True, summary="The JSON Schema of the plan export, version 1"),
+        "application/schema+json", "The JSON Schema"),
     endpoint("POST", "/api/plan-answers/{answer_id}/response", respond, body=ResponseNew,
              response=AnswerOut, tag="plans", summary="Respond to a family member's answer"),
     endpoint("POST", "/api/plan-answers/{answer_id}/escalate", escalate, response=AnswerOut,
@@ -185,8 +191,12 @@ routes = [
              summary="Stop sharing the comment of my answer (the choice stays)"),
     endpoint("GET", "/api/family/you-said", you_said, response=YouSaid, tag="family",
              summary="You said → the plan says"),
-    endpoint("GET", "/print/circles/{circle_id}/plan", print_team_plan, tag="plans",
-             summary="Print view of the working plan (HTML)"),
-    endpoint("GET", "/print/my-plan", print_family_plan, tag="family",
-             summary="Print view of the plan shared with me (HTML)"),
+    answering(
+        endpoint("GET", "/print/circles/{circle_id}/plan", print_team_plan, tag="plans",
+                 summary="Print view of the working plan (HTML)"),
+        "text/html", "A page to print (A4)"),
+    answering(
+        endpoint("GET", "/print/my-plan", print_family_plan, tag="family",
+                 summary="Print view of the plan shared with me (HTML)"),
+        "text/html", "A page to print (A4)"),
 ]

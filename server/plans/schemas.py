@@ -5,6 +5,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.api.fields import Text, VersionNumber, left_out
 from server.contributions.models import Audience
 from server.contributions.schemas import ReadBy
 from server.organisations.models import Agency
@@ -27,15 +28,15 @@ class Owner(Strict):
 
 class PlanItemNew(Strict):
     section: PlanSection
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: Text = Field(min_length=1, max_length=MAX_TEXT)
     owner: Owner | None = None
     due_on: date | None = None
     status: ActionStatus | None = None
 
 
 class PlanItemEdit(Strict):
-    section: PlanSection | None = None
-    text: str | None = Field(default=None, min_length=1, max_length=MAX_TEXT)
+    section: PlanSection = left_out()
+    text: Text = left_out(min_length=1, max_length=MAX_TEXT)
     owner: Owner | None = None
     due_on: date | None = None
     status: ActionStatus | None = None
@@ -48,13 +49,13 @@ class PlanImport(Strict):
 
 class AnswerNew(Strict):
     answer: Answer
-    comment: str = Field(default="", max_length=MAX_TEXT)
+    comment: Text = Field(default="", max_length=MAX_TEXT)
     #: Who may read the comment; the lead can always respond to "my worker".
     audience: Audience = Audience.MY_WORKER
 
 
 class ResponseNew(Strict):
-    text: str = Field(min_length=1, max_length=MAX_TEXT)
+    text: Text = Field(min_length=1, max_length=MAX_TEXT)
 
 
 class Quote(BaseModel):
@@ -135,7 +136,7 @@ class Published(BaseModel):
 
 
 class SeenVersion(Strict):
-    version: int = Field(ge=1, strict=True)
+    version: VersionNumber
 
 
 class UsedIn(BaseModel):

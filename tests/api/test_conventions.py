@@ -97,3 +97,41 @@ async def test_the_openapi_document_is_valid_3_1_and_describes_the_bodies(client
 async def test_health_and_readiness(client):
     assert (await client.get("/healthz")).json() == {"status": "ok"}
     assert (await client.get("/readyz")).json() == {"status": "ready"}
+
+
+async def test_path_parameters_are_typed(client):
+    document = (await client.get("/api/openapi.json")).json()
+    parameters = [parameter for operations in document["paths"].values()
+                  for operation in operations.values()
+                  for parameter in operation.get("parameters", [])]
+    assert {p["name"] for p in parameters} >= {"circle_id", "item_id", "number"}
+    for parameter in parameters:
+        if parameter["name"].endswith("_id"):
+            assert parameter["schema"] == {"type": "string", "format": "uuid"}, parameter
+        else:
+            assert parameter["schema"] == {"type": "integer", "minimum": 1,
+                                           "maximum": 2**31 - 1}, parameter
+
+
+async def test_pages_and_downloads_are_documented_with_the_content_they_really_have(client):
+    document = (await client.get("/api/openapi.json")).json()
+    world = await factories.world()
+    await factories.act_as(client, world.lead)
+    circle = f"/api/circles/{world.circle.id}"
+    await client.post(f"{circle}/plan/items", json={"section": "working_well", "text": "Visits"})
+    assert (await client.post(f"{circle}/plan/publish")).status_code == 201
+    team = {"/print/circles/{circle_id}/plan": "text/html",
+            "/api/circles/{circle_id}/plan/versions/{number}/export": "application/json",
+            "/api/schemas/plan-export-v1.json": "application/schema+json"}
+    family = {"/print/my-plan": "text/html", "/api/family/my-data": "text/plain"}
+    for person, answers in ((world.lead, team), (world.parent, family)):
+        await factories.act_as(client, person)
+        for path, media_type in answers.items():
+            documented = document["paths"][path]["get"]["responses"]
+            assert "204" not in documented, path
+            assert list(documented["200"]["content"]) == [media_type], path
+            answer = await client.get(path.format(circle_id=world.circle.id, number=1))
+            assert answer.status_code == 200, path
+            assert answer.headers["content-type"].split(";")[0] == media_type, path
+            download = "content-disposition" in answer.headers
+            assert download == ("Content-Disposition" in documented["200"].get("headers", {})), path

@@ -1,5 +1,12 @@
 import re
 
+import httpx2 as httpx
+from starlette.routing import Route
+
+from server.app import create_app
+from server.settings import Settings
+from tests.conftest import ORIGIN, TEST_SECRET
+
 
 async def test_the_shell_carries_a_fresh_nonce_matching_its_policy(client):
     first = await client.get("/")
@@ -37,3 +44,22 @@ async def test_language_modules_are_generated_from_the_catalogs(client):
     # CLDR: Punjabi uses the singular for 0 and 1 (Babel's default says n != 1).
     assert "return Number((n > 1));" in module.text
     assert (await client.get("/i18n/xx.js")).status_code == 404
+
+
+async def test_a_server_error_carries_the_protective_headers(tmp_path):
+    async def fails(request):
+        raise RuntimeError("a bug")
+
+    app = create_app(Settings(data_dir=tmp_path, secret_key=TEST_SECRET))
+    app.router.routes.insert(0, Route("/api/fails", fails))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                 base_url=ORIGIN) as client:
+        response = await client.get("/api/fails", headers={"Accept-Language": "pl"})
+    assert response.status_code == 500
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["type"].endswith("/server-error")
+    assert "Nic nie zostało zmienione" in response.json()["title"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers["cache-control"] == "no-store"

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
 from tests import databases
+
+PROCFILE = Path(__file__).resolve().parents[2] / "Procfile"
 
 
 def alongside(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -61,3 +69,56 @@ def test_demo_creates_the_demo_circle_once_and_prints_fresh_codes(tmp_path, empt
     assert counts.returncode == 0
     human = alongside("demo", env=env).stdout
     assert "priya.shah@demo.alongside.test" in human and "demo-password" in human
+
+
+@contextmanager
+def serving(command: list[str], port: int, env: dict[str, str]) -> Iterator[str]:
+    """Runs a web process and waits until it answers; yields its address."""
+    process = subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def headers_of(url: str) -> dict[str, str]:
+    with urllib.request.urlopen(url, timeout=5) as answer:
+        return {name.lower(): value for name, value in answer.headers.items()}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_serve_does_not_name_the_server_software(tmp_path):
+    port = free_port()
+    command = [sys.executable, "-m", "server.cli", "serve", "--port", str(port)]
+    with serving(command, port, {"ALONGSIDE_DATA_DIR": str(tmp_path)}) as url:
+        headers = headers_of(url + "/healthz")
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "server" not in headers
+
+
+def test_the_procfiles_web_process_does_not_name_the_server_software(tmp_path):
+    port = free_port()
+    web = next(line.split(":", 1)[1] for line in PROCFILE.read_text().splitlines()
+               if line.startswith("web:"))
+    env = {"ALONGSIDE_DATA_DIR": str(tmp_path), "PORT": str(port),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    local = web.replace("--host 0.0.0.0", "--host 127.0.0.1")  # not on the network while tested
+    with serving(["sh", "-c", "exec " + local], port, env) as url:
+        headers = headers_of(url + "/healthz")
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "server" not in headers

@@ -10,30 +10,19 @@ import uuid
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from server.i18n import I18n
 from server.jobs import queue
 from server.jobs.models import Job
 from server.jobs.worker import run_one
 from server.meetings.models import Meeting, MeetingKind, ViewRequest
 from server.notifications.models import PushSubscription
-from server.notifications.vapid import public_key_of
 from tests import factories
-from tests.notifications.push_service import PushService
 
 LONDON = ZoneInfo("Europe/London")
 TODAY = date.today()
 AFTERNOON = datetime(TODAY.year, TODAY.month, TODAY.day, 14, 0, tzinfo=LONDON)
 LATE_EVENING = datetime(TODAY.year, TODAY.month, TODAY.day, 22, 30, tzinfo=LONDON)
 NEUTRAL_TITLES = {"You have a new message"}
-
-
-@pytest.fixture
-def push_service(app):
-    settings = app.state.settings
-    with PushService(public_key_of(settings.vapid_private_key), settings.vapid_subject) as service:
-        yield service
 
 
 async def subscribe(client, person, device, push_service):
@@ -164,7 +153,8 @@ async def test_two_workers_racing_send_each_reminder_once(app, client, push_serv
     env = {**os.environ, "ALONGSIDE_DATA_DIR": str(settings.data_dir),
            "ALONGSIDE_DATABASE_URL": settings.database_url,
            "ALONGSIDE_SECRET_KEY": app.state.settings.secret_key,
-           "ALONGSIDE_VAPID_PRIVATE_KEY": app.state.settings.vapid_private_key}
+           "ALONGSIDE_VAPID_PRIVATE_KEY": app.state.settings.vapid_private_key,
+           "ALONGSIDE_PUSH_SERVICES": push_service.url}
     workers = [await asyncio.create_subprocess_exec(
         sys.executable, "-m", "server.cli", "worker", "--until-idle", env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE) for _ in range(2)]

@@ -59,24 +59,30 @@ export function joinView(ctx) {
 // words only with their old secret number: a code alone must never open them,
 // because their worker made the code. Both ways are offered with the same weight.
 function joinAgainPart() {
-  const choice = (value, label, hint) => {
-    const id = "again-" + value;
-    return el(
-      "div",
-      { class: "choice" },
-      el("input", { type: "radio", id, name: "again", value, "aria-describedby": id + "-hint" }),
-      el("label", { for: id }, label),
-      el("p", { id: id + "-hint", class: "hint" }, hint),
+  const choice = (value, label, description) =>
+    el(
+      "label",
+      { class: "choice", for: "again-" + value },
+      el("input", { type: "radio", id: "again-" + value, name: "again", value }),
+      el(
+        "span",
+        { class: "choice-text" },
+        el("span", { class: "choice-label" }, label),
+        el("span", { class: "choice-description" }, description),
+      ),
     );
-  };
   return el(
     "fieldset",
-    { class: "stack", "data-field": "again" },
+    { id: "field-again", class: "choices stack", "data-field": "again" },
     el("legend", {}, t("You have used Alongside before")),
     el("p", { id: "field-again-error", class: "field-error", hidden: true }),
-    choice("bring", t("I know my old secret number"), t("Your words come to this phone.")),
+    el(
+      "div",
+      { class: "choice-list" },
+      choice("bring", t("I know my old secret number"), t("Your words come to this phone.")),
+      choice("fresh", t("I forgot it"), t("Start again without them. Your earlier words will not come to this phone.")),
+    ),
     pinField("old_pin", t("Your old secret number"), null, "current-password"),
-    choice("fresh", t("I forgot it"), t("Start again without them. Your earlier words will not come to this phone.")),
   );
 }
 

@@ -15,7 +15,7 @@ from server.contributions.labels import AUDIENCE_LABELS, KIND_LABELS
 from server.contributions.models import Audience, Contribution, ContributionKind
 from server.contributions.reading import record_reads
 from server.family.models import UrgentRequest
-from server.sharing.policy import readable_contributions, withdrawn_markers
+from server.sharing import family_words
 
 
 class CircleRef(BaseModel):
@@ -70,10 +70,8 @@ def _item(item: Contribution, gettext: Callable[[str], str]) -> VoiceItem:
 async def circle_voice(actor: Actor, circle_id: UUID, gettext: Callable[[str], str]) -> CircleVoice:
     place = await team_place(actor, circle_id)
     circle = await Circle.get(id=circle_id)
-    shown = await Contribution.filter(
-        (await readable_contributions(actor)) | (await withdrawn_markers(actor)),
-        circle_id=circle_id,
-    ).select_related("author").order_by("-created_at")
+    shown = await (await family_words.readable_or_withdrawn(actor)).filter(
+        circle_id=circle_id).select_related("author").order_by("-created_at")
     await record_reads(actor.practitioner.id, [c for c in shown if c.withdrawn_at is None])
     urgent = []
     if place.is_lead:

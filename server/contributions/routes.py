@@ -21,7 +21,7 @@ from server.contributions.schemas import (
     ContributionWrite,
 )
 from server.i18n import translator_for
-from server.sharing.policy import own_contributions
+from server.sharing import family_words
 
 
 def _id(request: Request) -> UUID:
@@ -36,7 +36,7 @@ async def _shown(request: Request, contribution: Contribution) -> ContributionOu
 async def list_mine(request: Request) -> ContributionList:
     actor = await current_actor(request)
     service.author_of(actor)
-    mine = await Contribution.filter(own_contributions(actor)).order_by("-created_at")
+    mine = await family_words.own(actor).order_by("-created_at")
     return ContributionList(items=await for_author(mine, translator_for(request).gettext))
 
 

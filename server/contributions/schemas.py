@@ -25,7 +25,7 @@ class ContributionWrite(Strict):
     scale_question: Line = Field(default="", max_length=MAX_QUESTION)
     scale_value: int | None = Field(default=None, ge=0, le=10, strict=True)
     meeting_id: UUID | None = None
-    audience: Audience = Audience.JUST_ME
+    audience: Audience = Audience.JUST_ME  # a draft: the most private choice first
 
 
 class ContributionEdit(Strict):

@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from server.auth.actor import Actor
 from server.circles.closure import ensure_open
 from server.circles.models import FamilyMember
+from server.commands import idempotency
 from server.contributions import errors
 from server.contributions.models import (
     Audience,
@@ -22,8 +23,7 @@ from server.contributions.schemas import ContributionEdit, ContributionWrite
 from server.errors import Forbidden, Invalid, NotFound
 from server.meetings.models import Meeting
 from server.notifications import triggers
-from server.commands import idempotency
-from server.sharing.policy import own_contributions
+from server.sharing import family_words
 
 CONTENT_FIELDS = ("kind", "text", "scale_question", "scale_value", "meeting_id", "audience")
 
@@ -43,7 +43,7 @@ async def own(actor: Actor, contribution_id: UUID) -> Contribution:
     """The author's own contribution; to anyone else, the id is simply not found."""
     if actor.member is None:
         raise NotFound()
-    found = await Contribution.get_or_none(own_contributions(actor), id=contribution_id)
+    found = await family_words.own(actor).get_or_none(id=contribution_id)
     if found is None:
         raise NotFound()
     return found
@@ -71,7 +71,7 @@ async def write(actor: Actor, new: ContributionWrite) -> tuple[Contribution, boo
     """Saves a new contribution; returns it and whether it was created now.
     The same id with the same content is the same contribution (a retry)."""
     member = author_of(actor)
-    existing = await Contribution.get_or_none(id=new.id)
+    existing = await family_words.same_id(new.id)
     if existing is not None:
         same = str(existing.author_id) == str(member.id) and _content(existing) == _content(new)
         if not same:
@@ -93,7 +93,7 @@ async def write(actor: Actor, new: ContributionWrite) -> tuple[Contribution, boo
 
 async def edit(actor: Actor, contribution_id: UUID, change: ContributionEdit) -> Contribution:
     contribution = await own(actor, contribution_id)
-    if contribution.audience is not Audience.JUST_ME or contribution.withdrawn_at:
+    if not family_words.is_draft(contribution) or contribution.withdrawn_at:
         raise errors.NotADraft()
     await ensure_open(author_of(actor))
     if change.version != contribution.version:
@@ -108,18 +108,17 @@ async def edit(actor: Actor, contribution_id: UUID, change: ContributionEdit) ->
     )
     # Only the version this edit was made from may be replaced, even if two
     # requests race: the second finds the version moved on.
-    saved = await Contribution.filter(id=contribution.id, version=change.version).update(
-        **updates, version=change.version + 1, updated_at=datetime.now(timezone.utc)
-    )
+    saved = await family_words.save_edit(actor, contribution.id, change.version, {
+        **updates, "version": change.version + 1, "updated_at": datetime.now(timezone.utc)})
     if not saved:
         raise errors.ChangedElsewhere()
     await idempotency.forget_words_about(contribution.author_id, contribution.id)
-    return await Contribution.get(id=contribution.id)
+    return await family_words.own(actor).get(id=contribution.id)
 
 
 async def delete_draft(actor: Actor, contribution_id: UUID) -> None:
     contribution = await own(actor, contribution_id)
-    if contribution.audience is not Audience.JUST_ME or contribution.withdrawn_at:
+    if not family_words.is_draft(contribution) or contribution.withdrawn_at:
         raise errors.NotADraft()
     await contribution.delete()
     await idempotency.forget_words_about(contribution.author_id, contribution.id, gone=True)
@@ -145,7 +144,7 @@ async def withdraw(actor: Actor, contribution_id: UUID) -> Contribution:
     contribution = await own(actor, contribution_id)
     if contribution.withdrawn_at is not None:
         return contribution
-    if contribution.audience is Audience.JUST_ME:
+    if family_words.is_draft(contribution):
         raise errors.NotShared()
     async with in_transaction():
         contribution.withdrawn_at = datetime.now(timezone.utc)

@@ -8,14 +8,13 @@ from datetime import datetime, timezone
 
 from server.auth.actor import Actor
 from server.contributions.labels import AUDIENCE_LABELS
-from server.contributions.models import Contribution
 from server.contributions.reading import for_author
 from server.contributions.schemas import ContributionOut, ReadBy
 from server.contributions.service import author_of
 from server.i18n import N_, Wording
 from server.plans.family import my_answers
 from server.plans.schemas import AnswerOut, PlanItemOut
-from server.sharing.policy import own_contributions
+from server.sharing import family_words
 
 
 def _sharing(withdrawn_at: datetime | None, audience_label: str, words: Wording) -> str:
@@ -68,7 +67,7 @@ def _answer(number: int, item: PlanItemOut | None, answer: AnswerOut, words: Wor
 async def my_data(actor: Actor, words: Wording) -> str:
     member = author_of(actor)
     items = await for_author(
-        await Contribution.filter(own_contributions(actor)).order_by("created_at"), words.gettext
+        await family_words.own(actor).order_by("created_at"), words.gettext
     )
     lines = [
         words.gettext(N_("Everything I wrote in Alongside")),

@@ -6,24 +6,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
-from tortoise.expressions import Q
-
 from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.closure import ensure_open
 from server.circles.errors import CallInstead
+from server.circles.models import FamilyMember, TeamMember
 from server.contributions.labels import KIND_LABELS
 from server.contributions.schemas import SharedItem, SharedList
-from server.family.models import UrgentRequest
-from server.notifications import triggers
-from server.circles.models import FamilyMember, TeamMember
-from server.contributions.models import Audience, Contribution
 from server.errors import Forbidden
-from server.family.schemas import CircleSummary, ContributionCounts, FamilyHome, PersonSummary
+from server.family.models import UrgentRequest
+from server.family.schemas import (
+    CircleSummary,
+    ContributionCounts,
+    FamilyHome,
+    PersonSummary,
+)
 from server.meetings.schemas import MeetingSummary
 from server.meetings.service import upcoming
+from server.notifications import triggers
 from server.organisations.models import AGENCY_LABELS
-from server.sharing.policy import own_contributions, readable_contributions
+from server.sharing import family_words
 
 
 def _member(actor: Actor) -> FamilyMember:
@@ -38,8 +40,8 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
     lead = await TeamMember.get_or_none(circle_id=circle.id, is_lead=True).select_related(
         "practitioner"
     )
-    mine = Contribution.filter(own_contributions(actor))
-    shared = mine.filter(withdrawn_at=None).exclude(audience=Audience.JUST_ME)
+    mine = family_words.own(actor)
+    shared = mine.filter(withdrawn_at=None).exclude(audience=family_words.DRAFT)
     return FamilyHome(
         name=member.name,
         role=member.role.value,
@@ -72,9 +74,8 @@ async def choose_simple_mode(actor: Actor, simple_mode: bool) -> None:
 
 async def shared_with_me(actor: Actor, gettext: Callable[[str], str]) -> SharedList:
     member = _member(actor)
-    items = await Contribution.filter(
-        await readable_contributions(actor), ~Q(author_id=member.id)
-    ).select_related("author").order_by("-created_at")
+    items = await (await family_words.readable(actor)).exclude(
+        author_id=member.id).select_related("author").order_by("-created_at")
     return SharedList(items=[
         SharedItem(
             id=item.id, author_name=item.author.name, kind=item.kind,

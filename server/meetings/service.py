@@ -12,13 +12,12 @@ from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.access import team_place
 from server.circles.models import ROLE_LABELS, FamilyMember
-from server.contributions.models import Contribution
 from server.errors import Invalid, NotFound
 from server.meetings import errors
 from server.meetings.models import MEETING_KIND_LABELS, Meeting, ViewRequest
 from server.meetings.schemas import MeetingDetail, MeetingNew, MemberViews, ViewsWanted
 from server.notifications import triggers
-from server.sharing.policy import readable_contributions
+from server.sharing import family_words
 
 
 async def upcoming(circle_ids: list[UUID]) -> list[Meeting]:
@@ -79,8 +78,8 @@ async def detail(actor: Actor, meeting_id: UUID, gettext: Callable[[str], str]) 
     asked = {r.member_id: r for r in await ViewRequest.filter(meeting_id=meeting.id)}
     # Shared for this meeting, or (for no meeting in particular) since they were asked;
     # only what this practitioner may read counts, so drafts stay invisible.
-    shared = await Contribution.filter(
-        await readable_contributions(actor), circle_id=meeting.circle_id,
+    shared = await (await family_words.readable(actor)).filter(
+        circle_id=meeting.circle_id,
     ).filter(Q(meeting_id=meeting.id) | Q(meeting_id=None)).values(
         "author_id", "meeting_id", "created_at")
     counts: dict[UUID, int] = {}

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from tortoise.expressions import Q
-
 from server.circles.models import FamilyMember, TeamMember
-from server.contributions.models import Audience, Contribution
+from server.contributions.models import Contribution
 from server.jobs import queue
 from server.jobs.models import Job
 from server.meetings.models import Meeting, ViewRequest
 from server.notifications.service import notify
 from server.organisations.models import Practitioner
+from server.sharing import family_words
 
 REMINDER_DAYS = (3, 1)
 
@@ -38,14 +37,9 @@ async def plan_published(circle_id: object, version_id: object) -> None:
 async def contribution_shared(contribution: Contribution) -> None:
     """Tell the practitioners who may now read it (never what it says). A closed
     circle's team reads nothing new, so is told nothing."""
-    if contribution.audience is Audience.JUST_ME or contribution.withdrawn_at:
-        return
-    places = TeamMember.filter(
-        circle_id=contribution.circle_id, circle__closed_at=None).select_related("practitioner")
-    for place in await places:
-        if place.is_lead or contribution.audience is not Audience.MY_WORKER:
-            await notify(place.practitioner, "shared_with_you",
-                         key=f"shared:{contribution.id}:{contribution.audience}")
+    for practitioner in await family_words.practitioners_who_may_read(contribution):
+        await notify(practitioner, "shared_with_you",
+                     key=f"shared:{contribution.id}:{contribution.audience}")
 
 
 async def _open_circles_lead(circle_id: object) -> Practitioner | None:
@@ -77,9 +71,5 @@ async def run_meeting_reminder(job: Job) -> None:
                                           member_id=job.payload["member"]).select_related("member")
     if meeting is None or asked is None or meeting.starts_at <= datetime.now(timezone.utc):
         return
-    shared = await Contribution.filter(
-        Q(meeting_id=meeting.id) | Q(meeting_id=None, created_at__gte=asked.created_at),
-        author_id=asked.member_id, withdrawn_at=None,
-    ).exclude(audience=Audience.JUST_ME).exists()
-    if not shared:
+    if not await family_words.has_shared_since(asked.member_id, meeting.id, asked.created_at):
         await notify(asked.member, "meeting_reminder", key=job.dedupe_key or f"job:{job.id}")

@@ -20,7 +20,7 @@ from server.plans.labels import ANSWER_LABELS
 from server.plans.models import Answer, PlanAnswer
 from server.plans.reading import latest_answers
 from server.plans.schemas import AnswerOut, PlanItemOut
-from server.sharing.policy import readable_answer_comments, withdrawn_comment_markers
+from server.sharing import family_words
 
 Gettext = Callable[[str], str]
 READ_COMMENT = "read_plan_answer_comment"
@@ -42,10 +42,6 @@ class _Access:
                 and answer.id not in self.readable)
 
 
-async def _ids(query_filter, ids: list[UUID]) -> set[UUID]:
-    return set(await PlanAnswer.filter(query_filter, id__in=ids).values_list("id", flat=True))
-
-
 async def _comment_for(answers: list[PlanAnswer], gettext: Gettext) -> str:
     """Who a comment hidden from this reader is for: only "my worker" comments
     are hidden from a team member, so it names the circle's lead."""
@@ -58,8 +54,8 @@ async def _comment_for(answers: list[PlanAnswer], gettext: Gettext) -> str:
 
 async def _access(actor: Actor, answers: list[PlanAnswer], gettext: Gettext) -> _Access:
     ids = [answer.id for answer in answers]
-    access = _Access(readable=await _ids(await readable_answer_comments(actor), ids),
-                     markers=await _ids(await withdrawn_comment_markers(actor), ids))
+    access = _Access(readable=await family_words.answer_ids_readable(actor, ids),
+                     markers=await family_words.answer_ids_withdrawn_from(actor, ids))
     hidden = [answer for answer in answers if access.hides(answer)]
     if hidden and actor.practitioner is not None:  # a family member is not told of it
         access.comment_for = await _comment_for(hidden, gettext)

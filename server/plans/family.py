@@ -11,8 +11,8 @@ from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.closure import ensure_open
 from server.circles.models import FamilyMember
+from server.commands import idempotency
 from server.contributions.labels import KIND_LABELS
-from server.contributions.models import Audience, Contribution
 from server.errors import Forbidden, Invalid, NotFound
 from server.plans import errors
 from server.plans.answers import shown, with_answers
@@ -30,8 +30,7 @@ from server.plans.schemas import (
     YouSaid,
     YouSaidItem,
 )
-from server.commands import idempotency
-from server.sharing.policy import own_answers, own_contributions
+from server.sharing import family_words
 
 Gettext = Callable[[str], str]
 
@@ -96,7 +95,7 @@ async def mark_seen(actor: Actor, version_number: int) -> None:
 async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) -> PlanAnswer:
     """An answer to an item of the latest version that this person can see."""
     await ensure_open(_member(actor))
-    if new.audience is Audience.JUST_ME:
+    if new.audience is family_words.DRAFT:
         raise Invalid.on("audience", errors.COMMENT_NEEDS_A_READER)
     plan, versions = await _versions(actor)
     visible = await render(actor, _items(versions[-1]), gettext)
@@ -113,7 +112,7 @@ async def withdraw_comment(actor: Actor, answer_id: UUID) -> PlanAnswer:
     """The author takes their words back: the choice stays, the comment is
     hidden from everyone else, and those who could read it see when it went."""
     member = _member(actor)
-    answer = await PlanAnswer.get_or_none(own_answers(actor), id=answer_id)
+    answer = await family_words.own_answers(actor).get_or_none(id=answer_id)
     if answer is None:
         raise NotFound()
     if answer.comment_withdrawn_at is None:
@@ -130,7 +129,7 @@ async def withdraw_comment(actor: Actor, answer_id: UUID) -> PlanAnswer:
 async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
     """Each of my contributions, and where the latest plan uses it."""
     member = _member(actor)
-    mine = await Contribution.filter(own_contributions(actor)).order_by("created_at")
+    mine = await family_words.own(actor).order_by("created_at")
     used: dict[UUID, list[UsedIn]] = {}
     try:
         _, versions = await _versions(actor)
@@ -152,7 +151,7 @@ async def my_answers(actor: Actor, gettext: Gettext) -> list[tuple[PlanItemOut |
     """Every answer I gave, oldest first, each with its plan item as I may see it
     now (None when I no longer may)."""
     _member(actor)
-    mine = await PlanAnswer.filter(own_answers(actor)).select_related(
+    mine = await family_words.own_answers(actor).select_related(
         "member", "item").order_by("created_at")
     live = {answer.item_id: ItemData.live(answer.item) for answer in mine}
     items = {item.id: item for item in await render(actor, list(live.values()), gettext)}

@@ -17,7 +17,7 @@ from server.organisations.models import AGENCY_LABELS, Agency, Practitioner
 from server.plans.labels import SECTION_LABELS, STATUS_LABELS
 from server.plans.models import ActionStatus, PlanAnswer, PlanItem, PlanSection
 from server.plans.schemas import PlanItemOut, Quote
-from server.sharing.policy import quotable_contributions
+from server.sharing import family_words
 
 Gettext = Callable[[str], str]
 SECTION_ORDER = list(PlanSection)
@@ -62,8 +62,7 @@ async def _sources(actor: Actor, items: list[ItemData]) -> dict[UUID, Contributi
     ids = [item.source_id for item in items if item.source_id]
     if not ids:
         return {}
-    rows = await Contribution.filter(await quotable_contributions(actor), id__in=ids
-                                     ).select_related("author")
+    rows = await (await family_words.quotable(actor)).filter(id__in=ids).select_related("author")
     return {row.id: row for row in rows}
 
 
@@ -118,7 +117,7 @@ async def render(actor: Actor, items: list[ItemData], gettext: Gettext) -> list[
 
 async def latest_answers(item_ids: list[UUID]) -> dict[UUID, list[PlanAnswer]]:
     """Each family member's latest answer to each item."""
-    query = PlanAnswer.filter(item_id__in=item_ids).select_related("member")
+    query = family_words.answers_to(item_ids).select_related("member")
     latest: dict[tuple[UUID, UUID], PlanAnswer] = {}
     for answer in await query.order_by("created_at"):
         latest[(answer.item_id, answer.member_id)] = answer

@@ -12,13 +12,12 @@ from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.access import team_place
 from server.circles.models import FamilyMember, TeamMember
-from server.contributions.models import Contribution
 from server.errors import Invalid, NotFound
 from server.notifications import triggers
 from server.plans import errors
 from server.plans.models import Plan, PlanItem, PlanSection, PlanVersion
 from server.plans.schemas import Owner, PlanImport, PlanItemEdit, PlanItemNew
-from server.sharing.policy import readable_contributions
+from server.sharing import family_words
 
 SNAPSHOT_FIELDS = ("section", "text", "source_id", "owner_member_id", "owner_practitioner_id",
                    "owner_agency", "due_on", "status", "position")
@@ -74,9 +73,8 @@ async def import_contribution(actor: Actor, circle_id: UUID, wanted: PlanImport)
     """The family's words go into the plan by reference, never copied: they stay
     verbatim, attributed, and shown only as far as the author allows."""
     await team_place(actor, circle_id)
-    source = await Contribution.filter(
-        await readable_contributions(actor), id=wanted.contribution_id, circle_id=circle_id
-    ).first()
+    source = await (await family_words.readable(actor)).filter(
+        id=wanted.contribution_id, circle_id=circle_id).first()
     if source is None:
         raise Invalid.on("contribution_id", errors.NOT_SHARED_WITH_YOU)
     plan = await plan_of(circle_id)
@@ -93,8 +91,7 @@ async def item_for_team(actor: Actor, item_id: UUID) -> PlanItem:
         raise NotFound()
     await team_place(actor, item.plan.circle_id)
     if item.source_id is not None:  # someone who may not read the source cannot see it
-        visible = await Contribution.filter(await readable_contributions(actor),
-                                            id=item.source_id).exists()
+        visible = await (await family_words.readable(actor)).filter(id=item.source_id).exists()
         if not visible:
             raise NotFound()
     return item

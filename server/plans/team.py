@@ -10,7 +10,6 @@ from uuid import UUID
 from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.access import team_place
-from server.contributions.models import Contribution
 from server.contributions.reading import record_reads
 from server.errors import NotFound
 from server.plans.answers import with_answers
@@ -18,6 +17,7 @@ from server.plans.models import Plan, PlanAnswer, PlanItem, PlanVersion
 from server.plans.reading import ItemData, render
 from server.plans.schemas import PlanItemOut, PlanOut
 from server.plans.service import item_for_team
+from server.sharing import family_words
 
 Gettext = Callable[[str], str]
 
@@ -44,11 +44,12 @@ async def audit_quotes(actor: Actor, items: list[PlanItemOut]) -> None:
     """Family words a practitioner was shown are reads, like any other."""
     ids = [i.quote.source_id for i in items if i.quote and i.quote.text is not None]
     if actor.practitioner is not None and ids:
-        await record_reads(actor.practitioner.id, await Contribution.filter(id__in=ids))
+        await record_reads(actor.practitioner.id,
+                           await (await family_words.readable(actor)).filter(id__in=ids))
 
 
 async def _answer_for_team(actor: Actor, answer_id: UUID) -> PlanAnswer:
-    answer = await PlanAnswer.get_or_none(id=answer_id)
+    answer = await family_words.answer_with_id(answer_id)
     if answer is None:
         raise NotFound()
     await item_for_team(actor, answer.item_id)

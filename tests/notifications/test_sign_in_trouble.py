@@ -3,9 +3,7 @@ that someone is having trouble, never who, and never anything they wrote."""
 
 from tests import factories
 from tests.auth.test_pins import joined_on_a_phone, pauses_in_a_row
-from tests.notifications.test_push import AFTERNOON, NEUTRAL_TITLES, drain, push_service, subscribe
-
-__all__ = ["push_service"]  # the local push service fixture, shared with test_push
+from tests.notifications.test_push import AFTERNOON, NEUTRAL_TITLES, drain, subscribe
 
 
 async def test_the_lead_gets_one_push_that_names_nobody(app, client, push_service):

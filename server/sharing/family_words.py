@@ -1,0 +1,122 @@
+"""The only door to what family members write: every query on contributions and
+on plan answers (whose comments are family words) is here, built from the rules in
+`sharing.policy`. No other module filters, gets or lists those rows; a test
+(tests/sharing/test_only_door.py) fails if one does.
+
+A *draft* is a contribution only its author can see ("just me")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from server.auth.actor import Actor
+from server.circles.models import TeamMember
+from server.contributions.models import Audience, Contribution
+from server.organisations.models import Practitioner
+from server.plans.models import PlanAnswer
+from server.sharing import policy
+
+DRAFT = Audience.JUST_ME
+
+
+def is_draft(contribution: Contribution) -> bool:
+    return contribution.audience is DRAFT
+
+
+def is_shared(contribution: Contribution) -> bool:
+    """Shared with someone, and not withdrawn."""
+    return not is_draft(contribution) and contribution.withdrawn_at is None
+
+
+# --- Contributions -------------------------------------------------------------
+
+def own(actor: Actor) -> QuerySet[Contribution]:
+    """The actor's own words, as far as this phone may open them."""
+    return Contribution.filter(policy.own_contributions(actor))
+
+
+async def readable(actor: Actor) -> QuerySet[Contribution]:
+    """Words this actor may read."""
+    return Contribution.filter(await policy.readable_contributions(actor))
+
+
+async def readable_or_withdrawn(actor: Actor) -> QuerySet[Contribution]:
+    """Words this actor may read, and dated markers of those withdrawn from them."""
+    return Contribution.filter(
+        (await policy.readable_contributions(actor)) | (await policy.withdrawn_markers(actor)))
+
+
+async def quotable(actor: Actor) -> QuerySet[Contribution]:
+    """Where words are used (a plan): readable, or a withdrawn marker."""
+    return Contribution.filter(await policy.quotable_contributions(actor))
+
+
+async def same_id(contribution_id: UUID) -> Contribution | None:
+    """Any contribution with this id, only to tell a repeated create (the phone
+    sent it again) from a clash of ids: its words are compared, never shown."""
+    return await Contribution.get_or_none(id=contribution_id)
+
+
+async def save_edit(actor: Actor, contribution_id: UUID, version: int,
+                    changes: dict[str, Any]) -> bool:
+    """Replaces the author's own item only at the version the edit was made from."""
+    saved = await own(actor).filter(id=contribution_id, version=version).update(**changes)
+    return bool(saved)
+
+
+async def has_shared_since(member_id: Any, meeting_id: Any, since: datetime) -> bool:
+    """Whether a member shared something for this meeting, or for no meeting in
+    particular since `since` (when they were asked)."""
+    return await Contribution.filter(
+        Q(meeting_id=meeting_id) | Q(meeting_id=None, created_at__gte=since),
+        author_id=member_id, withdrawn_at=None,
+    ).exclude(audience=DRAFT).exists()
+
+
+async def practitioners_who_may_read(contribution: Contribution) -> list[Practitioner]:
+    """The reverse question, for notifications: who on the team may read it now.
+    A closed circle's team reads nothing, so is nobody."""
+    if not is_shared(contribution):
+        return []
+    places = TeamMember.filter(
+        circle_id=contribution.circle_id, circle__closed_at=None).select_related("practitioner")
+    return [place.practitioner for place in await places
+            if place.is_lead or contribution.audience in policy.TEAM_AUDIENCES]
+
+
+# --- Plan answers (their comments are family words) ------------------------------
+
+def own_answers(actor: Actor) -> QuerySet[PlanAnswer]:
+    return PlanAnswer.filter(policy.own_answers(actor))
+
+
+async def answer_ids_readable(actor: Actor, ids: Iterable[UUID]) -> set[UUID]:
+    """Of these answers, those whose comment this actor may read."""
+    return await _answer_ids(await policy.readable_answer_comments(actor), ids)
+
+
+async def answer_ids_withdrawn_from(actor: Actor, ids: Iterable[UUID]) -> set[UUID]:
+    """Of these answers, those whose comment was withdrawn from this actor."""
+    return await _answer_ids(await policy.withdrawn_comment_markers(actor), ids)
+
+
+async def _answer_ids(rule: Q, ids: Iterable[UUID]) -> set[UUID]:
+    return set(await PlanAnswer.filter(rule, id__in=list(ids)).values_list("id", flat=True))
+
+
+def answers_to(item_ids: list[UUID]) -> QuerySet[PlanAnswer]:
+    """Answers to these plan items. Their choices are the team's to see; their
+    comments are shown only as far as `answer_ids_readable` allows."""
+    return PlanAnswer.filter(item_id__in=item_ids)
+
+
+async def answer_with_id(answer_id: UUID) -> PlanAnswer | None:
+    """One answer, for the team to respond to or escalate; its comment is shown
+    only as far as `answer_ids_readable` allows."""
+    return await PlanAnswer.get_or_none(id=answer_id)

@@ -1,6 +1,8 @@
 """Family words in the plan: only words shared with you, from this circle, still
 shared; once imported they stay the author's, verbatim, for everyone."""
 
+import uuid
+
 from server.circles.models import TeamMember
 from server.plans.models import PlanItem
 from tests import factories
@@ -75,3 +77,24 @@ async def test_imported_words_cannot_be_rewritten_by_anyone(client):
     await factories.act_as(client, world.lead)
     export = await client.get(f"/api/circles/{world.circle.id}/plan/versions/1/export")
     assert "rewrote it" not in export.text
+
+
+async def test_an_imported_scale_reaches_the_export_whole(client):
+    """A scale's words are its question and number: the JSON export carries both,
+    as the plan and print views do, and neither once the author withdraws it."""
+    world = await factories.world()
+    await factories.act_as(client, world.young_person)
+    scale = {"id": str(uuid.uuid4()), "kind": "scale", "audience": "my_meeting",
+             "scale_question": "How safe do I feel at home?", "scale_value": 3}
+    assert (await client.post("/api/contributions", json=scale)).status_code == 201
+    await bring_in(client, world.lead, world.circle, scale["id"])
+    await publish(client, world.lead, world.circle)
+    url = f"/api/circles/{world.circle.id}/plan/versions/1/export"
+    [item] = (await client.get(url)).json()["items"]
+    quoted = item["family_words"]
+    assert (quoted["scale_question"], quoted["scale_value"]) == ("How safe do I feel at home?", 3)
+    await factories.act_as(client, world.young_person)
+    await client.post(f"/api/contributions/{scale['id']}/withdraw")
+    await factories.act_as(client, world.lead)
+    [item] = (await client.get(url)).json()["items"]
+    assert item["family_words"]["withdrawn_at"] and "How safe" not in str(item)

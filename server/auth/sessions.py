@@ -100,7 +100,9 @@ async def current_actor(request: Request) -> Actor:
     if session is None:
         raise NotSignedIn()
     now = datetime.now(timezone.utc)
-    if now - session.last_seen_at > _idle_limit(request):
+    # A practitioner deactivated while signed in is signed out at their next request.
+    gone = session.practitioner is not None and not session.practitioner.is_active
+    if gone or now - session.last_seen_at > _idle_limit(request):
         await session.delete()
         raise NotSignedIn()
     if request.method not in SAFE_METHODS:

@@ -125,3 +125,13 @@ async def test_a_deactivated_practitioner_cannot_sign_in(client):
     assert response.json()["title"] == "That email or password is not right."
     assert await Session.all().count() == 0
     assert (await client.get("/api/practitioner/home")).status_code == 401
+
+
+async def test_deactivating_a_practitioner_ends_the_session_they_have(client):
+    world = await factories.world()
+    await factories.sign_in_practitioner(client, world.lead)
+    assert (await client.get(f"/api/circles/{world.circle.id}/voice")).status_code == 200
+    world.lead.is_active = False
+    await world.lead.save(update_fields=["is_active"])
+    assert (await client.get(f"/api/circles/{world.circle.id}/voice")).status_code == 401
+    assert await Session.all().count() == 0

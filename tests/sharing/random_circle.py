@@ -8,7 +8,6 @@ rules, never from the product's code."""
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -26,7 +25,7 @@ from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, Tea
 from server.organisations.models import Agency, Organisation, Practitioner
 from server.settings import Settings
 from tests import databases, factories
-from tests.conftest import ORIGIN, TEST_SECRET
+from tests.conftest import ORIGIN, TEST_SECRET, _in_ci
 
 AUDIENCES = ["just_me", "my_worker", "my_meeting", "my_family_too"]
 KINDS = ["going_well", "worried_about", "want_to_happen", "scale", "message"]
@@ -45,7 +44,7 @@ POOL = 4  # practitioners: the first is on the first two teams, the last on none
 
 SETTINGS = settings(
     # Modest here, more under CI; each example starts the app on a real database.
-    max_examples=40 if os.environ.get("CI", "").lower() in {"1", "true", "yes"} else 8,
+    max_examples=25 if _in_ci() else 8,
     deadline=None,
     # Shrinking a failure would take minutes; the assertion message already
     # carries the whole failing case.

@@ -58,15 +58,29 @@ def migrate(url: str) -> None:
     asyncio.run(apply_migrations(url))
 
 
+def _referencing_tables_first() -> list[str]:
+    """Every table, after each table whose rows point at it."""
+    ordered: list[str] = []
+    seen: set[type] = set()
+
+    def visit(model: type) -> None:
+        if model not in seen:
+            seen.add(model)
+            for name in model._meta.fk_fields | model._meta.o2o_fields:
+                visit(model._meta.fields_map[name].related_model)
+            ordered.append(model._meta.db_table)
+
+    for model in Tortoise.apps["models"].values():
+        visit(model)
+    return ordered[::-1]
+
+
 async def empty_all_tables() -> None:
+    """One transaction of DELETEs, referencing tables first: on tables this small,
+    several times faster than TRUNCATE (PostgreSQL) or a commit per table
+    (SQLite), which matters to tests that start again from empty many times."""
+    deletes = "".join(f'DELETE FROM "{table}";' for table in _referencing_tables_first())
     connection = connections.get("default")
-    tables = [model._meta.db_table for model in Tortoise.apps["models"].values()]
-    if connection.capabilities.dialect == "postgres":
-        quoted = ", ".join(f'"{table}"' for table in tables)
-        await connection.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
-    else:
-        await connection.execute_script(
-            "PRAGMA foreign_keys = OFF;"
-            + "".join(f'DELETE FROM "{table}";' for table in tables)
-            + "PRAGMA foreign_keys = ON;"
-        )
+    if connection.capabilities.dialect == "sqlite":
+        deletes = f"BEGIN;{deletes}COMMIT;"
+    await connection.execute_script(deletes)

@@ -26,6 +26,9 @@ class ExportQuote(BaseModel):
     contribution_id: UUID
     author_name: str
     words: str | None = Field(description="Verbatim; null once the author withdrew them")
+    scale_question: str | None = Field(default=None,
+                                      description="A scale's question; null once withdrawn")
+    scale_value: int | None = Field(default=None, description="A scale's 0-10; null once withdrawn")
     withdrawn_at: datetime | None
 
 
@@ -68,7 +71,8 @@ def _export_item(item: PlanItemOut) -> ExportItem:
     return ExportItem(
         id=item.id, section=item.section, practitioner_words=item.text,
         family_words=ExportQuote(contribution_id=quote.source_id, author_name=quote.author_name,
-                                 words=quote.text, withdrawn_at=quote.withdrawn_at)
+                                 words=quote.text, scale_question=quote.scale_question,
+                                 scale_value=quote.scale_value, withdrawn_at=quote.withdrawn_at)
         if quote else None,
         action=ExportAction(owner=item.owner_label, due_on=item.due_on, status=item.status)
         if item.section is PlanSection.ACTIONS else None,

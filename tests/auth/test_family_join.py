@@ -103,6 +103,8 @@ async def test_wrong_pins_pause_tries_for_minutes_not_days(client):
 
 
 async def test_joining_on_a_new_phone_retires_the_old_one(client):
+    """Kills mutant A6: the old phone not retired when a member joins again with a
+    new code. The old phone is refused even with the new, right PIN."""
     world = await factories.world()
     await factories.join(client, world.young_person)
     old_device = client.cookies.get("alongside-device")
@@ -114,6 +116,8 @@ async def test_joining_on_a_new_phone_retires_the_old_one(client):
     assert response.status_code == 401
     assert response.json()["type"].endswith("/phone-replaced")
     assert "another phone" in response.json()["title"]
+    assert (await client.get("/api/me")).json()["device_known"] is False
+    assert await Device.filter(member=world.young_person, revoked_at=None).count() == 1
 
 
 async def test_each_person_picks_their_language_and_it_is_remembered(client):

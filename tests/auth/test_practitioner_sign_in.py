@@ -111,3 +111,27 @@ async def test_over_https_the_session_cookie_is_host_prefixed_and_secure(app):
         assert "domain" not in cookie.lower()
         assert response.headers["strict-transport-security"].startswith("max-age=")
         assert (await https.get("/api/me")).json()["kind"] == "practitioner"
+
+
+async def test_a_deactivated_practitioner_cannot_sign_in(client):
+    """Kills mutant A1: sign-in not checking that the practitioner is still active.
+    The refusal reads like a wrong password, so it does not say the account exists."""
+    world = await factories.world()
+    world.teammate.is_active = False
+    await world.teammate.save(update_fields=["is_active"])
+    response = await client.post("/api/sessions/practitioner",
+                                 json={"email": world.teammate.email, "password": PASSWORD})
+    assert response.status_code == 401
+    assert response.json()["title"] == "That email or password is not right."
+    assert await Session.all().count() == 0
+    assert (await client.get("/api/practitioner/home")).status_code == 401
+
+
+async def test_deactivating_a_practitioner_ends_the_session_they_have(client):
+    world = await factories.world()
+    await factories.sign_in_practitioner(client, world.lead)
+    assert (await client.get(f"/api/circles/{world.circle.id}/voice")).status_code == 200
+    world.lead.is_active = False
+    await world.lead.save(update_fields=["is_active"])
+    assert (await client.get(f"/api/circles/{world.circle.id}/voice")).status_code == 401
+    assert await Session.all().count() == 0

@@ -89,3 +89,19 @@ async def test_an_urgent_request_reaches_the_lead_only(client):
     lead = await _voice(client, world.lead, world.circle)
     assert [u["name"] for u in lead["urgent"]] == ["Sam"]
     assert (await _voice(client, world.teammate, world.circle))["urgent"] == []
+
+
+async def test_a_withdrawal_marker_shows_only_to_those_who_could_read_the_words(client):
+    """Kills mutant P15: `withdrawn_markers` giving every practitioner on the team
+    a marker, even for words that were only ever shared with the lead."""
+    world = await factories.world()
+    for_worker = await _write(client, world.young_person, "for my worker", "my_worker")
+    for_meeting = await _write(client, world.young_person, "for the meeting", "my_meeting")
+    for item in (for_worker, for_meeting):
+        assert (await client.post(f"/api/contributions/{item}/withdraw")).status_code == 200
+    markers = {}
+    for practitioner in (world.lead, world.teammate):
+        items = (await _voice(client, practitioner, world.circle))["items"]
+        assert all(i["text"] is None and i["withdrawn_at"] for i in items)
+        markers[practitioner.name] = {i["id"] for i in items}
+    assert markers == {"Priya Shah": {for_worker, for_meeting}, "Tom Evans": {for_meeting}}

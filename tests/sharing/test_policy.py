@@ -7,9 +7,11 @@ import pytest
 
 from server.auth.actor import Actor
 from server.auth.models import Session
+from server.circles.models import AgeBand, FamilyRole
 from server.contributions.models import Audience, Contribution, ContributionKind
 from server.sharing.policy import readable_contributions
 from tests import factories
+from tests.plans.helpers import share
 
 # reader -> the audiences whose words they may read (author: Sam)
 EXPECTED = {
@@ -56,3 +58,19 @@ async def test_a_closed_circle_is_read_by_nobody_on_its_team(app):
     world.circle.closed_at = datetime.now(timezone.utc)
     await world.circle.save()
     assert not await Contribution.filter(await readable_contributions(_actor(world.lead)))
+
+
+async def test_a_carer_reads_my_family_too_words_of_their_own_circle_only(client):
+    """Kills mutant P12: `_family_audience` without `circle_id=member.circle_id`
+    would let a carer in any circle read every family's "my family too" words."""
+    world = await factories.world()
+    other_carer = await factories.member(world.other_circle, "Jo", FamilyRole.FOSTER_CARER,
+                                         AgeBand.ADULT)
+    await share(client, world.young_person, "for my family", "my_family_too")
+    await share(client, world.other_young_person, "for Jo", "my_family_too")
+    shown = {}
+    for carer in (world.parent, other_carer):
+        await factories.act_as(client, carer)
+        items = (await client.get("/api/family/shared-with-me")).json()["items"]
+        shown[carer.name] = [(item["author_name"], item["text"]) for item in items]
+    assert shown == {"Alex": [("Sam", "for my family")], "Jo": [("Kai", "for Jo")]}

@@ -1,0 +1,288 @@
+"""Who may call what, generated from the OpenAPI document: every operation in
+`/api/openapi.json` × every kind of person, against the outcome written in TABLE.
+An operation missing from TABLE fails with its name, so a new endpoint cannot
+escape the matrix.
+
+Circle A is Sam's (lead Priya, teammate Tom, and Gwen, a teammate since
+deactivated); Olu leads another circle, where Kai is the young person; the
+"closed_team" is Priya once circle A is closed. Ids from a circle that is not
+yours are not found (404); family-only operations refuse practitioners (403);
+signed out, or deactivated, is 401. Every refusal is problem+json, carries none
+of circle A's words and changes nothing; Sam's draft reaches nobody else."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from tortoise import Tortoise
+from tortoise.transactions import in_transaction
+
+from server.circles.models import Circle, TeamMember
+from server.contributions.models import Audience, Contribution, ContributionKind
+from server.organisations.models import Organisation
+from server.plans.models import Answer, Plan, PlanAnswer, PlanItem, PlanSection, PlanVersion
+from server.plans.service import snapshot_of
+from tests import databases, factories
+from tests.factories import PASSWORD
+
+ROLES = ["lead", "teammate", "outsider", "closed_team", "deactivated",
+         "young_person", "carer", "other_family", "signed_out"]
+PRACTITIONERS = ["lead", "teammate", "outsider", "closed_team"]
+FAMILY = ["young_person", "carer", "other_family"]
+#: Words and names of circle A that no refusal may carry.
+SECRETS = ("family words", "draft words", "team words", "answer words", "Sam", "Alex")
+
+
+def _each(statuses: dict[str, int]) -> dict[str, int]:
+    """Signed out, or deactivated while signed in: 401 unless said otherwise."""
+    return {"deactivated": 401, "signed_out": 401, **statuses}
+
+
+def everyone(status: int) -> dict[str, int]:
+    return {role: status for role in ROLES}
+
+
+def signed_in(status: int) -> dict[str, int]:
+    return _each({role: status for role in PRACTITIONERS + FAMILY})
+
+
+def practitioners(status: int) -> dict[str, int]:
+    return _each({**{p: status for p in PRACTITIONERS}, **{f: 403 for f in FAMILY}})
+
+
+def team(status: int, **others: int) -> dict[str, int]:
+    """Circle A's open team only; the lead of A once it is closed is not on it."""
+    base = {"lead": status, "teammate": status, "outsider": 404, "closed_team": 404}
+    return _each({**base, **{f: 404 for f in FAMILY}, **others})
+
+
+def family(status: int, **others: int) -> dict[str, int]:
+    return _each({**{p: 403 for p in PRACTITIONERS}, **{f: status for f in FAMILY}, **others})
+
+
+def author(status: int) -> dict[str, int]:
+    """Sam's own contribution: to anyone else it is not found."""
+    return _each({**{role: 404 for role in PRACTITIONERS + FAMILY}, "young_person": status})
+
+
+@dataclass(frozen=True)
+class Case:
+    expected: dict[str, int]
+    body: Callable[[World], Any] | None = None
+    on_draft: bool = False  # the contribution in the path is Sam's draft
+
+
+def _new_contribution(w: World) -> dict:
+    return {"id": str(uuid.uuid4()), "kind": "going_well", "text": "hello"}
+
+
+def _future(w: World) -> str:
+    return (datetime.now(timezone.utc) + timedelta(days=9)).isoformat()
+
+
+PUSH = "https://fcm.googleapis.com/fcm/send/subscription-1"
+TABLE: dict[str, Case] = {
+    "GET /api/me": Case(signed_in(200)),
+    "POST /api/sessions/practitioner": Case(everyone(401), lambda w: {
+        "email": w.deactivated.email, "password": PASSWORD}),
+    "POST /api/invitations/redeem": Case(everyone(200), lambda w: {
+        "code": w.invitation, "pin": "2468"}),
+    "POST /api/sessions/family": Case(everyone(401), lambda w: {"pin": "2468"}),
+    "PUT /api/me/locale": Case(signed_in(200), lambda w: {"locale": "pl"}),
+    "DELETE /api/session": Case(signed_in(204)),
+    "DELETE /api/sessions": Case(signed_in(204)),
+    "GET /api/family/home": Case(family(200)),
+    "POST /api/family/sharing-explained": Case(family(204)),
+    "PUT /api/family/simple-mode": Case(family(200), lambda w: {"simple_mode": False}),
+    "GET /api/family/shared-with-me": Case(family(200)),
+    "POST /api/family/urgent": Case(family(201)),
+    "GET /api/family/my-data": Case(family(200)),
+    "GET /api/contributions": Case(family(200)),
+    "POST /api/contributions": Case(family(201), _new_contribution),
+    "GET /api/contributions/{contribution_id}": Case(author(200)),
+    "PATCH /api/contributions/{contribution_id}": Case(
+        author(200), lambda w: {"version": 1, "text": "edited"}, on_draft=True),
+    "DELETE /api/contributions/{contribution_id}": Case(author(204), on_draft=True),
+    "PUT /api/contributions/{contribution_id}/audience": Case(
+        author(200), lambda w: {"audience": "my_worker"}),
+    "POST /api/contributions/{contribution_id}/withdraw": Case(author(200)),
+    "GET /api/circles/{circle_id}/voice": Case(team(200)),
+    "POST /api/circles": Case(practitioners(201), lambda w: {"name": "A new circle"}),
+    "GET /api/circles/{circle_id}": Case(team(200, closed_team=200)),
+    "POST /api/circles/{circle_id}/members": Case(team(201), lambda w: {
+        "name": "Bo", "role": "child", "age_band": "8_11"}),
+    "POST /api/circles/{circle_id}/members/{member_id}/invitations": Case(team(201)),
+    "POST /api/circles/{circle_id}/team": Case(team(201), lambda w: {
+        "email": w.world.outsider.email}),
+    "PUT /api/circles/{circle_id}/lead": Case(team(200, teammate=403), lambda w: {
+        "practitioner_id": str(w.world.lead.id)}),
+    "POST /api/circles/{circle_id}/close": Case(team(200, teammate=403)),
+    "POST /api/circles/{circle_id}/meetings": Case(team(201), lambda w: {
+        "kind": "family_group_conference", "starts_at": _future(w)}),
+    "GET /api/meetings/{meeting_id}": Case(team(200)),
+    "POST /api/meetings/{meeting_id}/view-requests": Case(team(200), lambda w: {
+        "member_ids": [str(w.world.young_person.id)],
+        "due_on": (date.today() + timedelta(days=3)).isoformat()}),
+    "GET /api/circles/{circle_id}/plan": Case(team(200)),
+    "POST /api/circles/{circle_id}/plan/items": Case(team(201), lambda w: {
+        "section": "working_well", "text": "x"}),
+    "POST /api/circles/{circle_id}/plan/imports": Case(team(201), lambda w: {
+        "contribution_id": w.ids["contribution_id"], "section": "worried_about"}),
+    "PATCH /api/plan-items/{item_id}": Case(team(200), lambda w: {"text": "changed"}),
+    "DELETE /api/plan-items/{item_id}": Case(team(204)),
+    "POST /api/circles/{circle_id}/plan/publish": Case(team(201)),
+    "GET /api/circles/{circle_id}/plan/versions/{number}/export": Case(team(200)),
+    "GET /api/schemas/plan-export-v1.json": Case(everyone(200)),
+    "POST /api/plan-answers/{answer_id}/response": Case(team(200), lambda w: {"text": "thanks"}),
+    "POST /api/plan-answers/{answer_id}/escalate": Case(team(200)),
+    # The answer is Alex's (the carer): only its author may take the comment back.
+    "POST /api/family/plan/answers/{answer_id}/withdraw": Case(family(404, carer=200)),
+    "GET /api/family/plan": Case(family(200)),
+    "POST /api/family/plan/seen": Case(family(204), lambda w: {"version": 1}),
+    "POST /api/family/plan/items/{item_id}/answer": Case(
+        family(201, other_family=404), lambda w: {"answer": "agree"}),
+    "GET /api/family/you-said": Case(family(200)),
+    "GET /print/circles/{circle_id}/plan": Case(team(200)),
+    "GET /print/my-plan": Case(family(200)),
+    "GET /api/practitioner/home": Case(practitioners(200)),
+    "GET /api/push/key": Case(signed_in(200)),
+    "POST /api/push/subscriptions": Case(signed_in(204), lambda w: {
+        "endpoint": PUSH, "keys": {"p256dh": "B" * 40, "auth": "a" * 16}}),
+    "DELETE /api/push/subscriptions": Case(signed_in(204), lambda w: {"endpoint": PUSH}),
+}
+
+
+@dataclass
+class World:
+    world: factories.World
+    deactivated: Any
+    ids: dict[str, str]  # path parameters, by the names the OpenAPI paths use
+    draft: str
+    invitation: str
+
+    def person(self, role: str) -> Any:
+        return {"lead": self.world.lead, "teammate": self.world.teammate,
+                "outsider": self.world.outsider, "closed_team": self.world.lead,
+                "deactivated": self.deactivated, "young_person": self.world.young_person,
+                "carer": self.world.parent, "other_family": self.world.other_young_person,
+                }.get(role)
+
+
+async def _published_plan(circle: Circle, text: str) -> tuple[PlanItem, PlanVersion]:
+    plan = await Plan.create(circle=circle)
+    item = await PlanItem.create(plan=plan, section=PlanSection.NEEDS_TO_HAPPEN, text=text,
+                                 position=0)
+    version = await PlanVersion.create(plan=plan, number=1,
+                                       snapshot={"items": [snapshot_of(item)]})
+    return item, version
+
+
+async def _world(closed: bool) -> World:
+    async with in_transaction():  # one commit: the matrix builds this world many times
+        return await _build_world(closed)
+
+
+async def _build_world(closed: bool) -> World:
+    world = await factories.world()
+    organisation = await Organisation.get(id=world.circle.organisation_id)
+    deactivated = await factories.practitioner(organisation, "gwen@example.test", "Gwen Gone")
+    deactivated.is_active = False
+    await deactivated.save(update_fields=["is_active"])
+    await TeamMember.create(circle=world.circle, practitioner=deactivated)
+    source = await Contribution.create(
+        circle=world.circle, author=world.young_person, kind=ContributionKind.WANT_TO_HAPPEN,
+        text="family words", audience=Audience.MY_FAMILY_TOO)
+    draft = await Contribution.create(
+        circle=world.circle, author=world.young_person, kind=ContributionKind.GOING_WELL,
+        text="draft words")
+    item, _ = await _published_plan(world.circle, "team words")
+    await _published_plan(world.other_circle, "the other family's plan")
+    answer = await PlanAnswer.create(item=item, member=world.parent, version_number=1,
+                                     answer=Answer.DISAGREE, comment="answer words")
+    if closed:
+        await Circle.filter(id=world.circle.id).update(closed_at=datetime.now(timezone.utc))
+    return World(world, deactivated, ids={
+        "circle_id": str(world.circle.id), "contribution_id": str(source.id),
+        "member_id": str(world.young_person.id), "meeting_id": str(world.meeting.id),
+        "item_id": str(item.id), "answer_id": str(answer.id), "number": "1",
+    }, draft=str(draft.id), invitation=await factories.invitation_code(world.other_young_person))
+
+
+async def _operations(client) -> dict[str, tuple[str, str]]:
+    """'METHOD /path' -> (method, path), for every operation the app publishes."""
+    document = (await client.get("/api/openapi.json")).json()
+    return {f"{method.upper()} {path}": (method.upper(), path)
+            for path, operations in document["paths"].items() for method in operations}
+
+
+async def test_every_operation_in_the_openapi_document_has_a_row(client):
+    published = set(await _operations(client))
+    missing, stale = sorted(published - set(TABLE)), sorted(set(TABLE) - published)
+    assert not missing, (
+        "Say who may call these operations: add them to TABLE in "
+        f"tests/auth/test_access_matrix.py: {missing}")
+    assert not stale, f"TABLE names operations the app no longer has: {stale}"
+
+
+async def _as(client, role: str, w: World) -> None:
+    person = w.person(role)
+    if person is None:
+        client.cookies.clear()
+        client.headers.pop("X-CSRF-Token", None)
+    else:
+        await factories.act_as(client, person)
+
+
+def _problems(key: str, role: str, response) -> list[str]:
+    """A refusal is problem+json and carries none of circle A's words or names;
+    no answer carries Sam's draft to anyone but Sam."""
+    problems = []
+    if response.status_code >= 400:
+        if response.headers["content-type"] != "application/problem+json":
+            problems.append(f"{key}: refused with {response.headers['content-type']}")
+        problems += [f"{key}: refusal carries {secret!r}" for secret in SECRETS
+                     if secret in response.text]
+    if role != "young_person" and "draft words" in response.text:
+        problems.append(f"{key}: Sam's draft reached {role}")
+    return problems
+
+
+async def _everything() -> dict[str, list[str]]:
+    """Every row the app keeps, but sessions and sign-in attempt counters (which
+    signing in, out or wrongly rightly change)."""
+    return {model._meta.db_table: sorted(map(repr, await model.all().values()))
+            for model in Tortoise.apps["models"].values()
+            if model._meta.db_table not in ("session", "attempt")}
+
+
+@pytest.mark.parametrize("role", ROLES)
+async def test_each_operation_answers_each_role_as_the_table_says(client, role):
+    closed = role == "closed_team"
+    w = await _world(closed)
+    wrong: list[str] = []
+    for key, (method, path) in (await _operations(client)).items():
+        case = TABLE.get(key)
+        if case is None:
+            continue  # reported by test_every_operation_in_the_openapi_document_has_a_row
+        ids = {**w.ids, **({"contribution_id": w.draft} if case.on_draft else {})}
+        refusal = method != "GET" and case.expected[role] >= 400
+        await _as(client, role, w)
+        before = await _everything() if refusal else None
+        response = await client.request(method, path.format(**ids),
+                                        json=case.body(w) if case.body else None)
+        if response.status_code != case.expected[role]:
+            wrong.append(f"{key}: expected {case.expected[role]}, got "
+                         f"{response.status_code} {response.text[:160]}")
+        wrong += _problems(key, role, response)
+        if method == "GET" or (refusal and await _everything() == before):
+            continue  # nothing changed: go on from the same circles
+        if refusal and response.status_code >= 400:
+            wrong.append(f"{key}: refused with {response.status_code}, yet something changed")
+        await databases.empty_all_tables()  # after a change, start again from the same circles
+        w = await _world(closed)
+    assert not wrong, f"as {role}:\n" + "\n".join(wrong)

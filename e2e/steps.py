@@ -1,10 +1,12 @@
-"""Steps end-to-end tests share: signing in, joining, checking accessibility."""
+"""Steps end-to-end tests share: phones, signing in, joining, checking
+accessibility."""
 
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
+PHONE = {"width": 390, "height": 844}
 _axe = Axe()
 SW_CONTROLS = "() => navigator.serviceWorker.controller !== null"
 CACHED_URLS = """async () => {
@@ -14,6 +16,14 @@ CACHED_URLS = """async () => {
   }
   return urls;
 }"""
+
+
+def new_phone(browser: Browser, url: str, locale: str = "en-GB", width: int = PHONE["width"]) -> Page:
+    """Another person's phone, with its own cookies and storage: close its context."""
+    context = browser.new_context(
+        viewport={**PHONE, "width": width}, base_url=url, locale=locale,
+        extra_http_headers={"Accept-Language": locale})
+    return context.new_page()
 
 
 def assert_accessible(page: Page) -> None:

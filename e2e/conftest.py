@@ -1,6 +1,10 @@
 """End-to-end: Debian's Chromium, driven by Playwright, against a real
-`alongside serve` process on a free port with a fresh SQLite database. Each
-journey gets a circle and practitioners of its own (the `circle` fixture)."""
+`alongside serve` process on a free port.
+
+Every test runs on SQLite. Tests marked `both_databases` (the journeys that use
+the database in their own way) also run on PostgreSQL, with the server in
+production mode; each backend's server is started once per run. Each journey
+gets a circle and practitioners of its own (the `circle` fixture)."""
 
 from __future__ import annotations
 
@@ -20,11 +24,26 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+BOTH = ["sqlite", "postgres"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_databases: also run against PostgreSQL (server in production mode)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "live_server" in metafunc.fixturenames:
+        both = metafunc.definition.get_closest_marker("both_databases") is not None
+        metafunc.parametrize("live_server", BOTH if both else ["sqlite"], indirect=True,
+                             scope="session")
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with running(tmp_path_factory.mktemp("e2e-data")) as server:
+def live_server(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    backend = request.param
+    with running(backend, tmp_path_factory.mktemp(f"e2e-{backend}")) as server:
         yield server
 
 

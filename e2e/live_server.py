@@ -1,9 +1,14 @@
-"""A real `alongside serve` process on a free port, and the database behind it:
-an SQLite file in its data folder, migrated when the server starts (as the demo)."""
+"""A real `alongside serve` process on a free port, and the database behind it.
+
+On SQLite it runs as the demo does (a file in its data folder, migrations applied
+at start). On PostgreSQL it runs as production does: `ALONGSIDE_MODE=production`,
+a secret key, and a throw-away database migrated beforehand (the release step)."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import secrets
 import socket
 import sqlite3
 import subprocess
@@ -12,10 +17,15 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+
+import asyncpg
+import pytest
+
+from tests import databases
 
 T = TypeVar("T")
 
@@ -52,6 +62,7 @@ def off_the_browsers_loop(call: Callable[..., T], *args: Any) -> T:
 class LiveServer:
     url: str
     env: dict[str, str]
+    backend: str = "sqlite"
     process: subprocess.Popen | None = None
 
     def start(self) -> None:
@@ -69,27 +80,66 @@ class LiveServer:
     def twin(self) -> LiveServer:
         """Another process on the same database and secret, on its own port."""
         port = free_port()
-        return LiveServer(url=f"http://127.0.0.1:{port}",
+        return LiveServer(url=f"http://127.0.0.1:{port}", backend=self.backend,
                           env={**self.env, "ALONGSIDE_PORT": str(port)})
 
     def query(self, sql: str, *params: Any) -> list[tuple]:
-        """Rows straight from the server's database."""
-        path = Path(self.env["ALONGSIDE_DATA_DIR"]) / "alongside.sqlite3"
-        with sqlite3.connect(path) as db:
-            return db.execute(sql, params).fetchall()
+        """Rows straight from the server's database; `?` marks each parameter."""
+        if self.backend == "sqlite":
+            path = Path(self.env["ALONGSIDE_DATA_DIR"]) / "alongside.sqlite3"
+            with sqlite3.connect(path) as db:
+                return db.execute(sql, params).fetchall()
+        numbered = sql.split("?")
+        sql = numbered[0] + "".join(f"${n}{rest}" for n, rest in enumerate(numbered[1:], 1))
+        return off_the_browsers_loop(asyncio.run, _postgres_rows(self.env, sql, params))
+
+
+async def _postgres_rows(env: dict[str, str], sql: str, params: tuple) -> list[tuple]:
+    url = env["ALONGSIDE_DATABASE_URL"].replace("postgres://", "postgresql://", 1)
+    connection = await asyncpg.connect(url)
+    try:
+        return [tuple(row) for row in await connection.fetch(sql, *params)]
+    finally:
+        await connection.close()
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 @contextmanager
-def running(data: Path) -> Iterator[LiveServer]:
-    """`alongside serve` on an SQLite file in `data`, stopped afterwards."""
+def postgres_database() -> Iterator[str]:
+    """A migrated throw-away PostgreSQL database, dropped afterwards. Without
+    PostgreSQL: skipped locally, a failure under CI (as for the data tests)."""
+    if not off_the_browsers_loop(databases.postgres_reachable):
+        message = f"PostgreSQL is not reachable at {databases.postgres_admin_url()}"
+        if _in_ci():
+            pytest.fail(message + " (under CI the PostgreSQL end-to-end tests must run)")
+        pytest.skip(message)
+    url = off_the_browsers_loop(databases.create_postgres_database)
+    try:
+        off_the_browsers_loop(databases.migrate, url)
+        yield url
+    finally:
+        off_the_browsers_loop(databases.drop_postgres_database, url)
+
+
+@contextmanager
+def running(backend: str, data: Path) -> Iterator[LiveServer]:
+    """`alongside serve` on `backend` ("sqlite" or "postgres"), stopped afterwards."""
     port = free_port()
     env = {**os.environ, "ALONGSIDE_DATA_DIR": str(data), "ALONGSIDE_PORT": str(port),
            "ALONGSIDE_HOST": "127.0.0.1"}
     for chosen_elsewhere in ("ALONGSIDE_DATABASE_URL", "ALONGSIDE_MODE", "ALONGSIDE_SECRET_KEY"):
         env.pop(chosen_elsewhere, None)
-    server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
+    with postgres_database() if backend == "postgres" else nullcontext("") as database_url:
+        if database_url:
+            env.update(ALONGSIDE_MODE="production", ALONGSIDE_DATABASE_URL=database_url,
+                       ALONGSIDE_SECRET_KEY=secrets.token_urlsafe(48))
+        server = LiveServer(url=f"http://127.0.0.1:{port}", env=env, backend=backend)
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
+

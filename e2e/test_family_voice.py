@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import uuid
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner
@@ -29,6 +30,7 @@ def open_circle_voice(page: Page, circle) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("Family voice")
 
 
+@pytest.mark.both_databases
 def test_a_young_person_shares_a_worry_with_their_worker_and_keeps_a_strength(
         browser, live_server, circle):
     worry = f"I worry when there is shouting {uuid.uuid4().hex[:6]}"

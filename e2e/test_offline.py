@@ -116,6 +116,7 @@ def marker() -> str:
 
 # Tests -----------------------------------------------------------------------------
 
+@pytest.mark.both_databases
 def test_words_written_offline_survive_reload_and_restart_then_send_once(browser, live_server, circle, marker, tmp_path):
     launch = dict(executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE,
                   base_url=live_server.url, locale="en-GB")
@@ -161,6 +162,7 @@ def test_words_written_offline_survive_reload_and_restart_then_send_once(browser
         phone.close()
 
 
+@pytest.mark.both_databases
 def test_the_server_stopping_mid_send_stores_each_thing_once(page, live_server, circle, marker):
     join_as(page, circle)
     page.context.set_offline(True)
@@ -225,6 +227,7 @@ def test_a_double_tapped_save_keeps_one(page, live_server, circle, marker):
     assert len(rows(live_server, marker)) == 1
 
 
+@pytest.mark.both_databases
 @pytest.mark.parametrize("choice", ["Keep my new words", "Use the saved words"])
 def test_words_changed_elsewhere_keep_both_versions_until_the_author_chooses(page, live_server, circle, marker, choice):
     join_as(page, circle)

@@ -13,6 +13,7 @@ import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner
@@ -49,6 +50,7 @@ def add_to_plan(page: Page, words: str, section: str) -> None:
     expect(page.get_by_text(named("Added to the plan: |" + section))).to_be_visible()
 
 
+@pytest.mark.both_databases
 def test_the_plan_is_built_with_the_familys_words_and_answered_by_them(browser, live_server, circle):
     sams_words = f"I want to see Grandma every week {uuid.uuid4().hex[:6]}"
     alexs_words = f"I want help with the school run {uuid.uuid4().hex[:6]}"

@@ -8,6 +8,8 @@ import pytest
 
 from e2e.live_server import LiveServer
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture
 def second_process(live_server: LiveServer):

@@ -58,7 +58,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=500)
     count = parser.parse_args().items
     marker = "bench-" + uuid.uuid4().hex[:8]
-    with tempfile.TemporaryDirectory() as data, running(Path(data)) as server:
+    with tempfile.TemporaryDirectory() as data, running("sqlite", Path(data)) as server:
         code = new_circle(server).code("Sam")
         seconds, requests, counts = run_browser(server.url, code, count, marker)
         [(stored,)] = server.query("SELECT COUNT(*) FROM contribution WHERE text LIKE ?",

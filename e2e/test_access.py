@@ -11,7 +11,7 @@ import uuid
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner
+from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner, tab_to
 
 FAMILY_SCREENS = ["#/home", "#/write", "#/my-words", "#/who-sees", "#/talk-now", "#/plan",
                   "#/you-said", "#/settings"]
@@ -131,19 +131,14 @@ def test_the_young_persons_journey_works_with_the_keyboard_alone(browser, live_s
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
 
-    def tab_to(name: str, role: str = "link") -> None:
-        target = page.get_by_role(role, name=re.compile("^" + re.escape(name))).first
-        for _ in range(60):
-            page.keyboard.press("Tab")
-            if target.evaluate("(e) => e === document.activeElement"):
-                return
-        raise AssertionError(f"could not reach {name!r} with Tab")
+    def starting(name: str, role: str = "link"):
+        return page.get_by_role(role, name=re.compile("^" + re.escape(name))).first
 
-    tab_to("Write something")
+    tab_to(page, starting("Write something"))
     page.keyboard.press("Enter")
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_have_text("Who sees my words?")  # the first time Sam writes
-    tab_to("I understand", "button")
+    tab_to(page, starting("I understand", "button"))
     page.keyboard.press("Enter")
     expect(heading).to_have_text("Write something")
     first_kind = page.get_by_role("radio").first
@@ -155,7 +150,7 @@ def test_the_young_persons_journey_works_with_the_keyboard_alone(browser, live_s
     audience.focus()
     page.keyboard.press("ArrowDown")  # My worker
     expect(page.get_by_role("radio", name=re.compile("^My worker"))).to_be_checked()
-    tab_to("Save", "button")
+    tab_to(page, starting("Save", "button"))
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "focus must be visible"
     page.keyboard.press("Enter")
@@ -163,7 +158,7 @@ def test_the_young_persons_journey_works_with_the_keyboard_alone(browser, live_s
     expect(item).to_be_visible()
     item.get_by_role("button", name="Stop sharing").focus()
     page.keyboard.press("Enter")
-    tab_to("Yes, stop sharing", "button")
+    tab_to(page, starting("Yes, stop sharing", "button"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("listitem").filter(has_text=words)).to_contain_text("Withdrawn on")
     page.context.close()
@@ -191,11 +186,7 @@ def test_a_carer_reviews_the_plan_with_the_keyboard_alone(browser, live_server, 
     alex = phone(browser, live_server)
     join(alex, circle.code("Alex"), "1357")
     expect(alex.get_by_role("heading", level=1)).to_contain_text("Alex")
-    link = alex.get_by_role("link", name="Our plan")
-    for _ in range(40):
-        alex.keyboard.press("Tab")
-        if link.evaluate("(e) => e === document.activeElement"):
-            break
+    tab_to(alex, alex.get_by_role("link", name="Our plan"))
     alex.keyboard.press("Enter")
     expect(alex.get_by_role("heading", level=1)).to_have_text("Our plan")
     item = alex.get_by_role("listitem").filter(has_text=words)

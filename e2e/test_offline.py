@@ -20,7 +20,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from e2e.circles import Circle
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 from e2e.live_server import LiveServer, wait_until_ready
-from e2e.steps import PHONE, SW_CONTROLS, assert_accessible, join
+from e2e.steps import PHONE, SW_CONTROLS, assert_accessible, join, wait_in_page
 
 PIN = "2468"
 ROOT = Path(__file__).resolve().parent.parent
@@ -288,11 +288,10 @@ def test_a_service_worker_update_never_drops_unsent_words(page, live_server, cir
     try:
         wait_until_ready(live_server.url, process)
         page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
-        page.wait_for_function(
-            """async (old) => {
-                const names = await caches.keys();
-                return names.length === 1 && !old.includes(names[0]);
-            }""", arg=before)
+        wait_in_page(page, """async (old) => {
+            const names = await caches.keys();
+            return names.length === 1 && !old.includes(names[0]);
+        }""", before)
         assert waiting_commands(page) == 2
         page.reload()
         unlock_if_locked(page)
@@ -373,11 +372,8 @@ def test_quick_exit_clears_the_phone_even_offline(page, live_server, circle, mar
     write(page, f"{marker} quick exit")
     assert phone_storage(page)["databases"] == ["alongside"]
     page.get_by_role("button", name="Quick exit").click()
-    for _ in range(50):  # it leaves for a neutral page (which fails to load offline)
-        if not page.url.startswith(live_server.url):
-            break
-        page.wait_for_timeout(100)
-    assert not page.url.startswith(live_server.url)
+    # It leaves for a neutral page (which fails to load offline).
+    expect(page).not_to_have_url(re.compile("^" + re.escape(live_server.url)))
 
     page.context.set_offline(False)
     fresh = page.context.new_page()
@@ -466,14 +462,17 @@ def test_a_second_person_on_the_phone_never_sees_or_sends_the_first_ones_words(p
     page.context.clear_cookies()
     page.unroute("**/api/contributions")
     page.goto("about:blank")
-    join(page, circle.code("Alex"), "1357")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Alex")
+    join_as(page, circle, "Alex")
     page.goto("/#/my-words")
     expect(page.get_by_role("heading", level=1)).to_have_text("My words")
     expect(page.get_by_text(marker)).to_have_count(0)
     assert waiting_commands(page) == 0
-    page.wait_for_timeout(1000)
-    assert rows(live_server, marker) == []  # not sent as Alex's either
+    # Alex's own words go out (the outbox sends oldest first) ...
+    write(page, f"{marker} alex's words")
+    expect(state_of(page, f"{marker} alex's words")).to_have_text("Sent")
+    # ... and Sam's did not go before them as Alex's.
+    assert rows(live_server, marker) == [(f"{marker} alex's words", "just_me")]
+    expect(page.get_by_text(f"{marker} sam's unsent")).to_have_count(0)
 
 
 @pytest.fixture(autouse=True)
@@ -500,7 +499,9 @@ def test_safari_on_an_iphone_is_asked_once_to_add_alongside_to_the_home_screen(b
         expect(page.get_by_role("heading", level=1)).to_be_focused()
         page.reload()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
-        page.wait_for_timeout(300)
+        expect(page.locator("aside.install-hint")).to_be_attached()
+        # The phone remembers the tip was closed, so the hint stays hidden.
+        wait_in_page(page, 'async () => (await import("/store/people.js")).hintSeen("install")')
         expect(hint).to_have_count(0)
     finally:
         iphone.close()

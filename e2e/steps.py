@@ -28,7 +28,7 @@ def new_phone(browser: Browser, url: str, locale: str = "en-GB", width: int = PH
     return context.new_page()
 
 
-def wait_in_page(page: Page, check: str, arg: Any = None, seconds: float = 10) -> Any:
+def wait_in_page(page: Page, check: str, arg: Any = None, seconds: float = 30) -> Any:
     """Waits until `check`, an async JS function of `arg`, gives a true value, and
     returns that value. (page.wait_for_function takes the promise an async function
     returns as true at once: it does not wait for it.)"""

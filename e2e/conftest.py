@@ -1,94 +1,56 @@
 """End-to-end: Debian's Chromium, driven by Playwright, against a real
-`alongside serve` process on a free port with a fresh SQLite database."""
+`alongside serve` process on a free port.
+
+Every test runs on SQLite. Tests marked `both_databases` (the journeys that use
+the database in their own way) also run on PostgreSQL, with the server in
+production mode; each backend's server is started once per run. Each journey
+gets a circle and practitioners of its own (the `circle` fixture)."""
 
 from __future__ import annotations
 
-import json
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from e2e.circles import Circle, new_circle
+from e2e.live_server import LiveServer, running
+from e2e.steps import PHONE
 
 CHROMIUM = os.environ.get("ALONGSIDE_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-PHONE = {"width": 390, "height": 844}
+BOTH = ["sqlite", "postgres"]
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_databases: also run against PostgreSQL (server in production mode)")
 
 
-def _wait_until_ready(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"alongside serve exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url + "/readyz", timeout=1) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("alongside serve did not become ready")
-
-
-@dataclass
-class LiveServer:
-    url: str
-    env: dict[str, str]
-    process: subprocess.Popen | None = None
-
-    def demo(self) -> dict:
-        """Runs `alongside demo --json`: the same people, fresh invitation codes."""
-        result = subprocess.run(
-            [sys.executable, "-m", "server.cli", "demo", "--json"], env=self.env,
-            capture_output=True, text=True, timeout=120, check=True,
-        )
-        return json.loads(result.stdout)
-
-    def invitation(self, name: str) -> str:
-        return next(f["code"] for f in self.demo()["family"] if f["name"] == name)
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve"], env=self.env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        _wait_until_ready(self.url, self.process)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "live_server" in metafunc.fixturenames:
+        both = metafunc.definition.get_closest_marker("both_databases") is not None
+        metafunc.parametrize("live_server", BOTH if both else ["sqlite"], indirect=True,
+                             scope="session")
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    port = _free_port()
-    data = tmp_path_factory.mktemp("e2e-data")
-    env = {**os.environ, "ALONGSIDE_DATA_DIR": str(data), "ALONGSIDE_PORT": str(port),
-           "ALONGSIDE_HOST": "127.0.0.1",
-           # fake_push.js plays the browser's push service at this origin.
-           "ALONGSIDE_PUSH_SERVICES": "https://push.example.test"}
-    env.pop("ALONGSIDE_DATABASE_URL", None)
-    server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
-    server.demo()
-    server.start()
-    yield server
-    server.stop()
+def live_server(request: pytest.FixtureRequest,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    backend = request.param
+    with running(backend, tmp_path_factory.mktemp(f"e2e-{backend}")) as server:
+        yield server
+
+
+@pytest.fixture
+def circle(live_server: LiveServer) -> Circle:
+    """A new circle, with its own lead, colleague and family, for this test alone."""
+    return new_circle(live_server)
 
 
 @pytest.fixture(scope="session")

@@ -1,10 +1,14 @@
-"""Steps end-to-end tests share: signing in, joining, checking accessibility."""
+"""Steps end-to-end tests share: phones, signing in, joining, the keyboard,
+checking accessibility."""
 
 from __future__ import annotations
 
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from typing import Any
 
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Locator, Page, expect
+
+PHONE = {"width": 390, "height": 844}
 _axe = Axe()
 SW_CONTROLS = "() => navigator.serviceWorker.controller !== null"
 CACHED_URLS = """async () => {
@@ -16,11 +20,44 @@ CACHED_URLS = """async () => {
 }"""
 
 
+def new_phone(browser: Browser, url: str, locale: str = "en-GB", width: int = PHONE["width"]) -> Page:
+    """Another person's phone, with its own cookies and storage: close its context."""
+    context = browser.new_context(
+        viewport={**PHONE, "width": width}, base_url=url, locale=locale,
+        extra_http_headers={"Accept-Language": locale})
+    return context.new_page()
+
+
+def wait_in_page(page: Page, check: str, arg: Any = None, seconds: float = 30) -> Any:
+    """Waits until `check`, an async JS function of `arg`, gives a true value, and
+    returns that value. (page.wait_for_function takes the promise an async function
+    returns as true at once: it does not wait for it.)"""
+    return page.evaluate(f"""async (arg) => {{
+      const check = {check};
+      const until = Date.now() + {seconds * 1000};
+      for (;;) {{
+        const value = await check(arg);
+        if (value) return value;
+        if (Date.now() > until) throw new Error("still not true after {seconds} s: " + check);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }}
+    }}""", arg)
+
+
 def assert_accessible(page: Page) -> None:
     """axe finds nothing on the screen, once the screen has drawn its heading."""
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     results = _axe.run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def tab_to(page: Page, target: Locator, presses: int = 60) -> None:
+    """Presses Tab until `target` has the focus; fails if it never gets it."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if target.evaluate("(e) => e === document.activeElement"):
+            return
+    raise AssertionError(f"{presses} presses of Tab never reached {target}")
 
 
 def sign_in_as_practitioner(page: Page, email: str, password: str) -> None:

@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 
 from e2e.steps import CACHED_URLS, SW_CONTROLS, assert_accessible, join, sign_in_as_practitioner
 
-def test_a_practitioner_signs_in_and_sees_their_circles(page, live_server):
-    demo = live_server.demo()
-    priya = demo["practitioners"][0]
+
+def test_a_practitioner_signs_in_and_sees_their_circles(page, circle):
+    priya = circle.lead
     page.goto("/")
     assert_accessible(page)
     sign_in_as_practitioner(page, priya["email"], "not the password")
@@ -26,9 +26,8 @@ def test_a_practitioner_signs_in_and_sees_their_circles(page, live_server):
     assert_accessible(page)
 
 
-def test_a_young_person_joins_sets_a_pin_and_comes_back_with_it(page, live_server):
-    code = live_server.invitation("Sam")
-    join(page, code, "2468")
+def test_a_young_person_joins_sets_a_pin_and_comes_back_with_it(page, circle):
+    join(page, circle.code("Sam"), "2468")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
     assert "#/join" not in page.url  # the code does not linger in the address bar
     expect(page.get_by_text("Priya Shah")).to_be_visible()
@@ -47,8 +46,8 @@ def test_a_young_person_joins_sets_a_pin_and_comes_back_with_it(page, live_serve
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
 
 
-def test_the_join_screen_is_accessible_and_a_used_code_is_explained(page, live_server):
-    code = live_server.invitation("Alex")
+def test_the_join_screen_is_accessible_and_a_used_code_is_explained(page, circle):
+    code = circle.code("Alex")
     page.goto(f"/#/join/{code}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Join your circle")
     assert_accessible(page)
@@ -60,7 +59,7 @@ def test_the_join_screen_is_accessible_and_a_used_code_is_explained(page, live_s
     expect(page.get_by_role("alert")).to_contain_text("already been used")
 
 
-def test_the_shell_opens_offline_from_the_service_worker(page, live_server):
+def test_the_shell_opens_offline_from_the_service_worker(page):
     page.goto("/")
     page.wait_for_function(SW_CONTROLS)
     page.context.set_offline(True)

@@ -6,14 +6,14 @@ from __future__ import annotations
 import httpx2 as httpx
 import pytest
 
-from e2e.conftest import LiveServer, _free_port
+from e2e.live_server import LiveServer
+
+pytestmark = pytest.mark.both_databases
 
 
 @pytest.fixture
 def second_process(live_server: LiveServer):
-    port = _free_port()
-    twin = LiveServer(url=f"http://127.0.0.1:{port}", env={**live_server.env,
-                                                           "ALONGSIDE_PORT": str(port)})
+    twin = live_server.twin()
     twin.start()
     yield twin
     twin.stop()
@@ -24,8 +24,8 @@ def _post(server: LiveServer, path: str, body: dict, cookies: httpx.Cookies | No
                       headers={"Origin": server.url}, timeout=10)
 
 
-def test_a_session_from_one_process_works_on_the_other(live_server, second_process):
-    priya = live_server.demo()["practitioners"][0]
+def test_a_session_from_one_process_works_on_the_other(live_server, second_process, circle):
+    priya = circle.lead
     signed_in = _post(live_server, "/api/sessions/practitioner",
                       {"email": priya["email"], "password": priya["password"]})
     assert signed_in.status_code == 200
@@ -39,8 +39,8 @@ def test_a_session_from_one_process_works_on_the_other(live_server, second_proce
                      timeout=10).status_code == 401
 
 
-def test_wrong_passwords_are_counted_across_processes(live_server, second_process):
-    tom = live_server.demo()["practitioners"][1]
+def test_wrong_passwords_are_counted_across_processes(live_server, second_process, circle):
+    tom = circle.colleague
     for attempt in range(10):
         server = (live_server, second_process)[attempt % 2]
         wrong = _post(server, "/api/sessions/practitioner",

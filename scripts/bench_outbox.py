@@ -1,7 +1,7 @@
 """How long the offline outbox takes to send a backlog.
 
-Starts a real `alongside demo` + `alongside serve` on a free port with a throw-away
-data folder, joins as Sam in headless Chromium, goes offline, keeps N new things
+Starts a real `alongside serve` on a free port with a throw-away data folder (as the
+end-to-end tests do), sets up a circle, joins as Sam in headless Chromium, goes offline, keeps N new things
 in the app's own outbox (an ES module import of /outbox/queue.js, the same code the
 Save button uses), goes online and measures the time until the outbox is empty.
 
@@ -14,8 +14,6 @@ when the server holds exactly N of them.
 from __future__ import annotations
 
 import argparse
-import os
-import sqlite3
 import sys
 import tempfile
 import time
@@ -26,7 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
-from e2e.conftest import CHROMIUM, LiveServer, _free_port  # noqa: E402
+from e2e.circles import new_circle  # noqa: E402
+from e2e.conftest import CHROMIUM  # noqa: E402
+from e2e.live_server import running  # noqa: E402
 
 PIN = "2468"
 
@@ -58,21 +58,11 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=500)
     count = parser.parse_args().items
     marker = "bench-" + uuid.uuid4().hex[:8]
-    with tempfile.TemporaryDirectory() as data:
-        port = _free_port()
-        env = {**os.environ, "ALONGSIDE_DATA_DIR": data, "ALONGSIDE_PORT": str(port),
-               "ALONGSIDE_HOST": "127.0.0.1"}
-        env.pop("ALONGSIDE_DATABASE_URL", None)
-        server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
-        code = server.invitation("Sam")
-        server.start()
-        try:
-            seconds, requests, counts = run_browser(server.url, code, count, marker)
-        finally:
-            server.stop()
-        with sqlite3.connect(Path(data) / "alongside.sqlite3") as db:
-            (stored,) = db.execute("SELECT COUNT(*) FROM contribution WHERE text LIKE ?",
-                                   (marker + " %",)).fetchone()
+    with tempfile.TemporaryDirectory() as data, running("sqlite", Path(data)) as server:
+        code = new_circle(server).code("Sam")
+        seconds, requests, counts = run_browser(server.url, code, count, marker)
+        [(stored,)] = server.query("SELECT COUNT(*) FROM contribution WHERE text LIKE ?",
+                                   marker + " %")
     print(f"flushed {count} items in {seconds:.1f} s with {requests} requests "
           f"({counts['retries']} retries); the server holds {stored}")
     return 0 if stored == count else 1

@@ -35,7 +35,9 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 async def _item_shown(request: Request, actor: Actor, item: PlanItem) -> PlanItemOut:
+    """The item as this practitioner may see it; family words shown are a read."""
     [shown] = await render(actor, [ItemData.live(item)], translator_for(request).gettext)
+    await team.audit_quotes(actor, [shown])
     return shown
 
 

@@ -37,3 +37,20 @@ async def test_each_plan_read_of_family_words_is_audited_for_the_author(client, 
     mine = {i["id"]: i["read_by"] for i in (await client.get("/api/contributions")).json()["items"]}
     assert [(r["name"], r["label"]) for r in mine[seen]] == [("Tom Evans", "School")]
     assert mine[lead_only] == [] and mine[taken_back] == []
+
+
+async def test_words_shown_when_bringing_them_into_the_plan_are_a_read(client):
+    """The answer to importing (and to editing the item) shows the family's words:
+    that is a read like any other, shown to the author as "read by"."""
+    world = await factories.world()
+    source = await share(client, world.young_person, "for the meeting", "my_meeting")
+    await AuditEvent.filter(action="read_contribution").delete()
+    item = await bring_in(client, world.lead, world.circle, source)
+    reads = await AuditEvent.filter(action="read_contribution").values_list(
+        "subject_id", "practitioner_id")
+    assert reads == [(source, world.lead.id)]
+    await factories.act_as(client, world.teammate)
+    edited = await client.patch(f"/api/plan-items/{item['id']}", json={"section": "working_well"})
+    assert edited.status_code == 200 and "for the meeting" in edited.text
+    assert await AuditEvent.filter(action="read_contribution",
+                                   practitioner_id=world.teammate.id).count() == 1

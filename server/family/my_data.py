@@ -11,6 +11,7 @@ from server.contributions.labels import AUDIENCE_LABELS
 from server.contributions.reading import for_author
 from server.contributions.schemas import ContributionOut, ReadBy
 from server.contributions.service import author_of
+from server.auth.phones import phone_events
 from server.i18n import N_, Wording
 from server.plans.family import my_answers
 from server.plans.schemas import AnswerOut, PlanItemOut
@@ -64,6 +65,14 @@ def _answer(number: int, item: PlanItemOut | None, answer: AnswerOut, words: Wor
     return [*lines, *_read_by(answer.read_by, words), ""]
 
 
+PHONE_EVENTS = {
+    "code_made": N_("{name} made an invitation code for you."),
+    "joined": N_("A phone joined Alongside as you."),
+    "joined_fresh": N_("A phone joined Alongside as you, without your old secret number, so your earlier words stayed locked."),
+    "signed_out": N_("A phone was signed out because you joined on another phone."),
+}
+
+
 async def my_data(actor: Actor, words: Wording) -> str:
     member = author_of(actor)
     items = await for_author(
@@ -85,4 +94,7 @@ async def my_data(actor: Actor, words: Wording) -> str:
         lines += ["", words.gettext(N_("My answers about the plan")), ""]
     for number, (plan_item, answer) in enumerate(answers, start=1):
         lines += _answer(number, plan_item, answer, words)
+    lines += ["", words.gettext(N_("My phones and invitation codes")), ""]
+    lines += [f"- {words.when(event.at)}: " + words.gettext(PHONE_EVENTS[event.kind]).format(
+        name=event.by) for event in await phone_events(member)]
     return "\n".join(lines) + "\n"

@@ -117,3 +117,19 @@ async def test_staff_sessions_never_act_as_a_family_member(client):
     body = {"id": str(uuid.uuid4()), "kind": "worried_about", "text": "written by staff"}
     assert (await client.post("/api/contributions", json=body)).status_code == 403
     assert await Session.filter(member_id=world.young_person.id).count() == 0
+
+
+async def test_my_data_shows_every_code_made_for_me_and_every_phone_that_joined(client):
+    world = await factories.world()
+    await factories.act_as(client, world.lead)
+    await client.post(f"/api/circles/{world.circle.id}/members/{world.young_person.id}/invitations")
+    client.cookies.clear()
+    await factories.join(client, world.young_person)
+    client.cookies.clear()
+    client.headers["X-CSRF-Token"] = await factories.join(
+        client, world.young_person, pin="8642", start_fresh=True)
+    mine = (await client.get("/api/family/my-data")).text
+    assert "Priya Shah made an invitation code for you." in mine
+    assert "A phone joined Alongside as you." in mine
+    assert "without your old secret number, so your earlier words stayed locked" in mine
+    assert "A phone was signed out because you joined on another phone." in mine

@@ -47,6 +47,9 @@ export function followTheOutbox({ list, empty, note, entries, addEntry }) {
   outboxEvents.addEventListener("change", later);
   list.addEventListener("outbox-changed", later);
   if (note) window.addEventListener("online", backOnline);
+  // A send may have finished while the list was being built, before anyone was
+  // listening: look once more now, so no item is left saying "Sending…".
+  later(new CustomEvent("change"));
 }
 
 function sayWhatChanged(said) {

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from e2e.steps import CACHED_URLS, SW_CONTROLS, assert_accessible, join, sign_in_as_practitioner
 
+
 def test_a_practitioner_signs_in_and_sees_their_circles(page, live_server):
     demo = live_server.demo()
     priya = demo["practitioners"][0]

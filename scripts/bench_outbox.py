@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright
 
-from e2e.conftest import CHROMIUM, LiveServer, _free_port  # noqa: E402
+from e2e.conftest import CHROMIUM, LiveServer, _free_port
 
 PIN = "2468"
 

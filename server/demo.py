@@ -6,7 +6,7 @@ replaced, because only their hashes are kept and new ones must be shown."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from tortoise import Tortoise
 
@@ -53,8 +53,8 @@ async def _circle(organisation: Organisation, team: list[tuple[Practitioner, boo
             )
         for practitioner, is_lead in team:
             await TeamMember.create(circle=circle, practitioner=practitioner, is_lead=is_lead)
-    if not await Meeting.filter(circle=circle, starts_at__gte=datetime.now(timezone.utc)).exists():
-        starts = datetime.now(timezone.utc).replace(hour=10, minute=0, second=0, microsecond=0)
+    if not await Meeting.filter(circle=circle, starts_at__gte=datetime.now(UTC)).exists():
+        starts = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
         await Meeting.create(
             circle=circle, kind=MeetingKind.CHILD_IN_NEED_REVIEW,
             starts_at=starts + timedelta(days=10), place="Civic Centre, room 2",

@@ -74,7 +74,7 @@ async def circle_voice(actor: Actor, circle_id: UUID, gettext: Callable[[str], s
         (await readable_contributions(actor)) | (await withdrawn_markers(actor)),
         circle_id=circle_id,
     ).select_related("author").order_by("-created_at")
-    await record_reads(actor.practitioner.id, [c for c in shown if c.withdrawn_at is None])
+    await record_reads(place.practitioner_id, [c for c in shown if c.withdrawn_at is None])
     urgent = []
     if place.is_lead:
         urgent = await UrgentRequest.filter(

@@ -3,7 +3,7 @@ choosing who sees them, withdrawing. Every change of audience leaves a receipt."
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 from server.auth.actor import Actor
 from server.circles.closure import ensure_open
 from server.circles.models import FamilyMember
+from server.commands import idempotency
 from server.contributions import errors
 from server.contributions.models import (
     Audience,
@@ -22,7 +23,6 @@ from server.contributions.schemas import ContributionEdit, ContributionWrite
 from server.errors import Forbidden, Invalid, NotFound
 from server.meetings.models import Meeting
 from server.notifications import triggers
-from server.commands import idempotency
 from server.sharing.policy import own_contributions
 
 CONTENT_FIELDS = ("kind", "text", "scale_question", "scale_value", "meeting_id", "audience")
@@ -109,7 +109,7 @@ async def edit(actor: Actor, contribution_id: UUID, change: ContributionEdit) ->
     # Only the version this edit was made from may be replaced, even if two
     # requests race: the second finds the version moved on.
     saved = await Contribution.filter(id=contribution.id, version=change.version).update(
-        **updates, version=change.version + 1, updated_at=datetime.now(timezone.utc)
+        **updates, version=change.version + 1, updated_at=datetime.now(UTC)
     )
     if not saved:
         raise errors.ChangedElsewhere()
@@ -148,7 +148,7 @@ async def withdraw(actor: Actor, contribution_id: UUID) -> Contribution:
     if contribution.audience is Audience.JUST_ME:
         raise errors.NotShared()
     async with in_transaction():
-        contribution.withdrawn_at = datetime.now(timezone.utc)
+        contribution.withdrawn_at = datetime.now(UTC)
         await contribution.save(update_fields=["withdrawn_at", "updated_at"])
         await AudienceChange.create(
             contribution=contribution, from_audience=contribution.audience, withdrawn=True

@@ -4,7 +4,7 @@ answers to the plan."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from server.auth.actor import Actor
 from server.contributions.labels import AUDIENCE_LABELS
@@ -50,6 +50,7 @@ def _plan_item(item: PlanItemOut | None, words: Wording) -> str:
     if quote is None:
         said = item.text or ""
     elif quote.text is None:
+        assert quote.withdrawn_at is not None  # a Quote loses its text only when withdrawn
         said = words.gettext(N_("Withdrawn by its author on {date}")).format(
             date=words.when(quote.withdrawn_at))
     else:
@@ -74,7 +75,7 @@ async def my_data(actor: Actor, words: Wording) -> str:
         words.gettext(N_("Everything I wrote in Alongside")),
         words.gettext(N_("Name: {name}")).format(name=member.name),
         words.gettext(N_("Downloaded on {date}")).format(
-            date=words.when(datetime.now(timezone.utc))),
+            date=words.when(datetime.now(UTC))),
         "",
     ]
     if not items:

@@ -4,7 +4,7 @@ asking for help now."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from tortoise.expressions import Q
 
@@ -12,16 +12,16 @@ from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.closure import ensure_open
 from server.circles.errors import CallInstead
-from server.contributions.labels import KIND_LABELS
-from server.contributions.schemas import SharedItem, SharedList
-from server.family.models import UrgentRequest
-from server.notifications import triggers
 from server.circles.models import FamilyMember, TeamMember
+from server.contributions.labels import KIND_LABELS
 from server.contributions.models import Audience, Contribution
+from server.contributions.schemas import SharedItem, SharedList
 from server.errors import Forbidden
+from server.family.models import UrgentRequest
 from server.family.schemas import CircleSummary, ContributionCounts, FamilyHome, PersonSummary
 from server.meetings.schemas import MeetingSummary
 from server.meetings.service import upcoming
+from server.notifications import triggers
 from server.organisations.models import AGENCY_LABELS
 from server.sharing.policy import own_contributions, readable_contributions
 
@@ -47,7 +47,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
         simple_mode=member.simple_mode,
         sharing_explained=member.sharing_explained_at is not None,
         circle=CircleSummary(name=circle.name, closed_at=circle.closed_at),
-        lead_practitioner=lead and PersonSummary(
+        lead_practitioner=None if lead is None else PersonSummary(
             name=lead.practitioner.name,
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
         ),
@@ -58,7 +58,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
 
 async def sharing_explained(actor: Actor) -> None:
     member = _member(actor)
-    member.sharing_explained_at = datetime.now(timezone.utc)
+    member.sharing_explained_at = datetime.now(UTC)
     await member.save(update_fields=["sharing_explained_at"])
 
 
@@ -95,7 +95,7 @@ async def need_to_talk(actor: Actor) -> UrgentRequest:
     await ensure_open(member, refusal=CallInstead)
     recent = await UrgentRequest.filter(
         member_id=member.id, acknowledged_at=None,
-        created_at__gte=datetime.now(timezone.utc) - URGENT_REPEAT,
+        created_at__gte=datetime.now(UTC) - URGENT_REPEAT,
     ).first()
     if recent is not None:
         return recent

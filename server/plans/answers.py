@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 from uuid import UUID
 
 from server.audit.service import record_reads
@@ -43,7 +44,9 @@ class _Access:
 
 
 async def _ids(query_filter, ids: list[UUID]) -> set[UUID]:
-    return set(await PlanAnswer.filter(query_filter, id__in=ids).values_list("id", flat=True))
+    # Tortoise types values_list(flat=True) as tuples; each is one answer id.
+    return set(cast("list[UUID]", await PlanAnswer.filter(query_filter, id__in=ids)
+                    .values_list("id", flat=True)))
 
 
 async def _comment_for(answers: list[PlanAnswer], gettext: Gettext) -> str:

@@ -4,13 +4,14 @@ changed since they last looked, their answers, and what became of their words.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.closure import ensure_open
 from server.circles.models import FamilyMember
+from server.commands import idempotency
 from server.contributions.labels import KIND_LABELS
 from server.contributions.models import Audience, Contribution
 from server.errors import Forbidden, Invalid, NotFound
@@ -30,7 +31,6 @@ from server.plans.schemas import (
     YouSaid,
     YouSaidItem,
 )
-from server.commands import idempotency
 from server.sharing.policy import own_answers, own_contributions
 
 Gettext = Callable[[str], str]
@@ -98,7 +98,7 @@ async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) 
     await ensure_open(_member(actor))
     if new.audience is Audience.JUST_ME:
         raise Invalid.on("audience", errors.COMMENT_NEEDS_A_READER)
-    plan, versions = await _versions(actor)
+    _, versions = await _versions(actor)
     visible = await render(actor, _items(versions[-1]), gettext)
     if item_id not in {item.id for item in visible}:
         raise NotFound()
@@ -119,7 +119,7 @@ async def withdraw_comment(actor: Actor, answer_id: UUID) -> PlanAnswer:
     if answer.comment_withdrawn_at is None:
         if not answer.comment:
             raise errors.NoComment()
-        answer.comment_withdrawn_at = datetime.now(timezone.utc)
+        answer.comment_withdrawn_at = datetime.now(UTC)
         await answer.save(update_fields=["comment_withdrawn_at"])
         await record("plan_answer_comment_withdrawn", member=member,
                      circle_id=member.circle_id, subject=answer)
@@ -129,7 +129,7 @@ async def withdraw_comment(actor: Actor, answer_id: UUID) -> PlanAnswer:
 
 async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
     """Each of my contributions, and where the latest plan uses it."""
-    member = _member(actor)
+    _member(actor)
     mine = await Contribution.filter(own_contributions(actor)).order_by("created_at")
     used: dict[UUID, list[UsedIn]] = {}
     try:
@@ -157,4 +157,4 @@ async def my_answers(actor: Actor, gettext: Gettext) -> list[tuple[PlanItemOut |
     live = {answer.item_id: ItemData.live(answer.item) for answer in mine}
     items = {item.id: item for item in await render(actor, list(live.values()), gettext)}
     return list(zip([items.get(answer.item_id) for answer in mine],
-                    await shown(actor, mine, gettext)))
+                    await shown(actor, mine, gettext), strict=True))

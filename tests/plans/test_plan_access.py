@@ -2,7 +2,7 @@
 that is not yours are not found (404); family-only endpoints refuse
 practitioners (403); signed out is 401."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -89,7 +89,7 @@ async def test_access(client, person, method, path, body, expected):
     names = {"circle": world.circle.id, "meeting": world.meeting.id, "item": item.id,
              "answer": answer.id, "source": source.id, "lead_id": world.lead.id,
              "young_person_id": world.young_person.id,
-             "future": (datetime.now(timezone.utc) + timedelta(days=9)).isoformat()}
+             "future": (datetime.now(UTC) + timedelta(days=9)).isoformat()}
     response = await client.request(method, _fill(path, names), json=_fill(body, names))
     assert response.status_code == expected[person], response.text
     if response.status_code >= 400:

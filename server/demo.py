@@ -7,6 +7,7 @@ replaced, because only their hashes are kept and new ones must be shown."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise import Tortoise
 
@@ -63,7 +64,7 @@ async def _circle(organisation: Organisation, team: list[tuple[Practitioner, boo
     return circle
 
 
-async def create_demo(settings: Settings) -> dict:
+async def create_demo(settings: Settings) -> dict[str, Any]:
     """Create (or find) the demo data; return how to sign in."""
     await Tortoise.init(config=tortoise_config(settings.db_url))
     try:
@@ -88,7 +89,7 @@ async def create_demo(settings: Settings) -> dict:
         await Tortoise.close_connections()
 
 
-def describe(demo: dict) -> str:
+def describe(demo: dict[str, Any]) -> str:
     lines = [f"Alongside demo at {demo['url']}", "", "Practitioners sign in with:"]
     lines += [f"  {p['name']}: {p['email']} / {p['password']}" for p in demo["practitioners"]]
     lines += ["", "Family members join with a one-time invitation (open the link on a phone):"]

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import cast
 from uuid import UUID
 
+from tortoise.expressions import Q
+
 from server.audit.service import record_reads
 from server.auth.actor import Actor
 from server.circles.models import TeamMember
@@ -43,7 +45,7 @@ class _Access:
                 and answer.id not in self.readable)
 
 
-async def _ids(query_filter, ids: list[UUID]) -> set[UUID]:
+async def _ids(query_filter: Q, ids: list[UUID]) -> set[UUID]:
     # Tortoise types values_list(flat=True) as tuples; each is one answer id.
     return set(cast("list[UUID]", await PlanAnswer.filter(query_filter, id__in=ids)
                     .values_list("id", flat=True)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import httpx2 as httpx
 
@@ -54,7 +54,7 @@ def new_circle(server: LiveServer) -> Circle:
                 "name": name, "role": role.value, "age_band": age_band.value}))
             codes[name] = added["invitation"]["code"]
         _answer(api.post(f"/api/circles/{circle}/team", json={"email": colleague["email"]}))
-        starts = datetime.now(timezone.utc).replace(hour=10, minute=0, second=0, microsecond=0)
+        starts = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
         _answer(api.post(f"/api/circles/{circle}/meetings", json={
             "kind": "child_in_need_review", "place": "Civic Centre, room 2",
             "starts_at": (starts + timedelta(days=10)).isoformat()}))

@@ -22,11 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright
 
-from e2e.circles import new_circle  # noqa: E402
-from e2e.conftest import CHROMIUM  # noqa: E402
-from e2e.live_server import running  # noqa: E402
+from e2e.circles import new_circle
+from e2e.conftest import CHROMIUM
+from e2e.live_server import running
 
 PIN = "2468"
 

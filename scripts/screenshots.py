@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, _free_port  # noqa: E402
+from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, _free_port
 
 LANGUAGES = {"en": "en-GB", "pl": "pl-PL", "pa": "pa-IN", "ur": "ur-PK", "ro": "ro-RO"}
 FAMILY_SCREENS = ["home", "who-sees", "write", "my-words", "talk-now", "plan", "you-said",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs every test tool from scratch, then runs the whole suite: unit and API
-# tests on SQLite and PostgreSQL, and end-to-end tests in Debian's Chromium.
+# Installs every test tool from scratch, then runs the project's gates: ruff, mypy on
+# server/, and the whole suite under coverage: unit and API tests on SQLite and
+# PostgreSQL, and end-to-end tests in Debian's Chromium.
 # Extra arguments go to pytest (e.g. `bash scripts/test.sh tests/auth -x`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,4 +22,23 @@ fi
 # Python packages exactly as uv.lock pins them.
 bash scripts/install.sh --test
 
-.venv/bin/python -m pytest "$@"
+# Quality gates, fastest first.
+.venv/bin/ruff check
+# .venv/bin/ruff format --check  # turned on after the one-off format commit
+.venv/bin/mypy
+
+# The tests under coverage, with the `alongside` processes they start (serve, worker,
+# demo) measured too ([tool.coverage.*] in pyproject.toml). One data file per
+# process, in this folder whatever folder a process runs in.
+export COVERAGE_FILE="$PWD/.coverage"
+rm -f .coverage .coverage.*
+output="$(mktemp)"
+trap 'rm -f "$output"' EXIT
+status=0
+.venv/bin/coverage run -m pytest "$@" 2>&1 | tee "$output" || status=${PIPESTATUS[0]}
+.venv/bin/coverage combine --quiet || true
+.venv/bin/coverage report --skip-covered --sort=cover || true
+echo "Coverage of server/ (test process and subprocesses): $(.venv/bin/coverage report --format=total 2>/dev/null)%"
+# pytest's own closing line comes last, so whoever reads the end of the run sees it.
+grep -E "[0-9]+ (passed|failed|error)|no tests ran" "$output" | tail -n 1 || true
+exit "$status"

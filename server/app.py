@@ -17,14 +17,14 @@ from server import health, web
 from server.api.openapi import openapi_document
 from server.auth.routes import routes as auth_routes
 from server.circles.routes import routes as circle_routes
-from server.meetings.routes import routes as meeting_routes
-from server.notifications.routes import routes as notification_routes
-from server.plans.routes import routes as plan_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
 from server.errors import ServerFaults, exception_handlers
 from server.family.routes import routes as family_routes
 from server.i18n import I18n
+from server.meetings.routes import routes as meeting_routes
+from server.notifications.routes import routes as notification_routes
+from server.plans.routes import routes as plan_routes
 from server.practitioners.routes import routes as practitioner_routes
 from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
 from server.settings import Settings
@@ -67,7 +67,7 @@ def create_app(settings: Settings) -> Starlette:
             Middleware(BodyLimit, max_bytes=settings.max_body_bytes),
             Middleware(CrossSiteGuard),
         ],
-        exception_handlers=exception_handlers,  # type: ignore[arg-type]
+        exception_handlers=exception_handlers,
         lifespan=lifespan,
     )
     app.state.settings = settings

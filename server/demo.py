@@ -6,7 +6,8 @@ replaced, because only their hashes are kept and new ones must be shown."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise import Tortoise
 
@@ -53,8 +54,8 @@ async def _circle(organisation: Organisation, team: list[tuple[Practitioner, boo
             )
         for practitioner, is_lead in team:
             await TeamMember.create(circle=circle, practitioner=practitioner, is_lead=is_lead)
-    if not await Meeting.filter(circle=circle, starts_at__gte=datetime.now(timezone.utc)).exists():
-        starts = datetime.now(timezone.utc).replace(hour=10, minute=0, second=0, microsecond=0)
+    if not await Meeting.filter(circle=circle, starts_at__gte=datetime.now(UTC)).exists():
+        starts = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
         await Meeting.create(
             circle=circle, kind=MeetingKind.CHILD_IN_NEED_REVIEW,
             starts_at=starts + timedelta(days=10), place="Civic Centre, room 2",
@@ -63,7 +64,7 @@ async def _circle(organisation: Organisation, team: list[tuple[Practitioner, boo
     return circle
 
 
-async def create_demo(settings: Settings) -> dict:
+async def create_demo(settings: Settings) -> dict[str, Any]:
     """Create (or find) the demo data; return how to sign in."""
     await Tortoise.init(config=tortoise_config(settings.db_url))
     try:
@@ -88,7 +89,7 @@ async def create_demo(settings: Settings) -> dict:
         await Tortoise.close_connections()
 
 
-def describe(demo: dict) -> str:
+def describe(demo: dict[str, Any]) -> str:
     lines = [f"Alongside demo at {demo['url']}", "", "Practitioners sign in with:"]
     lines += [f"  {p['name']}: {p['email']} / {p['password']}" for p in demo["practitioners"]]
     lines += ["", "Family members join with a one-time invitation (open the link on a phone):"]

@@ -40,7 +40,7 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:
 
 
 def text_direction(lang: str) -> str:
-    return Locale.parse(lang).character_order == "right-to-left" and "rtl" or "ltr"
+    return (Locale.parse(lang).character_order == "right-to-left" and "rtl") or "ltr"
 
 
 def parse_accept_language(header: str) -> list[str]:
@@ -76,10 +76,10 @@ class Language:
             if not message.id or message.fuzzy:
                 continue
             if isinstance(message.id, tuple):
-                forms = [form for form in message.string if form]
-                if forms:
-                    messages[message.id[0]] = list(message.string)
-            elif message.string:
+                plural = message.string if isinstance(message.string, tuple) else ()
+                if any(plural):
+                    messages[message.id[0]] = list(plural)
+            elif isinstance(message.id, str) and isinstance(message.string, str) and message.string:
                 messages[message.id] = message.string
         body = json.dumps(messages, ensure_ascii=False, sort_keys=True)
         return (
@@ -117,7 +117,7 @@ def load_language(locales_dir: Path, code: str) -> Language:
 
 def request_language(request: Request) -> str:
     """The reader's language: their saved choice once signed in, else the browser's."""
-    chosen = getattr(request.state, "locale", None)
+    chosen: str | None = getattr(request.state, "locale", None)
     if chosen:
         return chosen
     i18n: I18n = request.app.state.i18n

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import secrets
 
-
-
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypedDict
 
 from server.notifications.push_services import parse_origins
 from server.notifications.vapid import generate_private_key
@@ -22,6 +23,16 @@ MIN_SECRET_LENGTH = 32
 
 class SettingsError(Exception):
     """The configuration cannot run safely; the message says what to fix."""
+
+
+class _Numbers(TypedDict):
+    """The numeric settings, read together so one bad value names itself."""
+
+    port: int
+    session_idle_minutes: int
+    session_max_hours: int
+    invitation_hours: int
+    max_body_bytes: int
 
 
 def _flag(value: str) -> bool:
@@ -80,7 +91,7 @@ class Settings:
         if mode not in {"demo", "production"}:
             raise SettingsError(f"{ENV_PREFIX}MODE must be 'demo' or 'production', not {mode!r}")
         try:
-            numbers = {
+            numbers: _Numbers = {
                 "port": int(get("PORT", "8000")),
                 "session_idle_minutes": int(get("SESSION_IDLE_MINUTES", "30")),
                 "session_max_hours": int(get("SESSION_MAX_HOURS", "12")),
@@ -88,11 +99,11 @@ class Settings:
                 "max_body_bytes": int(get("MAX_BODY_BYTES", str(256 * 1024))),
             }
         except ValueError as error:
-            raise SettingsError(f"A numeric {ENV_PREFIX}* setting is not a number: {error}")
+            raise SettingsError(f"A numeric {ENV_PREFIX}* setting is not a number: {error}") from error
         try:
             push_services = parse_origins(get("PUSH_SERVICES"))
         except ValueError as error:
-            raise SettingsError(f"{ENV_PREFIX}PUSH_SERVICES: {error}")
+            raise SettingsError(f"{ENV_PREFIX}PUSH_SERVICES: {error}") from error
         return cls(
             mode=mode,
             data_dir=Path(get("DATA_DIR", "data")),

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import os
 from html import escape
 from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.staticfiles import PathLike, StaticFiles
+from starlette.types import Scope
 
 from server.auth.sessions import saved_language
 from server.errors import NotFound
-from server.i18n import LANGUAGES, LOCALES_DIR, I18n, N_, request_language
+from server.i18n import LANGUAGES, LOCALES_DIR, N_, I18n, request_language
 
 PWA_DIR = Path(__file__).resolve().parent.parent / "pwa"
 mimetypes.add_type("application/manifest+json", ".webmanifest")
@@ -65,7 +67,8 @@ def shell_version(pwa_dir: Path = PWA_DIR, locales_dir: Path = LOCALES_DIR) -> s
 class ShellFiles(StaticFiles):
     """Static files, revalidated with the server so a release reaches phones."""
 
-    def file_response(self, full_path, stat_result, scope, status_code=200):  # type: ignore[no-untyped-def]
+    def file_response(self, full_path: PathLike, stat_result: os.stat_result, scope: Scope,
+                      status_code: int = 200) -> Response:
         response = super().file_response(full_path, stat_result, scope, status_code)
         response.headers["Cache-Control"] = "no-cache"
         return response

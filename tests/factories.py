@@ -4,8 +4,8 @@ app uses."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
-from datetime import datetime, timedelta, timezone
 
 import httpx2 as httpx
 
@@ -68,7 +68,7 @@ async def world() -> World:
     await TeamMember.create(circle=other, practitioner=outsider, is_lead=True)
     meeting = await Meeting.create(
         circle=circle, kind=MeetingKind.CHILD_IN_NEED_REVIEW, place="Civic Centre",
-        starts_at=datetime.now(timezone.utc) + timedelta(days=7),
+        starts_at=datetime.now(UTC) + timedelta(days=7),
     )
     return World(
         circle=circle, lead=lead, teammate=teammate, outsider=outsider,
@@ -117,7 +117,7 @@ async def act_as(client: httpx.AsyncClient, person: Practitioner | FamilyMember)
         token_hash=keyed_hash(TEST_SECRET, token), csrf_token=csrf,
         practitioner=person if is_practitioner else None,
         member=None if is_practitioner else person, device=phone,
-        last_seen_at=datetime.now(timezone.utc),
+        last_seen_at=datetime.now(UTC),
     )
     client.cookies.clear()
     client.cookies.set("alongside-session", token)

@@ -9,9 +9,9 @@ strings with t(...) and tn(singular, plural, n). The English catalog is filled w
 
 from __future__ import annotations
 
-import sys
 import copy
-from datetime import datetime, timezone
+import sys
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -68,7 +68,7 @@ def updated(template: Catalog, lang: str) -> Catalog:
             if message.id and (not all(_forms(message.string)) or message.fuzzy):
                 message.string = message.id
                 message.flags.discard("fuzzy")
-    catalog.revision_date = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    catalog.revision_date = datetime(2026, 1, 1, tzinfo=UTC)
     return catalog
 
 

@@ -6,7 +6,7 @@ there (PostgreSQL refuses NUL in text; both databases refuse huge numbers)."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, AwareDatetime, Field
@@ -31,7 +31,7 @@ def _refusing(control: re.Pattern[str]) -> AfterValidator:
 
 def _in_utc(moment: datetime) -> datetime:
     try:
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     except OverflowError:  # e.g. 9999-12-31T23:59-14:00 is in the year 10000 in UTC
         raise PydanticCustomError("datetime_too_far", "this date is too far away") from None
 

@@ -1,22 +1,34 @@
 """Who read or changed what, and when."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from server.circles.models import Circle, FamilyMember
+    from server.organisations.models import Practitioner
 
 
 class AuditEvent(Model):
     id = fields.IntField(primary_key=True)
     at = fields.DatetimeField(auto_now_add=True, db_index=True)
-    practitioner = fields.ForeignKeyField(
+    practitioner: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner", related_name="audit_events", null=True, on_delete=fields.SET_NULL
     )
-    member = fields.ForeignKeyField(
+    practitioner_id: UUID | None
+    member: fields.ForeignKeyNullableRelation[FamilyMember] = fields.ForeignKeyField(
         "models.FamilyMember", related_name="audit_events", null=True, on_delete=fields.SET_NULL
     )
+    member_id: UUID | None
     action = fields.CharField(max_length=50)
-    circle = fields.ForeignKeyField(
+    circle: fields.ForeignKeyNullableRelation[Circle] = fields.ForeignKeyField(
         "models.Circle", related_name="audit_events", null=True, on_delete=fields.SET_NULL
     )
+    circle_id: UUID | None
     subject_type = fields.CharField(max_length=50, default="")
     subject_id = fields.CharField(max_length=64, default="", db_index=True)
 

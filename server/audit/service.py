@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from server.audit.models import AuditEvent
@@ -31,7 +31,7 @@ async def record_reads(action: str, practitioner_id: Any,
                        reads: Iterable[tuple[Any, Any]]) -> None:
     """A practitioner read family words: one event for each (circle id, subject)
     they were shown, written together, so the author can see who read what."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     await AuditEvent.bulk_create([
         AuditEvent(action=action, at=now, practitioner_id=practitioner_id, circle_id=circle_id,
                    subject_type=type(subject).__name__, subject_id=str(subject.pk))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from server.auth.models import Device, Session
 from server.circles.models import FamilyMember
@@ -18,7 +19,7 @@ class Actor:
     device: Device | None = None
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> Literal["practitioner", "family"]:
         return "practitioner" if self.practitioner else "family"
 
     @property

@@ -8,7 +8,7 @@ always send a new invitation. A day without a pause ends the run."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from math import ceil
 
 from server.auth.models import Attempt, Lockout
@@ -46,7 +46,7 @@ def _key(limit: Limit, subject: str) -> str:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def seconds_until(moment: datetime) -> int:

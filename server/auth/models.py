@@ -1,23 +1,34 @@
 """Sign-in state shared by every web process: sessions, devices, invitations and
 attempt counters all live in the database, never in one process's memory."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from uuid import UUID
+
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from server.circles.models import FamilyMember
+    from server.organisations.models import Practitioner
 
 
 class Invitation(Model):
     """A single-use, expiring code that lets one family member join on one phone."""
 
     id = fields.UUIDField(primary_key=True)
-    member = fields.ForeignKeyField(
+    member: fields.ForeignKeyRelation[FamilyMember] = fields.ForeignKeyField(
         "models.FamilyMember", related_name="invitations", on_delete=fields.CASCADE
     )
+    member_id: UUID
     # Keyed hash of the code; the code itself is shown once and never stored.
     code_hash = fields.CharField(max_length=64, unique=True)
-    created_by = fields.ForeignKeyField(
+    created_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner", related_name="invitations_made", null=True,
         on_delete=fields.SET_NULL,
     )
+    created_by_id: UUID | None
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     redeemed_at = fields.DatetimeField(null=True)
@@ -31,14 +42,16 @@ class Device(Model):
     together with this device's key, kept in an HttpOnly cookie."""
 
     id = fields.UUIDField(primary_key=True)
-    member = fields.ForeignKeyField(
+    member: fields.ForeignKeyRelation[FamilyMember] = fields.ForeignKeyField(
         "models.FamilyMember", related_name="devices", on_delete=fields.CASCADE, db_index=True
     )
+    member_id: UUID
     key_hash = fields.CharField(max_length=64, unique=True)
     # The code it joined with (and so who made that code), shown to the member.
-    invitation = fields.ForeignKeyField(
+    invitation: fields.ForeignKeyNullableRelation[Invitation] = fields.ForeignKeyField(
         "models.Invitation", related_name="devices", null=True, on_delete=fields.SET_NULL
     )
+    invitation_id: UUID | None
     # Whether the member proved themselves with their old secret number, bringing
     # their earlier words to this phone.
     brought_earlier_words = fields.BooleanField(default=False)
@@ -52,17 +65,20 @@ class Device(Model):
 class Session(Model):
     id = fields.UUIDField(primary_key=True)
     token_hash = fields.CharField(max_length=64, unique=True)
-    practitioner = fields.ForeignKeyField(
+    practitioner: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner", related_name="sessions", null=True, on_delete=fields.CASCADE,
         db_index=True,
     )
-    member = fields.ForeignKeyField(
+    practitioner_id: UUID | None
+    member: fields.ForeignKeyNullableRelation[FamilyMember] = fields.ForeignKeyField(
         "models.FamilyMember", related_name="sessions", null=True, on_delete=fields.CASCADE,
         db_index=True,
     )
-    device = fields.ForeignKeyField(
+    member_id: UUID | None
+    device: fields.ForeignKeyNullableRelation[Device] = fields.ForeignKeyField(
         "models.Device", related_name="sessions", null=True, on_delete=fields.CASCADE, db_index=True
     )
+    device_id: UUID | None
     csrf_token = fields.CharField(max_length=64)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_seen_at = fields.DatetimeField()

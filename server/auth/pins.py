@@ -9,6 +9,7 @@ guessing a child's PIN."""
 from __future__ import annotations
 
 from calendar import monthrange
+from itertools import pairwise
 
 from server.audit.service import record
 from server.auth.errors import PIN_TOO_EASY
@@ -47,7 +48,7 @@ def _repeats_a_block(pin: str) -> bool:
 
 def _in_order(digits: list[int]) -> bool:
     """Up or down by one, round the keypad too: 1234, 4321, 7890, 210987."""
-    steps = {(after - before) % 10 for before, after in zip(digits, digits[1:])}
+    steps = {(after - before) % 10 for before, after in pairwise(digits)}
     return steps in ({1}, {9})
 
 

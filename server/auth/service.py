@@ -3,7 +3,7 @@ and then a PIN on the phone that redeemed it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
@@ -22,7 +22,6 @@ from server.auth.errors import (
 )
 from server.auth.models import Device, Invitation
 from server.auth.schemas import InvitationRedeem
-from server.auth.sessions import end_sessions
 from server.auth.secrets import (
     check_secret,
     hash_secret,
@@ -31,12 +30,13 @@ from server.auth.secrets import (
     new_token,
     normalise_code,
 )
+from server.auth.sessions import end_sessions
 from server.circles.models import FamilyMember
 from server.organisations.models import Practitioner
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 async def sign_in_practitioner(email: str, password: str) -> Practitioner:

@@ -6,7 +6,7 @@ browsers only accept over HTTPS. Only a keyed hash of each token is stored."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from starlette.requests import Request
@@ -48,7 +48,8 @@ def clear_cookie(request: Request, response: Response, base: str) -> None:
 
 
 def _secret(request: Request) -> str:
-    return request.app.state.settings.secret_key
+    secret: str = request.app.state.settings.secret_key
+    return secret
 
 
 def _still_valid(request: Request, session: Session, now: datetime) -> bool:
@@ -90,7 +91,7 @@ async def start_session(
     session = await Session.create(
         token_hash=keyed_hash(_secret(request), token),
         practitioner=practitioner, member=member, device=device,
-        csrf_token=new_token(), last_seen_at=datetime.now(timezone.utc),
+        csrf_token=new_token(), last_seen_at=datetime.now(UTC),
     )
     actor = Actor(session, practitioner=practitioner, member=member, device=device)
     request.state.locale = actor.person.locale
@@ -108,19 +109,19 @@ async def end_session(request: Request, response: Response) -> None:
 async def current_actor(request: Request) -> Actor:
     """The signed-in person, or NotSignedIn. State-changing requests must also
     carry the session's CSRF token."""
-    known = getattr(request.state, "actor", None)
+    known: Actor | None = getattr(request.state, "actor", None)
     if known is not None:  # looked up once per request
         return known
     session = await _session_from_cookie(request)
     if session is None:
         raise NotSignedIn()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if not _still_valid(request, session, now):
         await session.delete()
         raise NotSignedIn()
-    if request.method not in SAFE_METHODS:
-        if not same(request.headers.get("x-csrf-token", ""), session.csrf_token):
-            raise CrossSite()
+    if request.method not in SAFE_METHODS and not same(
+            request.headers.get("x-csrf-token", ""), session.csrf_token):
+        raise CrossSite()
     if now - session.last_seen_at > TOUCH_EVERY:
         await Session.filter(id=session.id).update(last_seen_at=now)
     actor = Actor(session, practitioner=session.practitioner, member=session.member,
@@ -146,7 +147,7 @@ async def saved_language(request: Request) -> str | None:
     """The signed-in person's chosen language, if a live session says who they are.
     Only reads: it neither refreshes nor ends the session."""
     session = await _session_from_cookie(request)
-    if session is None or not _still_valid(request, session, datetime.now(timezone.utc)):
+    if session is None or not _still_valid(request, session, datetime.now(UTC)):
         return None
     person = session.practitioner or session.member
     return person.locale if person else None

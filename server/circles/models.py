@@ -1,11 +1,18 @@
 """A circle: one family's space, its family members and the team around them."""
 
+from __future__ import annotations
+
 from enum import StrEnum
+from typing import TYPE_CHECKING
+from uuid import UUID
 
 from tortoise import fields
 from tortoise.models import Model
 
 from server.i18n import N_
+
+if TYPE_CHECKING:
+    from server.organisations.models import Organisation, Practitioner
 
 
 class FamilyRole(StrEnum):
@@ -43,9 +50,10 @@ class AgeBand(StrEnum):
 
 class Circle(Model):
     id = fields.UUIDField(primary_key=True)
-    organisation = fields.ForeignKeyField(
+    organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(
         "models.Organisation", related_name="circles", on_delete=fields.RESTRICT
     )
+    organisation_id: UUID
     name = fields.CharField(max_length=200)
     created_at = fields.DatetimeField(auto_now_add=True)
     closed_at = fields.DatetimeField(null=True)
@@ -59,6 +67,7 @@ class FamilyMember(Model):
     circle: fields.ForeignKeyRelation[Circle] = fields.ForeignKeyField(
         "models.Circle", related_name="members", on_delete=fields.CASCADE
     )
+    circle_id: UUID
     # The name the person wants to be called in the app and the plan.
     name = fields.CharField(max_length=100)
     role = fields.CharEnumField(FamilyRole, max_length=20)
@@ -87,9 +96,11 @@ class TeamMember(Model):
     circle: fields.ForeignKeyRelation[Circle] = fields.ForeignKeyField(
         "models.Circle", related_name="team", on_delete=fields.CASCADE
     )
-    practitioner = fields.ForeignKeyField(
+    circle_id: UUID
+    practitioner: fields.ForeignKeyRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner", related_name="team_places", on_delete=fields.CASCADE
     )
+    practitioner_id: UUID
     is_lead = fields.BooleanField(default=False)
     added_at = fields.DatetimeField(auto_now_add=True)
 

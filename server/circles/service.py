@@ -5,7 +5,7 @@ to someone else or close the circle."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
@@ -13,6 +13,7 @@ from tortoise.transactions import in_transaction
 from server.audit.service import record
 from server.auth.actor import Actor
 from server.auth.service import invite
+from server.circles.access import team_place
 from server.circles.errors import AlreadyOnTeam, LeadOnly, NoSuchPractitioner
 from server.circles.models import ROLE_LABELS, Circle, FamilyMember, TeamMember
 from server.circles.schemas import (
@@ -23,7 +24,6 @@ from server.circles.schemas import (
     MemberOut,
     TeammateOut,
 )
-from server.circles.access import team_place
 from server.errors import Forbidden, NotFound
 from server.meetings.models import Meeting
 from server.meetings.schemas import MeetingSummary
@@ -78,7 +78,7 @@ async def invitation_for(actor: Actor, member: FamilyMember, settings: Settings)
                  subject=member)
     return InvitationMade(
         code=code, link=f"{settings.base_url}/#/join/{code}",
-        expires_at=datetime.now(timezone.utc) + timedelta(hours=settings.invitation_hours),
+        expires_at=datetime.now(UTC) + timedelta(hours=settings.invitation_hours),
     )
 
 
@@ -136,5 +136,5 @@ async def close(actor: Actor, circle_id: UUID) -> None:
     place = await team_place(actor, circle_id)
     if not place.is_lead:
         raise LeadOnly()
-    await Circle.filter(id=circle_id).update(closed_at=datetime.now(timezone.utc))
+    await Circle.filter(id=circle_id).update(closed_at=datetime.now(UTC))
     await record("circle_closed", practitioner=actor.practitioner, circle_id=circle_id)

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from contextvars import ContextVar
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timedelta, timezone
+from contextvars import ContextVar
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from starlette.requests import Request
@@ -111,10 +111,10 @@ async def forget_words_about(person_id: Any, subject_id: Any, *, gone: bool = Fa
     await CommandAnswer.filter(person_id=str(person_id), subject_id=str(subject_id)).update(
         body="", words_forgotten=True)
     if gone:
-        _gone_now.set({*_gone_now.get(), str(subject_id)})
+        _gone_now.set(_gone_now.get() | {str(subject_id)})
 
 
 async def forget_old(now: datetime | None = None) -> int:
     """Deletes answers older than KEEP_ANSWERS; returns how many."""
-    cutoff = (now or datetime.now(timezone.utc)) - KEEP_ANSWERS
+    cutoff = (now or datetime.now(UTC)) - KEEP_ANSWERS
     return await CommandAnswer.filter(created_at__lt=cutoff).delete()

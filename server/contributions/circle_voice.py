@@ -72,7 +72,7 @@ async def circle_voice(actor: Actor, circle_id: UUID, gettext: Callable[[str], s
     circle = await Circle.get(id=circle_id)
     shown = await (await family_words.readable_or_withdrawn(actor)).filter(
         circle_id=circle_id).select_related("author").order_by("-created_at")
-    await record_reads(actor.practitioner.id, [c for c in shown if c.withdrawn_at is None])
+    await record_reads(place.practitioner_id, [c for c in shown if c.withdrawn_at is None])
     urgent = []
     if place.is_lead:
         urgent = await UrgentRequest.filter(

@@ -1,9 +1,17 @@
 """What a family member writes, and who they chose may see it."""
 
+from __future__ import annotations
+
 from enum import StrEnum
+from typing import TYPE_CHECKING
+from uuid import UUID
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from server.circles.models import Circle, FamilyMember
+    from server.meetings.models import Meeting
 
 
 class ContributionKind(StrEnum):
@@ -25,15 +33,18 @@ class Audience(StrEnum):
 
 class Contribution(Model):
     id = fields.UUIDField(primary_key=True)
-    circle = fields.ForeignKeyField(
+    circle: fields.ForeignKeyRelation[Circle] = fields.ForeignKeyField(
         "models.Circle", related_name="contributions", on_delete=fields.CASCADE
     )
-    author = fields.ForeignKeyField(
+    circle_id: UUID
+    author: fields.ForeignKeyRelation[FamilyMember] = fields.ForeignKeyField(
         "models.FamilyMember", related_name="contributions", on_delete=fields.CASCADE
     )
-    meeting = fields.ForeignKeyField(
+    author_id: UUID
+    meeting: fields.ForeignKeyNullableRelation[Meeting] = fields.ForeignKeyField(
         "models.Meeting", related_name="contributions", null=True, on_delete=fields.SET_NULL
     )
+    meeting_id: UUID | None
     kind = fields.CharEnumField(ContributionKind, max_length=20)
     text = fields.TextField(default="")
     scale_question = fields.CharField(max_length=200, default="")
@@ -54,9 +65,10 @@ class AudienceChange(Model):
     """The author's receipt: every change of sharing choice and every withdrawal."""
 
     id = fields.IntField(primary_key=True)
-    contribution = fields.ForeignKeyField(
+    contribution: fields.ForeignKeyRelation[Contribution] = fields.ForeignKeyField(
         "models.Contribution", related_name="audience_changes", on_delete=fields.CASCADE
     )
+    contribution_id: UUID
     from_audience = fields.CharEnumField(Audience, max_length=20, null=True)
     to_audience = fields.CharEnumField(Audience, max_length=20, null=True)
     withdrawn = fields.BooleanField(default=False)

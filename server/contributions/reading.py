@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from typing import cast
 from uuid import UUID
 
 from server.audit import service as audit
@@ -44,11 +45,13 @@ async def read_by(ids: list[UUID], circle_id: UUID, gettext: Gettext,
     events = await AuditEvent.filter(
         action=action, subject_id__in=[str(i) for i in ids], practitioner_id__isnull=False
     ).select_related("practitioner").order_by("at")
-    leads = set(await TeamMember.filter(circle_id=circle_id, is_lead=True)
-                .values_list("practitioner_id", flat=True))
+    # Tortoise types values_list(flat=True) as tuples; each is one practitioner id.
+    leads = set(cast("list[UUID]", await TeamMember.filter(circle_id=circle_id, is_lead=True)
+                     .values_list("practitioner_id", flat=True)))
     latest: dict[str, dict[UUID, ReadBy]] = defaultdict(dict)
     for event in events:
         person = event.practitioner
+        assert person is not None  # the query keeps practitioners' reads only
         label = (gettext(N_("your worker")) if person.id in leads
                  else gettext(AGENCY_LABELS[person.agency]))
         latest[event.subject_id][person.id] = ReadBy(name=person.name, label=label, at=event.at)

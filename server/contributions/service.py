@@ -3,7 +3,7 @@ choosing who sees them, withdrawing. Every change of audience leaves a receipt."
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
@@ -109,7 +109,7 @@ async def edit(actor: Actor, contribution_id: UUID, change: ContributionEdit) ->
     # Only the version this edit was made from may be replaced, even if two
     # requests race: the second finds the version moved on.
     saved = await family_words.save_edit(actor, contribution.id, change.version, {
-        **updates, "version": change.version + 1, "updated_at": datetime.now(timezone.utc)})
+        **updates, "version": change.version + 1, "updated_at": datetime.now(UTC)})
     if not saved:
         raise errors.ChangedElsewhere()
     await idempotency.forget_words_about(contribution.author_id, contribution.id)
@@ -147,7 +147,7 @@ async def withdraw(actor: Actor, contribution_id: UUID) -> Contribution:
     if family_words.is_draft(contribution):
         raise errors.NotShared()
     async with in_transaction():
-        contribution.withdrawn_at = datetime.now(timezone.utc)
+        contribution.withdrawn_at = datetime.now(UTC)
         await contribution.save(update_fields=["withdrawn_at", "updated_at"])
         await AudienceChange.create(
             contribution=contribution, from_audience=contribution.audience, withdrawn=True

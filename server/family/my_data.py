@@ -4,14 +4,14 @@ answers to the plan."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from server.auth.actor import Actor
+from server.auth.phones import phone_events
 from server.contributions.labels import AUDIENCE_LABELS
 from server.contributions.reading import for_author
 from server.contributions.schemas import ContributionOut, ReadBy
 from server.contributions.service import author_of
-from server.auth.phones import phone_events
 from server.i18n import N_, Wording
 from server.plans.family import my_answers
 from server.plans.schemas import AnswerOut, PlanItemOut
@@ -50,6 +50,7 @@ def _plan_item(item: PlanItemOut | None, words: Wording) -> str:
     if quote is None:
         said = item.text or ""
     elif quote.text is None:
+        assert quote.withdrawn_at is not None  # a Quote loses its text only when withdrawn
         said = words.gettext(N_("Withdrawn by its author on {date}")).format(
             date=words.when(quote.withdrawn_at))
     else:
@@ -82,7 +83,7 @@ async def my_data(actor: Actor, words: Wording) -> str:
         words.gettext(N_("Everything I wrote in Alongside")),
         words.gettext(N_("Name: {name}")).format(name=member.name),
         words.gettext(N_("Downloaded on {date}")).format(
-            date=words.when(datetime.now(timezone.utc))),
+            date=words.when(datetime.now(UTC))),
         "",
     ]
     if not items:

@@ -6,8 +6,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from server.api.endpoint import endpoint
 from server.api.openapi import answering
 from server.auth.sessions import current_actor
-from server.family import service
 from server.contributions.schemas import SharedList
+from server.family import service
 from server.family.my_data import my_data
 from server.family.schemas import FamilyHome, SimpleMode, UrgentSent
 from server.i18n import translator_for, wording_for

@@ -4,7 +4,7 @@ asking for help now."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from server.audit.service import record
 from server.auth.actor import Actor
@@ -49,7 +49,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
         simple_mode=member.simple_mode,
         sharing_explained=member.sharing_explained_at is not None,
         circle=CircleSummary(name=circle.name, closed_at=circle.closed_at),
-        lead_practitioner=lead and PersonSummary(
+        lead_practitioner=None if lead is None else PersonSummary(
             name=lead.practitioner.name,
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
         ),
@@ -60,7 +60,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
 
 async def sharing_explained(actor: Actor) -> None:
     member = _member(actor)
-    member.sharing_explained_at = datetime.now(timezone.utc)
+    member.sharing_explained_at = datetime.now(UTC)
     await member.save(update_fields=["sharing_explained_at"])
 
 
@@ -96,7 +96,7 @@ async def need_to_talk(actor: Actor) -> UrgentRequest:
     await ensure_open(member, refusal=CallInstead)
     recent = await UrgentRequest.filter(
         member_id=member.id, acknowledged_at=None,
-        created_at__gte=datetime.now(timezone.utc) - URGENT_REPEAT,
+        created_at__gte=datetime.now(UTC) - URGENT_REPEAT,
     ).first()
     if recent is not None:
         return recent

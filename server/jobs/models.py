@@ -1,5 +1,9 @@
 """Background work, kept in the database: several workers share one queue."""
 
+from __future__ import annotations
+
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -7,7 +11,7 @@ from tortoise.models import Model
 class Job(Model):
     id = fields.IntField(primary_key=True)
     kind = fields.CharField(max_length=50)
-    payload = fields.JSONField(default=dict)
+    payload: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     # One job per purpose: asking twice for the same reminder makes no second job.
     dedupe_key = fields.CharField(max_length=200, unique=True, null=True)
     run_at = fields.DatetimeField(db_index=True)
@@ -27,7 +31,8 @@ class Delivery(Model):
     when sent: a job retried after a crash never pushes the same thing twice."""
 
     id = fields.IntField(primary_key=True)
-    job = fields.ForeignKeyField("models.Job", related_name="deliveries", on_delete=fields.CASCADE)
+    job: fields.ForeignKeyRelation[Job] = fields.ForeignKeyField("models.Job", related_name="deliveries", on_delete=fields.CASCADE)
+    job_id: int
     endpoint = fields.CharField(max_length=1000)
     sent_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -3,7 +3,7 @@ finish, retry with backoff."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise import connections
@@ -36,7 +36,7 @@ WHERE id = (
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 async def enqueue(kind: str, payload: dict[str, Any], *, run_at: datetime | None = None,

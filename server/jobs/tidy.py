@@ -5,7 +5,7 @@ their lifetime. Counts are logged, never contents."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from server.auth import attempts
 from server.auth.models import Session
@@ -17,7 +17,7 @@ EVERY = timedelta(hours=1)
 
 
 async def tidy(settings: Settings, now: datetime | None = None) -> dict[str, int]:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     counts = {
         "command_answers": await idempotency.forget_old(now),
         "attempts": await attempts.forget_old(),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tortoise import Tortoise
 
@@ -22,7 +22,7 @@ log = logging.getLogger("alongside.worker")
 
 
 async def run_one(job: Job, settings: Settings, i18n: I18n, now: datetime | None = None) -> None:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     try:
         if job.kind == "notify":
             if not await run_notify(job, settings, i18n, now):
@@ -50,7 +50,7 @@ async def work(settings: Settings, *, until_idle: bool = False, poll_seconds: fl
     tidied_at: datetime | None = None
     try:
         while True:
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             if tidied_at is None or now - tidied_at >= tidy.EVERY:
                 await tidy.tidy(settings, now)
                 tidied_at = now

@@ -1,11 +1,19 @@
 """Meetings of a circle."""
 
+from __future__ import annotations
+
 from enum import StrEnum
+from typing import TYPE_CHECKING
+from uuid import UUID
 
 from tortoise import fields
 from tortoise.models import Model
 
 from server.i18n import N_
+
+if TYPE_CHECKING:
+    from server.circles.models import Circle, FamilyMember
+    from server.organisations.models import Practitioner
 
 
 class MeetingKind(StrEnum):
@@ -27,16 +35,18 @@ MEETING_KIND_LABELS = {
 
 class Meeting(Model):
     id = fields.UUIDField(primary_key=True)
-    circle = fields.ForeignKeyField(
+    circle: fields.ForeignKeyRelation[Circle] = fields.ForeignKeyField(
         "models.Circle", related_name="meetings", on_delete=fields.CASCADE
     )
+    circle_id: UUID
     kind = fields.CharEnumField(MeetingKind, max_length=40)
     starts_at = fields.DatetimeField()
     place = fields.CharField(max_length=200, default="")
-    created_by = fields.ForeignKeyField(
+    created_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner", related_name="meetings_made", null=True,
         on_delete=fields.SET_NULL,
     )
+    created_by_id: UUID | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -47,17 +57,20 @@ class ViewRequest(Model):
     """The team asked this family member for their views before this meeting."""
 
     id = fields.IntField(primary_key=True)
-    meeting = fields.ForeignKeyField(
+    meeting: fields.ForeignKeyRelation[Meeting] = fields.ForeignKeyField(
         "models.Meeting", related_name="view_requests", on_delete=fields.CASCADE
     )
-    member = fields.ForeignKeyField(
+    meeting_id: UUID
+    member: fields.ForeignKeyRelation[FamilyMember] = fields.ForeignKeyField(
         "models.FamilyMember", related_name="view_requests", on_delete=fields.CASCADE
     )
+    member_id: UUID
     due_on = fields.DateField()
-    requested_by = fields.ForeignKeyField(
+    requested_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner", related_name="view_requests_made", null=True,
         on_delete=fields.SET_NULL,
     )
+    requested_by_id: UUID | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

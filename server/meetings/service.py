@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from uuid import UUID
 
 from tortoise.expressions import Q
@@ -25,13 +25,13 @@ async def upcoming(circle_ids: list[UUID]) -> list[Meeting]:
     if not circle_ids:
         return []
     return await Meeting.filter(
-        circle_id__in=circle_ids, starts_at__gte=datetime.now(timezone.utc)
+        circle_id__in=circle_ids, starts_at__gte=datetime.now(UTC)
     ).order_by("starts_at")
 
 
 async def schedule(actor: Actor, circle_id: UUID, new: MeetingNew) -> Meeting:
     await team_place(actor, circle_id)
-    if new.starts_at <= datetime.now(timezone.utc):
+    if new.starts_at <= datetime.now(UTC):
         raise Invalid.on("starts_at", errors.MEETING_IN_PAST)
     meeting = await Meeting.create(circle_id=circle_id, kind=new.kind, starts_at=new.starts_at,
                                    place=new.place.strip(), created_by=actor.practitioner)

@@ -3,7 +3,6 @@ Subscriptions the push service says are gone (404/410) are removed."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 
@@ -40,6 +39,6 @@ async def send(subscription: PushSubscription, payload: dict[str, str], *, priva
             await subscription.delete()
             return False
         raise PushFailed(f"push service answered {status}") from error
-    except (OSError, aiohttp.ClientError, asyncio.TimeoutError) as error:
+    except (TimeoutError, OSError, aiohttp.ClientError) as error:
         raise PushFailed(repr(error)) from error
     return True

@@ -21,7 +21,7 @@ class SubscriptionNew(Strict):
     """What the browser's PushManager.subscribe() gives (its toJSON())."""
 
     endpoint: str = Field(min_length=10, max_length=1000, pattern=r"^https?://")
-    expirationTime: int | None = None  # noqa: N815 - the browser's own name
+    expirationTime: int | None = None
     keys: SubscriptionKeys
 
 

@@ -50,9 +50,10 @@ def _topic(job: Job) -> str:
 async def run_notify(job: Job, settings: Settings, i18n: I18n, now: datetime) -> bool:
     """Sends one 'something new' message to each of the person's devices.
     Returns False when the job was deferred for quiet hours."""
+    person: FamilyMember | Practitioner | None
     if job.payload["person"] == "member":
-        person = await FamilyMember.get_or_none(id=job.payload["id"])
-        if person is not None and not person.role.is_carer:
+        person = member = await FamilyMember.get_or_none(id=job.payload["id"])
+        if member is not None and not member.role.is_carer:
             later = quiet_until(now, settings)
             if later is not None:
                 await queue.defer(job, later)

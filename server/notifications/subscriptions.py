@@ -5,6 +5,7 @@ subscription stays with the person who turned it on."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
@@ -16,7 +17,7 @@ from server.notifications.push_services import is_push_service
 from server.notifications.schemas import SubscriptionNew
 
 
-def _owner(actor: Actor) -> dict[str, object]:
+def _owner(actor: Actor) -> dict[str, Any]:
     return ({"practitioner_id": actor.practitioner.id, "member_id": None} if actor.practitioner
             else {"practitioner_id": None, "member_id": actor.person.id})
 
@@ -25,7 +26,7 @@ async def subscribe(actor: Actor, device: SubscriptionNew, push_services: Collec
     if not is_push_service(device.endpoint, push_services):
         raise Invalid.on("endpoint", errors.NOT_A_PUSH_SERVICE)
     owner = _owner(actor)
-    keys = {"p256dh": device.keys.p256dh, "auth": device.keys.auth}
+    keys: dict[str, Any] = {"p256dh": device.keys.p256dh, "auth": device.keys.auth}
     existing = await PushSubscription.get_or_none(endpoint=device.endpoint)
     if existing is None:
         try:

@@ -3,7 +3,7 @@ worker sends it. Keys make every trigger safe to fire twice."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from server.circles.models import FamilyMember, TeamMember
 from server.contributions.models import Contribution
@@ -18,7 +18,7 @@ REMINDER_DAYS = (3, 1)
 
 
 async def views_requested(meeting: Meeting, members: list[FamilyMember]) -> None:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for member in members:
         await notify(member, "views_requested", key=f"views:{meeting.id}")
         for days in REMINDER_DAYS:
@@ -69,7 +69,7 @@ async def run_meeting_reminder(job: Job) -> None:
     meeting = await Meeting.get_or_none(id=job.payload["meeting"], circle__closed_at=None)
     asked = await ViewRequest.get_or_none(meeting_id=job.payload["meeting"],
                                           member_id=job.payload["member"]).select_related("member")
-    if meeting is None or asked is None or meeting.starts_at <= datetime.now(timezone.utc):
+    if meeting is None or asked is None or meeting.starts_at <= datetime.now(UTC):
         return
     if not await family_words.has_shared_since(asked.member_id, meeting.id, asked.created_at):
         await notify(asked.member, "meeting_reminder", key=job.dedupe_key or f"job:{job.id}")

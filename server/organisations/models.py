@@ -1,6 +1,9 @@
 """Organisations and the practitioners who work for them."""
 
+from __future__ import annotations
+
 from enum import StrEnum
+from uuid import UUID
 
 from tortoise import fields
 from tortoise.models import Model
@@ -41,6 +44,7 @@ class Practitioner(Model):
     organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(
         "models.Organisation", related_name="practitioners", on_delete=fields.RESTRICT
     )
+    organisation_id: UUID
     email = fields.CharField(max_length=254, unique=True)
     name = fields.CharField(max_length=200)
     agency = fields.CharEnumField(Agency, max_length=20)

@@ -5,21 +5,22 @@ person exporting may see."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timezone
-from typing import Literal
+from datetime import UTC, date, datetime
+from typing import Final, Literal
 from uuid import UUID
 
 from pydantic import BaseModel, Field
 
 from server.auth.actor import Actor
 from server.circles.models import Circle
+from server.errors import NotFound
 from server.organisations.models import AGENCY_LABELS
 from server.plans.models import ActionStatus, PlanSection
-from server.plans.schemas import PlanItemOut
 from server.plans.reading import render
+from server.plans.schemas import PlanItemOut
 from server.plans.team import audit_quotes, version_items
 
-SCHEMA_ID = "https://alongside.example/schemas/plan-export/v1.json"
+SCHEMA_ID: Final = "https://alongside.example/schemas/plan-export/v1.json"
 
 
 class ExportQuote(BaseModel):
@@ -86,9 +87,11 @@ async def export_version(actor: Actor, circle_id: UUID, number: int,
     await audit_quotes(actor, items)
     circle = await Circle.get(id=circle_id)
     person = actor.practitioner
+    if person is None:  # version_items lets only the circle's team through
+        raise NotFound()
     return PlanExportV1(
         circle=ExportCircle(id=circle.id, name=circle.name), plan_version=version.number,
-        published_at=version.published_at, exported_at=datetime.now(timezone.utc),
+        published_at=version.published_at, exported_at=datetime.now(UTC),
         exported_by=f"{person.name} ({gettext(AGENCY_LABELS[person.agency])})",
         items=[_export_item(item) for item in items],
     )

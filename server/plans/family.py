@@ -4,7 +4,7 @@ changed since they last looked, their answers, and what became of their words.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 from server.audit.service import record
@@ -97,7 +97,7 @@ async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) 
     await ensure_open(_member(actor))
     if new.audience is family_words.DRAFT:
         raise Invalid.on("audience", errors.COMMENT_NEEDS_A_READER)
-    plan, versions = await _versions(actor)
+    _, versions = await _versions(actor)
     visible = await render(actor, _items(versions[-1]), gettext)
     if item_id not in {item.id for item in visible}:
         raise NotFound()
@@ -118,7 +118,7 @@ async def withdraw_comment(actor: Actor, answer_id: UUID) -> PlanAnswer:
     if answer.comment_withdrawn_at is None:
         if not answer.comment:
             raise errors.NoComment()
-        answer.comment_withdrawn_at = datetime.now(timezone.utc)
+        answer.comment_withdrawn_at = datetime.now(UTC)
         await answer.save(update_fields=["comment_withdrawn_at"])
         await record("plan_answer_comment_withdrawn", member=member,
                      circle_id=member.circle_id, subject=answer)
@@ -128,7 +128,7 @@ async def withdraw_comment(actor: Actor, answer_id: UUID) -> PlanAnswer:
 
 async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
     """Each of my contributions, and where the latest plan uses it."""
-    member = _member(actor)
+    _member(actor)
     mine = await family_words.own(actor).order_by("created_at")
     used: dict[UUID, list[UsedIn]] = {}
     try:
@@ -156,4 +156,4 @@ async def my_answers(actor: Actor, gettext: Gettext) -> list[tuple[PlanItemOut |
     live = {answer.item_id: ItemData.live(answer.item) for answer in mine}
     items = {item.id: item for item in await render(actor, list(live.values()), gettext)}
     return list(zip([items.get(answer.item_id) for answer in mine],
-                    await shown(actor, mine, gettext)))
+                    await shown(actor, mine, gettext), strict=True))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -29,6 +29,6 @@ def print_page(*, words: Wording, circle_name: str, reader: str, items: list[Pla
         _=words.gettext, lang=words.lang, dir=text_direction(words.lang),
         circle_name=circle_name, reader=reader, sections=sections, version=version,
         published=words.when(published) if published else "",
-        printed=words.when(datetime.now(timezone.utc)), when=words.when,
+        printed=words.when(datetime.now(UTC)), when=words.when,
         day=words.day,
     )

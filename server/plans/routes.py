@@ -11,6 +11,7 @@ from server.api.paths import path_number
 from server.auth.actor import Actor
 from server.auth.sessions import current_actor
 from server.circles.models import Circle
+from server.errors import Forbidden
 from server.i18n import translator_for, wording_for
 from server.plans import answers, export, family, service, team
 from server.plans.models import PlanItem
@@ -146,7 +147,9 @@ async def print_team_plan(request: Request) -> Response:
 async def print_family_plan(request: Request) -> Response:
     actor = await current_actor(request)
     shown = await family.family_plan(actor, translator_for(request).gettext)
-    circle = await Circle.get(id=actor.person.circle_id)
+    if actor.member is None:  # family_plan refuses anyone else first
+        raise Forbidden()
+    circle = await Circle.get(id=actor.member.circle_id)
     page = print_page(words=wording_for(request), circle_name=circle.name,
                       reader=actor.person.name, items=shown.items, version=shown.version,
                       published=shown.published_at)

@@ -4,6 +4,7 @@ imported verbatim and linked to their source, actions, and published versions.""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from tortoise.transactions import in_transaction
@@ -28,7 +29,7 @@ async def plan_of(circle_id: UUID) -> Plan:
     return plan
 
 
-async def _owner_fields(circle_id: UUID, owner: Owner | None) -> dict:
+async def _owner_fields(circle_id: UUID, owner: Owner | None) -> dict[str, Any]:
     if owner is None:
         return {"owner_member_id": None, "owner_practitioner_id": None, "owner_agency": None}
     chosen = [v for v in (owner.member_id, owner.practitioner_id, owner.agency) if v is not None]
@@ -44,7 +45,7 @@ async def _owner_fields(circle_id: UUID, owner: Owner | None) -> dict:
             "owner_agency": owner.agency.value if owner.agency else None}
 
 
-def _check_action(section: PlanSection, fields: dict, new_due: date | None) -> None:
+def _check_action(section: PlanSection, fields: dict[str, Any], new_due: date | None) -> None:
     is_action = section is PlanSection.ACTIONS
     has_action_parts = any(fields.get(k) for k in (
         "owner_member_id", "owner_practitioner_id", "owner_agency", "due_on", "status"))
@@ -116,7 +117,7 @@ async def delete_item(actor: Actor, item_id: UUID) -> None:
     await item.delete()
 
 
-def snapshot_of(item: PlanItem) -> dict:
+def snapshot_of(item: PlanItem) -> dict[str, Any]:
     """An item as published, in plain JSON values (ids, dates and enums as text)."""
     def plain(value: object) -> object:
         return value if value is None or isinstance(value, int) else str(value)

@@ -4,7 +4,7 @@ family's answers, disagreements flagged until someone responds."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 from server.audit.service import record
@@ -60,7 +60,7 @@ async def respond(actor: Actor, answer_id: UUID, text: str) -> PlanAnswer:
     """Listening back: a response clears the disagreement flag."""
     answer = await _answer_for_team(actor, answer_id)
     answer.response = text.strip()
-    answer.responded_at = datetime.now(timezone.utc)
+    answer.responded_at = datetime.now(UTC)
     answer.responded_by = actor.practitioner
     await answer.save(update_fields=["response", "responded_at", "responded_by_id"])
     return answer
@@ -70,7 +70,7 @@ async def escalate(actor: Actor, answer_id: UUID) -> PlanAnswer:
     """Raise a disagreement with the team's manager: recorded, and shown on the plan."""
     answer = await _answer_for_team(actor, answer_id)
     if answer.escalated_at is None:
-        answer.escalated_at = datetime.now(timezone.utc)
+        answer.escalated_at = datetime.now(UTC)
         answer.escalated_by = actor.practitioner
         await answer.save(update_fields=["escalated_at", "escalated_by_id"])
         await record("disagreement_escalated", practitioner=actor.practitioner, subject=answer)

@@ -36,7 +36,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> PractitionerHome:
         circles=[
             CircleCard(
                 id=str(circle.id), name=circle.name, is_lead=places[circle.id],
-                member_count=circle.member_count,
+                member_count=circle.member_count,  # type: ignore[attr-defined]  # from .annotate()
                 next_meeting=(
                     MeetingSummary.of(next_meeting[circle.id], gettext)
                     if circle.id in next_meeting else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from tortoise.expressions import Q
@@ -107,7 +107,9 @@ async def answer_ids_withdrawn_from(actor: Actor, ids: Iterable[UUID]) -> set[UU
 
 
 async def _answer_ids(rule: Q, ids: Iterable[UUID]) -> set[UUID]:
-    return set(await PlanAnswer.filter(rule, id__in=list(ids)).values_list("id", flat=True))
+    # Tortoise types values_list(flat=True) as tuples; each is one answer id.
+    found = await PlanAnswer.filter(rule, id__in=list(ids)).values_list("id", flat=True)
+    return set(cast("list[UUID]", found))
 
 
 def answers_to(item_ids: list[UUID]) -> QuerySet[PlanAnswer]:

@@ -12,6 +12,8 @@ A withdrawn contribution is readable by its author only.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise.expressions import Q
 
 from server.auth.actor import Actor
@@ -121,5 +123,6 @@ async def _team_audience(actor: Actor, circle: str) -> Q:
     ).values_list("circle_id", "is_lead")
     team = [place for place, _ in places]
     led = [place for place, is_lead in places if is_lead]
-    return (Q(**{f"{circle}__in": team, "audience__in": TEAM_AUDIENCES}) if team else NOTHING) | (
-        Q(**{f"{circle}__in": led, "audience": Audience.MY_WORKER}) if led else NOTHING)
+    on_team: dict[str, Any] = {f"{circle}__in": team, "audience__in": TEAM_AUDIENCES}
+    for_lead: dict[str, Any] = {f"{circle}__in": led, "audience": Audience.MY_WORKER}
+    return (Q(**on_team) if team else NOTHING) | (Q(**for_lead) if led else NOTHING)

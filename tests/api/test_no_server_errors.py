@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from tests import factories
@@ -73,7 +73,7 @@ class Examples:
         return {
             "uuid": str(uuid.uuid4()),
             "date": (date.today() + timedelta(days=3)).isoformat(),
-            "date-time": (datetime.now(timezone.utc) + timedelta(days=5)).isoformat(),
+            "date-time": (datetime.now(UTC) + timedelta(days=5)).isoformat(),
         }.get(schema.get("format", ""), "Words from the test")
 
     def body(self, schema: dict, document: dict) -> dict:

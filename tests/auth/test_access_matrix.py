@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -82,7 +82,7 @@ def _new_contribution(w: World) -> dict:
 
 
 def _future(w: World) -> str:
-    return (datetime.now(timezone.utc) + timedelta(days=9)).isoformat()
+    return (datetime.now(UTC) + timedelta(days=9)).isoformat()
 
 
 PUSH = "https://fcm.googleapis.com/fcm/send/subscription-1"
@@ -205,7 +205,7 @@ async def _build_world(closed: bool) -> World:
     answer = await PlanAnswer.create(item=item, member=world.parent, version_number=1,
                                      answer=Answer.DISAGREE, comment="answer words")
     if closed:
-        await Circle.filter(id=world.circle.id).update(closed_at=datetime.now(timezone.utc))
+        await Circle.filter(id=world.circle.id).update(closed_at=datetime.now(UTC))
     return World(world, deactivated, ids={
         "circle_id": str(world.circle.id), "contribution_id": str(source.id),
         "member_id": str(world.young_person.id), "meeting_id": str(world.meeting.id),

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from server.auth.models import Device, Invitation, Session
 from server.circles.models import FamilyMember
@@ -35,7 +35,7 @@ async def test_an_invitation_works_once(client):
 async def test_an_expired_invitation_is_refused(client):
     world = await factories.world()
     code = await factories.invitation_code(world.young_person)
-    await Invitation.all().update(expires_at=datetime.now(timezone.utc) - timedelta(minutes=1))
+    await Invitation.all().update(expires_at=datetime.now(UTC) - timedelta(minutes=1))
     response = await client.post("/api/invitations/redeem", json={"code": code, "pin": "1357"})
     assert response.status_code == 410
     assert await Device.all().count() == 0 and await Session.all().count() == 0

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from server.auth.models import Session
 from tests import factories
@@ -59,7 +59,7 @@ async def test_a_session_ends_after_being_idle(client, settings):
     world = await factories.world()
     await factories.sign_in_practitioner(client, world.lead)
     idle = timedelta(minutes=settings.session_idle_minutes + 1)
-    await Session.all().update(last_seen_at=datetime.now(timezone.utc) - idle)
+    await Session.all().update(last_seen_at=datetime.now(UTC) - idle)
     assert (await client.get("/api/practitioner/home")).status_code == 401
     assert await Session.all().count() == 0
 

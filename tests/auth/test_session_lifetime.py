@@ -4,7 +4,7 @@ as well as an idle one."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from server.auth.models import Device, Session
 from server.organisations.models import Practitioner
@@ -17,7 +17,7 @@ async def test_a_retired_phone_is_signed_out_on_its_next_request(client):
     assert (await client.get("/api/contributions")).status_code == 200
     # Another process retires the phone: only the database says so.
     await Device.filter(member_id=world.young_person.id).update(
-        revoked_at=datetime.now(timezone.utc))
+        revoked_at=datetime.now(UTC))
     assert (await client.get("/api/contributions")).status_code == 401
     assert await Session.filter(member_id=world.young_person.id).count() == 0
 
@@ -33,14 +33,14 @@ async def test_a_deactivated_practitioner_is_signed_out_on_their_next_request(cl
 async def test_a_session_ends_after_its_lifetime_however_busy(client):
     world = await factories.world()
     await factories.act_as(client, world.lead)
-    await Session.all().update(created_at=datetime.now(timezone.utc) - timedelta(hours=13))
+    await Session.all().update(created_at=datetime.now(UTC) - timedelta(hours=13))
     assert (await client.get("/api/practitioner/home")).status_code == 401
 
 
 async def test_a_session_within_its_lifetime_goes_on(client):
     world = await factories.world()
     await factories.act_as(client, world.lead)
-    await Session.all().update(created_at=datetime.now(timezone.utc) - timedelta(hours=11))
+    await Session.all().update(created_at=datetime.now(UTC) - timedelta(hours=11))
     assert (await client.get("/api/practitioner/home")).status_code == 200
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import httpx2 as httpx
 import pytest
@@ -112,8 +112,8 @@ async def test_kept_answers_are_deleted_after_a_day(client, settings):
     await factories.act_as(client, world.young_person)
     await _send(client, "POST", "/api/contributions", "t-1",
                 {"id": str(uuid.uuid4()), "kind": "going_well", "text": "words"})
-    assert (await tidy(settings, datetime.now(timezone.utc)))["command_answers"] == 0
-    later = datetime.now(timezone.utc) + timedelta(hours=25)
+    assert (await tidy(settings, datetime.now(UTC)))["command_answers"] == 0
+    later = datetime.now(UTC) + timedelta(hours=25)
     assert (await tidy(settings, later))["command_answers"] == 1
     assert await CommandAnswer.all().count() == 0
 

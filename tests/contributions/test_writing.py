@@ -1,6 +1,7 @@
 """A family member writes, edits drafts, chooses who sees each item, withdraws."""
 
 import uuid
+from datetime import UTC
 
 import pytest
 
@@ -89,12 +90,12 @@ async def test_bad_input_is_a_clear_error_and_stores_nothing(client, sam, change
 
 
 async def test_a_meeting_of_another_circle_is_refused(client, sam):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     from server.meetings.models import Meeting, MeetingKind
 
     theirs = await Meeting.create(circle=sam.other_circle, kind=MeetingKind.LOOKED_AFTER_REVIEW,
-                                  starts_at=datetime.now(timezone.utc) + timedelta(days=3))
+                                  starts_at=datetime.now(UTC) + timedelta(days=3))
     response = await client.post("/api/contributions", json=new(meeting_id=str(theirs.id)))
     assert response.status_code == 422
     assert response.json()["errors"][0]["message"] == "Please pick one of your own meetings."

@@ -69,7 +69,7 @@ async def test_new_words_and_answers_are_refused_and_nothing_changes(client, cha
 
 
 async def test_the_refusal_is_in_the_persons_language(client):
-    world, _, _, _ = await _closed_circle(client)
+    await _closed_circle(client)
     await client.put("/api/me/locale", json={"locale": "pl"})
     response = await client.post("/api/contributions", json={
         "id": str(uuid.uuid4()), "kind": "message", "text": "hi", "audience": "just_me"})
@@ -90,7 +90,7 @@ async def test_a_call_for_help_is_refused_with_the_numbers_to_ring(client):
 
 
 async def test_reading_and_choosing_who_sees_still_work_and_tell_nobody(client):
-    world, draft, shared, _ = await _closed_circle(client)
+    _, draft, shared, _ = await _closed_circle(client)
     home = (await client.get("/api/family/home")).json()
     assert home["circle"]["closed_at"] is not None
     mine = (await client.get("/api/contributions")).json()["items"]

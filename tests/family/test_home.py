@@ -1,14 +1,16 @@
+from datetime import UTC
+
 from server.contributions.models import Audience, Contribution, ContributionKind
 from tests import factories
 
 
 async def _write(member, audience, withdrawn=False):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     return await Contribution.create(
         circle_id=member.circle_id, author=member, kind=ContributionKind.WORRIED_ABOUT,
         text="words", audience=audience,
-        withdrawn_at=datetime.now(timezone.utc) if withdrawn else None,
+        withdrawn_at=datetime.now(UTC) if withdrawn else None,
     )
 
 

@@ -1,12 +1,12 @@
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from server.meetings.models import Meeting, ViewRequest
 from tests import factories
 
 
 def soon(days=10):
-    return (datetime.now(timezone.utc) + timedelta(days=days)).isoformat()
+    return (datetime.now(UTC) + timedelta(days=days)).isoformat()
 
 
 async def test_schedule_a_meeting_and_ask_for_views(client):

@@ -7,7 +7,7 @@ import asyncio
 import os
 import sys
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from server.i18n import I18n
@@ -86,7 +86,7 @@ async def test_children_are_not_notified_in_quiet_hours_but_nothing_is_dropped(
     waiting = await Job.filter(kind="notify", done_at=None)
     assert len(waiting) == 1
     assert waiting[0].run_at.astimezone(LONDON).hour == 7
-    await Job.filter(id=waiting[0].id).update(run_at=datetime.now(timezone.utc))
+    await Job.filter(id=waiting[0].id).update(run_at=datetime.now(UTC))
     await drain(app, AFTERNOON)
     assert sorted(r.device for r in push_service.received) == ["alex-phone", "sam-phone"]
 
@@ -123,7 +123,7 @@ async def test_reminders_go_three_days_and_one_day_before_to_those_who_have_not_
         "meeting_id": str(world.meeting.id)})
     await drain(app, AFTERNOON)  # the "views requested" messages
     push_service.received.clear()
-    await Job.filter(kind="meeting_reminder").update(run_at=datetime.now(timezone.utc))
+    await Job.filter(kind="meeting_reminder").update(run_at=datetime.now(UTC))
     await drain(app, AFTERNOON)
     assert [r.device for r in push_service.received] == ["alex-phone", "alex-phone"]
 
@@ -144,7 +144,7 @@ async def test_two_workers_racing_send_each_reminder_once(app, client, push_serv
     meetings = []
     for n in range(12):
         meeting = await Meeting.create(circle=world.circle, kind=MeetingKind.CHILD_IN_NEED_REVIEW,
-                                       starts_at=datetime.now(timezone.utc) + timedelta(days=2 + n))
+                                       starts_at=datetime.now(UTC) + timedelta(days=2 + n))
         await ViewRequest.create(meeting=meeting, member=world.parent, due_on=TODAY)
         await queue.enqueue("meeting_reminder", {"meeting": str(meeting.id),
                                                  "member": str(world.parent.id)},

@@ -227,7 +227,7 @@ async def apply_changes(client: httpx.AsyncClient, world: World, case: dict) -> 
 
 async def close_circles(client: httpx.AsyncClient, world: World, case: dict) -> None:
     """The drawn circles are closed by their lead, through the API."""
-    for model, drawn in zip(world.circles, case["circles"]):
+    for model, drawn in zip(world.circles, case["circles"], strict=True):
         if drawn["closed"]:
             await factories.act_as(client, world.practitioners[model.lead].person)
             closed = await client.post(f"/api/circles/{model.row.id}/close")

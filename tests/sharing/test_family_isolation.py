@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from server.circles.models import AgeBand, Circle, FamilyRole, TeamMember
 from server.meetings.models import Meeting, MeetingKind
@@ -41,7 +41,7 @@ async def _circle_a(client, organisation) -> dict[str, str]:
         (FamilyRole.PARENT, AgeBand.ADULT), (FamilyRole.FOSTER_CARER, AgeBand.ADULT))]
     meeting = await Meeting.create(circle=circle, kind=MeetingKind.LOOKED_AFTER_REVIEW,
                                    place=canary("place"),
-                                   starts_at=datetime.now(timezone.utc) + timedelta(days=5))
+                                   starts_at=datetime.now(UTC) + timedelta(days=5))
     shared = []
     for member in members:
         for audience in AUDIENCES:

@@ -1,7 +1,7 @@
 """The sharing rules, for each audience and reader. (The family-voice work adds a
 property-based test over random circles and changes of choice.)"""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -26,7 +26,7 @@ EXPECTED = {
 
 
 def _actor(person) -> Actor:
-    session = Session(csrf_token="x", last_seen_at=datetime.now(timezone.utc))
+    session = Session(csrf_token="x", last_seen_at=datetime.now(UTC))
     if hasattr(person, "agency"):
         return Actor(session, practitioner=person)
     return Actor(session, member=person)
@@ -40,7 +40,7 @@ async def test_each_reader_sees_exactly_what_the_author_allowed(app, reader):
             await Contribution.create(
                 circle=world.circle, author=world.young_person, audience=audience,
                 kind=ContributionKind.WORRIED_ABOUT, text=f"{audience} {withdrawn}",
-                withdrawn_at=datetime.now(timezone.utc) if withdrawn else None,
+                withdrawn_at=datetime.now(UTC) if withdrawn else None,
             )
     actor = _actor(getattr(world, reader))
     visible = await Contribution.filter(await readable_contributions(actor))
@@ -55,7 +55,7 @@ async def test_a_closed_circle_is_read_by_nobody_on_its_team(app):
     world = await factories.world()
     await Contribution.create(circle=world.circle, author=world.young_person,
                               audience=Audience.MY_MEETING, kind=ContributionKind.MESSAGE, text="x")
-    world.circle.closed_at = datetime.now(timezone.utc)
+    world.circle.closed_at = datetime.now(UTC)
     await world.circle.save()
     assert not await Contribution.filter(await readable_contributions(_actor(world.lead)))
 

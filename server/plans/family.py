@@ -72,9 +72,12 @@ async def family_plan(actor: Actor, gettext: Gettext) -> FamilyPlanOut:
     latest = versions[-1]
     items = await render(actor, _items(latest), gettext)
     mine = await latest_answers([item.id for item in items], _member(actor).id)
+    # Like earlier words, earlier answers stay locked after joining again
+    # without the old PIN: whoever holds the code must not read their comments.
+    since = _member(actor).own_words_since
     for item in items:
         answers = mine.get(item.id)
-        if answers:
+        if answers and (since is None or answers[0].created_at >= since):
             item.my_answer = answer_out(answers[0], gettext)
     return FamilyPlanOut(
         version=latest.number, published_at=latest.published_at, items=items,

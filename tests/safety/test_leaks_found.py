@@ -6,7 +6,7 @@ import logging
 import uuid
 
 from tests import factories
-from tests.plans.helpers import share
+from tests.plans.helpers import publish, share
 
 
 async def _import_twice_with_one_key(client, practitioner, circle, contribution_id, between):
@@ -51,6 +51,27 @@ async def test_a_retried_import_no_longer_shows_words_narrowed_away_from_its_sen
     first, again = await _import_twice_with_one_key(client, world.teammate, world.circle, words, narrow)
     assert "School is hard" in first.text
     assert "School is hard" not in again.text
+
+
+async def test_joining_again_without_the_old_pin_hides_earlier_plan_comments(client):
+    world = await factories.world()
+    client.headers["X-CSRF-Token"] = await factories.join(client, world.young_person)
+    await factories.act_as(client, world.lead)
+    item = await client.post(f"/api/circles/{world.circle.id}/plan/items",
+                             json={"section": "needs_to_happen", "text": "Visits on Sunday"})
+    await publish(client, world.lead, world.circle)
+    client.cookies.clear()
+    client.headers["X-CSRF-Token"] = await factories.join(client, world.young_person, pin="8642",
+                                                          old_pin="2468")
+    answered = await client.post(f"/api/family/plan/items/{item.json()['id']}/answer",
+                                 json={"answer": "disagree", "comment": "Not with him there"})
+    assert answered.status_code == 201, answered.text
+    client.cookies.clear()  # someone else, with a new code and no old PIN
+    client.headers["X-CSRF-Token"] = await factories.join(client, world.young_person, pin="9731",
+                                                          start_fresh=True)
+    plan = await client.get("/api/family/plan")
+    assert plan.status_code == 200 and "Visits on Sunday" in plan.text
+    assert "Not with him there" not in plan.text
 
 
 async def test_database_logs_keep_the_sql_but_never_the_words(client, caplog):

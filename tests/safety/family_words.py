@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from contextlib import AsyncExitStack
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -86,6 +87,8 @@ class Scene:
     #: Every answer anyone was given while the scene was built.
     answers: list[httpx.Response] = field(default_factory=list)
     imported: list[str] = field(default_factory=list)
+    #: Real ids by the name a path parameter gives them (circle_id, item_id ...).
+    ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     async def send(self, who: str, method: str, url: str, expect: int = 200,
                    **kwargs: Any) -> Any:
@@ -108,6 +111,7 @@ class Scene:
         body = {"id": str(uuid.uuid4()), "kind": kind, "audience": audience}
         body.update({"scale_question": text, "scale_value": 4} if kind == "scale" else {"text": text})
         await self.send(author, "POST", "/api/contributions", 201, json=body)
+        self.ids["contribution_id"].add(body["id"])
         self.keep(text, f"{author}: {label}", readers(author, audience))
         return body["id"]
 
@@ -198,6 +202,7 @@ async def _comment(scene: Scene, author: str, item: str, audience: str | None,
         return None  # a comment nobody may read cannot be answered: not offered
     assert response.status_code == 201, response.text
     scene.answers.append(response)
+    scene.ids["answer_id"].add(response.json()["id"])
     allowed = readers(author, audience or default)
     # Where else a comment shows is for the plan screens to decide; its author
     # and the lead, where allowed, must be shown it.
@@ -231,16 +236,22 @@ async def build(app: Starlette, stack: AsyncExitStack) -> Scene:
     plan, and then some words narrowed, withdrawn, deleted or edited."""
     world = await factories.world()
     scene = Scene(world, *await _everyone_signed_in(app, stack, world))
+    scene.ids.update(circle_id={str(world.circle.id), str(world.other_circle.id)},
+                     meeting_id={str(world.meeting.id)}, number={"1"},
+                     member_id={ident for ident, name in scene.names.items()
+                                if name in (*AUTHORS, "kai", "jo")})
     document = (await scene.clients[SIGNED_OUT].get("/api/openapi.json")).json()
     later = {author: await _words_of(scene, author) for author in AUTHORS}
     plan = f"/api/circles/{world.circle.id}/plan"
     bring_in = [(LEAD, ident) for ident in scene.imported]
     for who, ident in [*bring_in, *((TEAMMATE, ids["narrowed"]) for ids in later.values())]:
-        await scene.send(who, "POST", f"{plan}/imports", 201,
-                         json={"contribution_id": ident, "section": "worried_about"})
+        item = await scene.send(who, "POST", f"{plan}/imports", 201,
+                                json={"contribution_id": ident, "section": "worried_about"})
+        scene.ids["item_id"].add(item["id"])
     ways = len(comment_choices(document)[0]) + 2
     items = [(await scene.send(LEAD, "POST", f"{plan}/items", 201, json={
         "section": "needs_to_happen", "text": f"Team step {n}"}))["id"] for n in range(ways)]
+    scene.ids["item_id"].update(items)
     await scene.send(LEAD, "POST", f"/api/meetings/{world.meeting.id}/view-requests", json={
         "member_ids": [str(m.id) for m in (world.young_person, world.child, world.parent)],
         "due_on": date.today().isoformat()})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 MODEL_MODULES = [
@@ -19,7 +20,36 @@ MODEL_MODULES = [
 ]
 
 
+class QueryValuesHidden(logging.Filter):
+    """The database drivers log each query with its values at DEBUG, and the
+    values are family words (PRODUCT.md: not even a log line). The SQL stays."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "aiosqlite":
+            return record.levelno > logging.DEBUG  # each DEBUG line echoes a call's values
+        if isinstance(record.args, tuple) and len(record.args) > 1:
+            record.args = (record.args[0], "(values not logged)")
+        return True
+
+
+_HIDDEN = QueryValuesHidden()
+
+
+def hide_query_values() -> None:
+    for name in ("tortoise.db_client", "aiosqlite"):
+        logger = logging.getLogger(name)
+        if _HIDDEN not in logger.filters:
+            logger.addFilter(_HIDDEN)
+
+
 def tortoise_config(db_url: str) -> dict[str, Any]:
+    """The ORM's configuration; whatever opens the database uses it, so the
+    database's loggers are made safe here too."""
+    hide_query_values()
+    return _config(db_url)
+
+
+def _config(db_url: str) -> dict[str, Any]:
     return {
         "connections": {"default": db_url},
         "apps": {
@@ -36,4 +66,4 @@ def tortoise_config(db_url: str) -> dict[str, Any]:
 
 #: For developers' `tortoise -c server.db.MIGRATIONS_CONFIG makemigrations`: the
 #: autodetector compares models with the migration files, not with a database.
-MIGRATIONS_CONFIG = tortoise_config("sqlite://:memory:")
+MIGRATIONS_CONFIG = _config("sqlite://:memory:")

@@ -24,6 +24,7 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from tortoise.expressions import Q
 
 from server.auth.sessions import current_actor
 from server.commands.models import CommandAnswer
@@ -106,10 +107,13 @@ def _subject_of(body: str) -> str:
 
 
 async def forget_words_about(person_id: Any, subject_id: Any, *, gone: bool = False) -> None:
-    """An item was edited, deleted or withdrawn: earlier answers about it keep
-    nothing of its words. `gone` (deleted, withdrawn): nor does this request's."""
-    await CommandAnswer.filter(person_id=str(person_id), subject_id=str(subject_id)).update(
-        body="", words_forgotten=True)
+    """An item was edited, narrowed, deleted or withdrawn: earlier answers about
+    it keep nothing of its words — its author's, and anyone's that quoted it (a
+    plan item brought in from it names it). `gone` (deleted, withdrawn): nor does
+    this request's."""
+    about = Q(person_id=str(person_id), subject_id=str(subject_id)) | Q(
+        body__contains=str(subject_id))
+    await CommandAnswer.filter(about).update(body="", words_forgotten=True)
     if gone:
         _gone_now.set(_gone_now.get() | {str(subject_id)})
 

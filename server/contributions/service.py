@@ -136,6 +136,8 @@ async def choose_audience(actor: Actor, contribution_id: UUID, audience: Audienc
         contribution.audience = audience
         contribution.withdrawn_at = None
         await contribution.save(update_fields=["audience", "withdrawn_at", "updated_at"])
+        # Whoever may no longer read it must not get its words from a kept answer.
+        await idempotency.forget_words_about(contribution.author_id, contribution.id)
     await triggers.contribution_shared(contribution)
     return contribution
 

@@ -44,19 +44,34 @@ def new_circle(server: LiveServer) -> Circle:
     database = Settings.from_env(server.env).db_url
     lead, colleague = off_the_browsers_loop(asyncio.run, create_practitioners(database))
     with httpx.Client(base_url=server.url, headers={"Origin": server.url}, timeout=10) as api:
-        me = _answer(api.post("/api/sessions/practitioner",
-                              json={"email": lead["email"], "password": lead["password"]}))
+        me = _answer(
+            api.post(
+                "/api/sessions/practitioner",
+                json={"email": lead["email"], "password": lead["password"]},
+            )
+        )
         api.headers["X-CSRF-Token"] = me["csrf_token"]
         circle = _answer(api.post("/api/circles", json={"name": NAME}))["id"]
         codes = {}
         for name, role, age_band, _ in FAMILY:
-            added = _answer(api.post(f"/api/circles/{circle}/members", json={
-                "name": name, "role": role.value, "age_band": age_band.value}))
+            added = _answer(
+                api.post(
+                    f"/api/circles/{circle}/members",
+                    json={"name": name, "role": role.value, "age_band": age_band.value},
+                )
+            )
             codes[name] = added["invitation"]["code"]
         _answer(api.post(f"/api/circles/{circle}/team", json={"email": colleague["email"]}))
         starts = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
-        _answer(api.post(f"/api/circles/{circle}/meetings", json={
-            "kind": "child_in_need_review", "place": "Civic Centre, room 2",
-            "starts_at": (starts + timedelta(days=10)).isoformat()}))
+        _answer(
+            api.post(
+                f"/api/circles/{circle}/meetings",
+                json={
+                    "kind": "child_in_need_review",
+                    "place": "Civic Centre, room 2",
+                    "starts_at": (starts + timedelta(days=10)).isoformat(),
+                },
+            )
+        )
         api.delete("/api/session").raise_for_status()
     return Circle(id=circle, name=NAME, lead=lead, colleague=colleague, codes=codes)

@@ -21,27 +21,35 @@ from e2e.steps import PHONE
 
 CHROMIUM = os.environ.get("ALONGSIDE_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 BOTH = ["sqlite", "postgres"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "both_databases: also run against PostgreSQL (server in production mode)")
+        "markers", "both_databases: also run against PostgreSQL (server in production mode)"
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "live_server" in metafunc.fixturenames:
         both = metafunc.definition.get_closest_marker("both_databases") is not None
-        metafunc.parametrize("live_server", BOTH if both else ["sqlite"], indirect=True,
-                             scope="session")
+        metafunc.parametrize(
+            "live_server", BOTH if both else ["sqlite"], indirect=True, scope="session"
+        )
 
 
 @pytest.fixture(scope="session")
-def live_server(request: pytest.FixtureRequest,
-                tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def live_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
     backend = request.param
     with running(backend, tmp_path_factory.mktemp(f"e2e-{backend}")) as server:
         yield server

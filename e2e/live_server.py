@@ -67,8 +67,10 @@ class LiveServer:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve"], env=self.env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", "server.cli", "serve"],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         wait_until_ready(self.url, self.process)
 
@@ -80,8 +82,11 @@ class LiveServer:
     def twin(self) -> LiveServer:
         """Another process on the same database and secret, on its own port."""
         port = free_port()
-        return LiveServer(url=f"http://127.0.0.1:{port}", backend=self.backend,
-                          env={**self.env, "ALONGSIDE_PORT": str(port)})
+        return LiveServer(
+            url=f"http://127.0.0.1:{port}",
+            backend=self.backend,
+            env={**self.env, "ALONGSIDE_PORT": str(port)},
+        )
 
     def query(self, sql: str, *params: Any) -> list[tuple]:
         """Rows straight from the server's database; `?` marks each parameter."""
@@ -128,20 +133,26 @@ def postgres_database() -> Iterator[str]:
 def running(backend: str, data: Path) -> Iterator[LiveServer]:
     """`alongside serve` on `backend` ("sqlite" or "postgres"), stopped afterwards."""
     port = free_port()
-    env = {**os.environ, "ALONGSIDE_DATA_DIR": str(data), "ALONGSIDE_PORT": str(port),
-           "ALONGSIDE_HOST": "127.0.0.1",
-           # fake_push.js plays the browser's push service at this origin.
-           "ALONGSIDE_PUSH_SERVICES": "https://push.example.test"}
+    env = {
+        **os.environ,
+        "ALONGSIDE_DATA_DIR": str(data),
+        "ALONGSIDE_PORT": str(port),
+        "ALONGSIDE_HOST": "127.0.0.1",
+        # fake_push.js plays the browser's push service at this origin.
+        "ALONGSIDE_PUSH_SERVICES": "https://push.example.test",
+    }
     for chosen_elsewhere in ("ALONGSIDE_DATABASE_URL", "ALONGSIDE_MODE", "ALONGSIDE_SECRET_KEY"):
         env.pop(chosen_elsewhere, None)
     with postgres_database() if backend == "postgres" else nullcontext("") as database_url:
         if database_url:
-            env.update(ALONGSIDE_MODE="production", ALONGSIDE_DATABASE_URL=database_url,
-                       ALONGSIDE_SECRET_KEY=secrets.token_urlsafe(48))
+            env.update(
+                ALONGSIDE_MODE="production",
+                ALONGSIDE_DATABASE_URL=database_url,
+                ALONGSIDE_SECRET_KEY=secrets.token_urlsafe(48),
+            )
         server = LiveServer(url=f"http://127.0.0.1:{port}", env=env, backend=backend)
         server.start()
         try:
             yield server
         finally:
             server.stop()
-

@@ -32,10 +32,14 @@ async def create_practitioners(db_url: str) -> list[dict]:
         made = []
         for demo_email, name, agency, _ in PRACTITIONERS:
             email = demo_email.replace("@", f".{journey}@")
-            await Practitioner.create(organisation=organisation, email=email, name=name,
-                                      agency=agency, password_hash=password_hash)
+            await Practitioner.create(
+                organisation=organisation,
+                email=email,
+                name=name,
+                agency=agency,
+                password_hash=password_hash,
+            )
             made.append({"name": name, "email": email, "password": PASSWORD})
         return made
     finally:
         await Tortoise.close_connections()
-

@@ -20,11 +20,16 @@ CACHED_URLS = """async () => {
 }"""
 
 
-def new_phone(browser: Browser, url: str, locale: str = "en-GB", width: int = PHONE["width"]) -> Page:
+def new_phone(
+    browser: Browser, url: str, locale: str = "en-GB", width: int = PHONE["width"]
+) -> Page:
     """Another person's phone, with its own cookies and storage: close its context."""
     context = browser.new_context(
-        viewport={**PHONE, "width": width}, base_url=url, locale=locale,
-        extra_http_headers={"Accept-Language": locale})
+        viewport={**PHONE, "width": width},
+        base_url=url,
+        locale=locale,
+        extra_http_headers={"Accept-Language": locale},
+    )
     return context.new_page()
 
 
@@ -32,7 +37,8 @@ def wait_in_page(page: Page, check: str, arg: Any = None, seconds: float = 30) -
     """Waits until `check`, an async JS function of `arg`, gives a true value, and
     returns that value. (page.wait_for_function takes the promise an async function
     returns as true at once: it does not wait for it.)"""
-    return page.evaluate(f"""async (arg) => {{
+    return page.evaluate(
+        f"""async (arg) => {{
       const check = {check};
       const until = Date.now() + {seconds * 1000};
       for (;;) {{
@@ -41,7 +47,9 @@ def wait_in_page(page: Page, check: str, arg: Any = None, seconds: float = 30) -
         if (Date.now() > until) throw new Error("still not true after {seconds} s: " + check);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }}
-    }}""", arg)
+    }}""",
+        arg,
+    )
 
 
 def assert_accessible(page: Page) -> None:

@@ -13,8 +13,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner, tab_to
 
-FAMILY_SCREENS = ["#/home", "#/write", "#/my-words", "#/who-sees", "#/talk-now", "#/plan",
-                  "#/you-said", "#/settings"]
+FAMILY_SCREENS = [
+    "#/home",
+    "#/write",
+    "#/my-words",
+    "#/who-sees",
+    "#/talk-now",
+    "#/plan",
+    "#/you-said",
+    "#/settings",
+]
 CARER_SCREENS = ["#/shared-with-me", "#/plan"]
 CIRCLE_SCREENS = ["", "/people", "/meetings", "/plan"]
 LANGUAGES = {"en": "en-GB", "ur": "ur-PK"}
@@ -106,7 +114,9 @@ def test_practitioner_screens_pass_axe(browser, live_server, circle, lang):
     page.context.close()
 
 
-def test_family_screens_fit_320px_at_200_percent_text_with_big_targets(browser, live_server, circle):
+def test_family_screens_fit_320px_at_200_percent_text_with_big_targets(
+    browser, live_server, circle
+):
     page = _family_member(browser, live_server, circle, "en", width=320)
     for route in FAMILY_SCREENS:
         show(page, route)

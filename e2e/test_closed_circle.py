@@ -30,8 +30,9 @@ def test_a_young_person_sees_their_circle_has_closed_and_who_to_call(browser, li
     priya.evaluate(CLOSE, circle.id)
     sam.reload()
     expect(sam.get_by_role("heading", name="Your circle has closed")).to_be_visible()
-    expect(sam.get_by_text(re.compile(r"It closed on .+\. Nobody reads new words here now\."))
-           ).to_be_visible()
+    expect(
+        sam.get_by_text(re.compile(r"It closed on .+\. Nobody reads new words here now\."))
+    ).to_be_visible()
     expect(sam.get_by_text(re.compile("download everything you wrote"))).to_be_visible()
     expect(sam.get_by_role("link", name="Write something")).to_have_count(0)
     expect(sam.get_by_role("link", name="My words", exact=True)).to_be_visible()
@@ -39,8 +40,9 @@ def test_a_young_person_sees_their_circle_has_closed_and_who_to_call(browser, li
 
     sam.get_by_role("button", name="I need to talk to someone now").click()
     expect(sam.get_by_role("heading", level=1)).to_have_text("Talk to someone now")
-    expect(sam.get_by_text("Your circle has closed, so nobody will be told through the app.")
-           ).to_be_visible()
+    expect(
+        sam.get_by_text("Your circle has closed, so nobody will be told through the app.")
+    ).to_be_visible()
     expect(sam.get_by_role("link", name="If you are in danger now, call 999.")).to_be_visible()
     expect(sam.get_by_role("link", name=re.compile("Childline: 0800 1111"))).to_be_visible()
     expect(sam.get_by_text("We have told your worker you need to talk.")).to_have_count(0)

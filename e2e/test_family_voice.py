@@ -32,7 +32,8 @@ def open_circle_voice(page: Page, circle) -> None:
 
 @pytest.mark.both_databases
 def test_a_young_person_shares_a_worry_with_their_worker_and_keeps_a_strength(
-        browser, live_server, circle):
+    browser, live_server, circle
+):
     worry = f"I worry when there is shouting {uuid.uuid4().hex[:6]}"
     strength = f"I am good at football {uuid.uuid4().hex[:6]}"
 

@@ -21,8 +21,7 @@ NEW_CODE = """async ([circle, name]) => {
 }"""
 
 
-def test_a_new_phone_brings_the_words_only_with_the_old_secret_number(browser, live_server,
-                                                                       circle):
+def test_a_new_phone_brings_the_words_only_with_the_old_secret_number(browser, live_server, circle):
     old_phone = new_phone(browser, live_server.url)
     join(old_phone, circle.code("Sam"), "2468")
     expect(old_phone.get_by_role("heading", level=1)).to_contain_text("Sam")
@@ -47,5 +46,6 @@ def test_a_new_phone_brings_the_words_only_with_the_old_secret_number(browser, l
 
     old_phone.reload()
     expect(old_phone.get_by_role("alert")).to_contain_text(
-        "This phone was signed out because you joined Alongside on another phone")
+        "This phone was signed out because you joined Alongside on another phone"
+    )
     assert_accessible(old_phone)

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Helpers ---------------------------------------------------------------------------
 
+
 def join_as(page: Page, circle: Circle, name: str = "Sam") -> None:
     join(page, circle.code(name), PIN)
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
@@ -49,6 +50,18 @@ def write(page: Page, text: str) -> None:
     expect(card(page, text)).to_be_visible()
 
 
+def refuse_posts(route) -> None:
+    """The server is busy: every POST gets a 503, everything else goes through."""
+    if route.request.method != "POST":
+        route.continue_()
+        return
+    route.fulfill(
+        status=503,
+        content_type="application/problem+json",
+        body='{"type": "about:blank", "title": "Busy", "status": 503}',
+    )
+
+
 def card(page: Page, text: str):
     return page.locator("main li").filter(has_text=text)
 
@@ -67,8 +80,11 @@ def choose_audience(page: Page, text: str, audience: str) -> None:
 
 def rows(live_server: LiveServer, marker: str) -> list[tuple[str, str]]:
     """(text, audience) of every contribution on the server whose words contain marker."""
-    return sorted(live_server.query(
-        "SELECT text, audience FROM contribution WHERE text LIKE ?", f"%{marker}%"))
+    return sorted(
+        live_server.query(
+            "SELECT text, audience FROM contribution WHERE text LIKE ?", f"%{marker}%"
+        )
+    )
 
 
 def waiting_commands(page: Page) -> int:
@@ -102,8 +118,9 @@ def phone_storage(page: Page) -> dict:
 def api_session(live_server: LiveServer, context: BrowserContext) -> httpx.Client:
     """Requests as the person signed in on this phone (another tab, in effect)."""
     cookies = {c["name"]: c["value"] for c in context.cookies()}
-    client = httpx.Client(base_url=live_server.url, cookies=cookies, timeout=10,
-                          headers={"Origin": live_server.url})
+    client = httpx.Client(
+        base_url=live_server.url, cookies=cookies, timeout=10, headers={"Origin": live_server.url}
+    )
     me = client.get("/api/me").json()
     client.headers["X-CSRF-Token"] = me["csrf_token"]
     return client
@@ -116,10 +133,18 @@ def marker() -> str:
 
 # Tests -----------------------------------------------------------------------------
 
+
 @pytest.mark.both_databases
-def test_words_written_offline_survive_reload_and_restart_then_send_once(browser, live_server, circle, marker, tmp_path):
-    launch = dict(executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE,
-                  base_url=live_server.url, locale="en-GB")
+def test_words_written_offline_survive_reload_and_restart_then_send_once(
+    browser, live_server, circle, marker, tmp_path
+):
+    launch = dict(
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        viewport=PHONE,
+        base_url=live_server.url,
+        locale="en-GB",
+    )
     phone = browser.browser_type.launch_persistent_context(tmp_path / "phone", **launch)
     page = phone.pages[0] if phone.pages else phone.new_page()
     join_as(page, circle)
@@ -136,7 +161,9 @@ def test_words_written_offline_survive_reload_and_restart_then_send_once(browser
 
     # The browser closes; the phone's storage stays. It opens again, still offline.
     phone.close()
-    phone = browser.browser_type.launch_persistent_context(tmp_path / "phone", offline=True, **launch)
+    phone = browser.browser_type.launch_persistent_context(
+        tmp_path / "phone", offline=True, **launch
+    )
     try:
         page = phone.pages[0] if phone.pages else phone.new_page()
         page.goto("/#/my-words")
@@ -170,8 +197,15 @@ def test_the_server_stopping_mid_send_stores_each_thing_once(page, live_server, 
         write(page, f"{marker} restart {n}")
     posts: list[str] = []
     replayed: list[str] = []
-    page.on("response", lambda r: r.request.method == "POST" and "/api/contributions" in r.url
-            and r.headers.get("idempotent-replayed") == "true" and replayed.append(r.url))
+    page.on(
+        "response",
+        lambda r: (
+            r.request.method == "POST"
+            and "/api/contributions" in r.url
+            and r.headers.get("idempotent-replayed") == "true"
+            and replayed.append(r.url)
+        ),
+    )
 
     def lose_the_second_answer(route):
         posts.append(route.request.post_data or "")
@@ -181,15 +215,21 @@ def test_the_server_stopping_mid_send_stores_each_thing_once(page, live_server, 
         live_server.stop()  # ... and stops before the phone hears back
         route.abort("connectionreset")
 
-    page.route("**/api/contributions", lambda route: lose_the_second_answer(route)
-               if route.request.method == "POST" else route.continue_())
+    page.route(
+        "**/api/contributions",
+        lambda route: (
+            lose_the_second_answer(route) if route.request.method == "POST" else route.continue_()
+        ),
+    )
     page.context.set_offline(False)
     expect(state_of(page, f"{marker} restart 1")).to_have_text("Sent")
     expect(page.locator("main .item-state[data-state=on-phone]")).to_have_count(2)
     live_server.start()
     for n in (1, 2, 3):
         expect(state_of(page, f"{marker} restart {n}")).to_have_text("Sent", timeout=30_000)
-    assert [text for text, _ in rows(live_server, marker)] == [f"{marker} restart {n}" for n in (1, 2, 3)]
+    assert [text for text, _ in rows(live_server, marker)] == [
+        f"{marker} restart {n}" for n in (1, 2, 3)
+    ]
     assert len(posts) >= 4  # the second was sent again, with the same key ...
     assert posts[1] == posts[2]
     assert replayed  # ... and the server gave its first answer back
@@ -229,7 +269,9 @@ def test_a_double_tapped_save_keeps_one(page, live_server, circle, marker):
 
 @pytest.mark.both_databases
 @pytest.mark.parametrize("choice", ["Keep my new words", "Use the saved words"])
-def test_words_changed_elsewhere_keep_both_versions_until_the_author_chooses(page, live_server, circle, marker, choice):
+def test_words_changed_elsewhere_keep_both_versions_until_the_author_chooses(
+    page, live_server, circle, marker, choice
+):
     join_as(page, circle)
     write(page, f"{marker} first words")
     expect(state_of(page, f"{marker} first words")).to_have_text("Sent")
@@ -243,8 +285,10 @@ def test_words_changed_elsewhere_keep_both_versions_until_the_author_chooses(pag
 
     # Meanwhile the same words were changed in another tab.
     other_tab = api_session(live_server, page.context)
-    changed = other_tab.patch(f"/api/contributions/{item_id}",
-                              json={"version": 1, "text": f"{marker} words from another tab"})
+    changed = other_tab.patch(
+        f"/api/contributions/{item_id}",
+        json={"version": 1, "text": f"{marker} words from another tab"},
+    )
     other_tab.close()
     assert changed.status_code == 200
 
@@ -262,19 +306,22 @@ def test_words_changed_elsewhere_keep_both_versions_until_the_author_chooses(pag
     assert_accessible(page)
     page.get_by_role("button", name=choice).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My words")
-    kept = f"{marker} words from this phone" if choice == "Keep my new words" else f"{marker} words from another tab"
+    kept = (
+        f"{marker} words from this phone"
+        if choice == "Keep my new words"
+        else f"{marker} words from another tab"
+    )
     expect(state_of(page, kept)).to_have_text("Sent")
     assert rows(live_server, marker) == [(kept, "just_me")]
     assert waiting_commands(page) == 0
 
 
-def test_a_service_worker_update_never_drops_unsent_words(page, live_server, circle, marker, tmp_path):
+def test_a_service_worker_update_never_drops_unsent_words(
+    page, live_server, circle, marker, tmp_path
+):
     join_as(page, circle)
     before = phone_storage(page)["caches"]
-    refuse = lambda route: (route.fulfill(status=503, content_type="application/problem+json",  # noqa: E731
-                                          body='{"type": "about:blank", "title": "Busy", "status": 503}')
-                            if route.request.method == "POST" else route.continue_())
-    page.route("**/api/contributions", refuse)  # nothing gets through yet
+    page.route("**/api/contributions", refuse_posts)  # nothing gets through yet
     write(page, f"{marker} update 1")
     write(page, f"{marker} update 2")
     expect(state_of(page, f"{marker} update 2")).to_have_text("Saved on this phone")
@@ -282,16 +329,24 @@ def test_a_service_worker_update_never_drops_unsent_words(page, live_server, cir
     # A new release: the same server address, changed shell files, a new cache name.
     release = _new_release(tmp_path)
     live_server.stop()
-    process = subprocess.Popen([sys.executable, "-m", "server.cli", "serve"], cwd=release,
-                               env={**live_server.env, "PYTHONPATH": str(release)},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "server.cli", "serve"],
+        cwd=release,
+        env={**live_server.env, "PYTHONPATH": str(release)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_until_ready(live_server.url, process)
         page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
-        wait_in_page(page, """async (old) => {
+        wait_in_page(
+            page,
+            """async (old) => {
             const names = await caches.keys();
             return names.length === 1 && !old.includes(names[0]);
-        }""", before)
+        }""",
+            before,
+        )
         assert waiting_commands(page) == 2
         page.reload()
         unlock_if_locked(page)
@@ -318,7 +373,9 @@ def _new_release(tmp_path: Path) -> Path:
     return release
 
 
-def test_signing_out_with_unsent_words_offers_send_download_or_delete(page, live_server, circle, marker):
+def test_signing_out_with_unsent_words_offers_send_download_or_delete(
+    page, live_server, circle, marker
+):
     join_as(page, circle)
     page.context.set_offline(True)
     write(page, f"{marker} not sent 1")
@@ -351,10 +408,7 @@ def test_signing_out_with_unsent_words_offers_send_download_or_delete(page, live
 
 def test_signing_out_can_send_the_words_first(page, live_server, circle, marker):
     join_as(page, circle)
-    busy = lambda route: (route.fulfill(status=503, content_type="application/problem+json",  # noqa: E731
-                                        body='{"type": "about:blank", "title": "Busy", "status": 503}')
-                          if route.request.method == "POST" else route.continue_())
-    page.route("**/api/contributions", busy)
+    page.route("**/api/contributions", refuse_posts)
     write(page, f"{marker} send first")
     page.goto("/#/home")
     page.get_by_role("button", name="Sign out").click()
@@ -384,7 +438,9 @@ def test_quick_exit_clears_the_phone_even_offline(page, live_server, circle, mar
     assert rows(live_server, marker) == []
 
 
-def test_family_screens_lock_after_five_minutes_and_keep_the_outbox(page, live_server, circle, marker):
+def test_family_screens_lock_after_five_minutes_and_keep_the_outbox(
+    page, live_server, circle, marker
+):
     page.clock.install()
     join_as(page, circle)
     page.context.set_offline(True)
@@ -406,7 +462,9 @@ def test_family_screens_lock_after_five_minutes_and_keep_the_outbox(page, live_s
     expect(state_of(page, f"{marker} before the lock")).to_have_text("Sent")
 
 
-def test_notifications_are_off_until_turned_on_and_never_say_what_was_written(page, live_server, circle):
+def test_notifications_are_off_until_turned_on_and_never_say_what_was_written(
+    page, live_server, circle
+):
     # This browser has no push service: the phone's side is played by a stand-in.
     page.add_init_script(path=str(Path(__file__).parent / "fake_push.js"))
     page.context.grant_permissions(["notifications"])
@@ -415,7 +473,9 @@ def test_notifications_are_off_until_turned_on_and_never_say_what_was_written(pa
     page.get_by_role("link", name="Notifications").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
     expect(page.get_by_text("Notifications are off.")).to_be_visible()
-    expect(page.get_by_text("A notification only ever says “You have a new message”.")).to_be_visible()
+    expect(
+        page.get_by_text("A notification only ever says “You have a new message”.")
+    ).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Turn on notifications on this phone").click()
@@ -431,7 +491,8 @@ def test_notifications_are_off_until_turned_on_and_never_say_what_was_written(pa
 
 def _subscriptions(live_server: LiveServer) -> int:
     [(count,)] = live_server.query(
-        "SELECT COUNT(*) FROM push_subscription WHERE endpoint LIKE 'https://push.example.test/%'")
+        "SELECT COUNT(*) FROM push_subscription WHERE endpoint LIKE 'https://push.example.test/%'"
+    )
     return count
 
 
@@ -452,10 +513,14 @@ def test_my_words_and_home_open_offline_from_what_the_phone_kept(page, live_serv
     page.context.set_offline(False)
 
 
-def test_a_second_person_on_the_phone_never_sees_or_sends_the_first_ones_words(page, live_server, circle, marker):
+def test_a_second_person_on_the_phone_never_sees_or_sends_the_first_ones_words(
+    page, live_server, circle, marker
+):
     join_as(page, circle)
-    page.route("**/api/contributions", lambda route: route.abort() if route.request.method == "POST"
-               else route.continue_())
+    page.route(
+        "**/api/contributions",
+        lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
+    )
     write(page, f"{marker} sam's unsent")
     expect(state_of(page, f"{marker} sam's unsent")).to_have_text("Saved on this phone")
     # Sam's session runs out; Alex joins on the same phone.
@@ -481,13 +546,18 @@ def _back_online(context: BrowserContext) -> Iterator[None]:
     context.set_offline(False)
 
 
-IPHONE_SAFARI = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
-                 "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1")
+IPHONE_SAFARI = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1"
+)
 
 
-def test_safari_on_an_iphone_is_asked_once_to_add_alongside_to_the_home_screen(browser, live_server, circle):
-    iphone = browser.new_context(viewport=PHONE, base_url=live_server.url, locale="en-GB",
-                                 user_agent=IPHONE_SAFARI)
+def test_safari_on_an_iphone_is_asked_once_to_add_alongside_to_the_home_screen(
+    browser, live_server, circle
+):
+    iphone = browser.new_context(
+        viewport=PHONE, base_url=live_server.url, locale="en-GB", user_agent=IPHONE_SAFARI
+    )
     try:
         page = iphone.new_page()
         join(page, circle.code("Sam"), PIN)
@@ -516,11 +586,15 @@ KEEP_FOR_A_MEETING = """async ({ text, meeting }) => {
 }"""
 
 
-def test_words_the_server_refuses_need_attention_and_can_be_fixed_downloaded_or_discarded(page, live_server, circle, marker):
+def test_words_the_server_refuses_need_attention_and_can_be_fixed_downloaded_or_discarded(
+    page, live_server, circle, marker
+):
     join_as(page, circle)
     page.goto("/#/my-words")
     for what in ("fix", "discard"):  # for a meeting that is not theirs: the server says no
-        page.evaluate(KEEP_FOR_A_MEETING, {"text": f"{marker} {what}", "meeting": str(uuid.uuid4())})
+        page.evaluate(
+            KEEP_FOR_A_MEETING, {"text": f"{marker} {what}", "meeting": str(uuid.uuid4())}
+        )
     for what in ("fix", "discard"):
         item = card(page, f"{marker} {what}")
         expect(item.locator(".item-state")).to_have_text("Needs attention")

@@ -39,7 +39,8 @@ def share(page: Page, words: str, audience: str) -> None:
     page.get_by_role("radio", name=re.compile("^" + audience)).check()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_role("listitem").filter(has_text=words)).to_contain_text(
-        re.compile("Sent|Who can see this"))
+        re.compile("Sent|Who can see this")
+    )
 
 
 def add_to_plan(page: Page, words: str, section: str) -> None:
@@ -51,7 +52,9 @@ def add_to_plan(page: Page, words: str, section: str) -> None:
 
 
 @pytest.mark.both_databases
-def test_the_plan_is_built_with_the_familys_words_and_answered_by_them(browser, live_server, circle):
+def test_the_plan_is_built_with_the_familys_words_and_answered_by_them(
+    browser, live_server, circle
+):
     sams_words = f"I want to see Grandma every week {uuid.uuid4().hex[:6]}"
     alexs_words = f"I want help with the school run {uuid.uuid4().hex[:6]}"
     team_words = f"Sam goes to football club {uuid.uuid4().hex[:6]}"
@@ -119,8 +122,9 @@ def test_the_plan_is_built_with_the_familys_words_and_answered_by_them(browser, 
     item.get_by_role("radio", name="I disagree").check()
     item.get_by_label("Tell us why, in your own words").fill("He stopped going in October")
     item.get_by_role("button", name="Send my answer").click()
-    expect(working_well_for_alex.get_by_role("listitem").filter(has_text=team_words)
-           ).to_contain_text("I disagree")
+    expect(
+        working_well_for_alex.get_by_role("listitem").filter(has_text=team_words)
+    ).to_contain_text("I disagree")
 
     priya.reload()
     answered = priya.get_by_role("listitem").filter(has_text=team_words)
@@ -134,7 +138,8 @@ def test_the_plan_is_built_with_the_familys_words_and_answered_by_them(browser, 
     sam.get_by_role("radio", name=re.compile("^My worker")).check()
     sam.get_by_role("button", name="Save this choice").click()
     expect(sam.get_by_role("listitem").filter(has_text=sams_words)).to_contain_text(
-        re.compile("My worker"))
+        re.compile("My worker")
+    )
 
     alex.reload()
     expect(alex.get_by_role("heading", level=1)).to_have_text("Our plan")

@@ -61,17 +61,24 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as data, running("sqlite", Path(data)) as server:
         code = new_circle(server).code("Sam")
         seconds, requests, counts = run_browser(server.url, code, count, marker)
-        [(stored,)] = server.query("SELECT COUNT(*) FROM contribution WHERE text LIKE ?",
-                                   marker + " %")
-    print(f"flushed {count} items in {seconds:.1f} s with {requests} requests "
-          f"({counts['retries']} retries); the server holds {stored}")
+        [(stored,)] = server.query(
+            "SELECT COUNT(*) FROM contribution WHERE text LIKE ?", marker + " %"
+        )
+    print(
+        f"flushed {count} items in {seconds:.1f} s with {requests} requests "
+        f"({counts['retries']} retries); the server holds {stored}"
+    )
     return 0 if stored == count else 1
 
 
 def run_browser(url: str, code: str, count: int, marker: str) -> tuple[float, int, dict]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=url, locale="en-GB")
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844}, base_url=url, locale="en-GB"
+        )
         page = context.new_page()
         page.goto(f"/#/join/{code}")
         page.get_by_label("Choose a secret number you will remember").fill(PIN)
@@ -83,8 +90,12 @@ def run_browser(url: str, code: str, count: int, marker: str) -> tuple[float, in
         kept = page.evaluate(QUEUE, {"count": count, "marker": marker})
         assert kept == count, f"kept {kept} of {count} on the phone"
         sent: list[str] = []
-        page.on("request", lambda r: r.method == "POST" and r.url.endswith("/api/contributions")
-                and sent.append(r.url))
+        page.on(
+            "request",
+            lambda r: (
+                r.method == "POST" and r.url.endswith("/api/contributions") and sent.append(r.url)
+            ),
+        )
         started = time.monotonic()
         context.set_offline(False)
         counts = page.evaluate(UNTIL_EMPTY)

@@ -16,8 +16,16 @@ from playwright.sync_api import sync_playwright
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, _free_port
 
 LANGUAGES = {"en": "en-GB", "pl": "pl-PL", "pa": "pa-IN", "ur": "ur-PK", "ro": "ro-RO"}
-FAMILY_SCREENS = ["home", "who-sees", "write", "my-words", "talk-now", "plan", "you-said",
-                  "settings"]
+FAMILY_SCREENS = [
+    "home",
+    "who-sees",
+    "write",
+    "my-words",
+    "talk-now",
+    "plan",
+    "you-said",
+    "settings",
+]
 CARER_SCREENS = ["shared-with-me", "plan"]
 CHOOSE_LANGUAGE = """async (lang) => {
   const me = await (await fetch('/api/me')).json();
@@ -58,8 +66,11 @@ def main() -> int:
                 folder.mkdir(parents=True, exist_ok=True)
                 for person, screens in (("Sam", FAMILY_SCREENS), ("Alex", CARER_SCREENS)):
                     context = browser.new_context(
-                        viewport=PHONE, base_url=server.url, locale=browser_locale,
-                        extra_http_headers={"Accept-Language": browser_locale})
+                        viewport=PHONE,
+                        base_url=server.url,
+                        locale=browser_locale,
+                        extra_http_headers={"Accept-Language": browser_locale},
+                    )
                     page = context.new_page()
                     join(page, server.invitation(person))
                     page.evaluate(CHOOSE_LANGUAGE, lang)

@@ -24,7 +24,7 @@ bash scripts/install.sh --test
 
 # Quality gates, fastest first.
 .venv/bin/ruff check
-# .venv/bin/ruff format --check  # turned on after the one-off format commit
+.venv/bin/ruff format --check
 .venv/bin/mypy
 
 # The tests under coverage, with the `alongside` processes they start (serve, worker,

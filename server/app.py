@@ -30,8 +30,14 @@ from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
 from server.settings import Settings
 
 API_ROUTES: list[BaseRoute] = [
-    *auth_routes, *family_routes, *contribution_routes, *circle_routes, *meeting_routes,
-    *plan_routes, *practitioner_routes, *notification_routes,
+    *auth_routes,
+    *family_routes,
+    *contribution_routes,
+    *circle_routes,
+    *meeting_routes,
+    *plan_routes,
+    *practitioner_routes,
+    *notification_routes,
 ]
 
 

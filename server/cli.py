@@ -24,8 +24,13 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
         _migrate(settings, args)
     os.environ["ALONGSIDE_HOST"], os.environ["ALONGSIDE_PORT"] = settings.host, str(settings.port)
     uvicorn.run(
-        "server.asgi:app_from_env", factory=True, host=settings.host, port=settings.port,
-        proxy_headers=True, server_header=False, log_level="info",
+        "server.asgi:app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        proxy_headers=True,
+        server_header=False,
+        log_level="info",
     )
 
 
@@ -71,29 +76,36 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = commands.add_parser(
-        "serve", help="run the web app (in demo mode, first apply migrations)",
+        "serve",
+        help="run the web app (in demo mode, first apply migrations)",
         description="Run the web app with uvicorn. In demo mode migrations are applied first; "
         "in production run `alongside migrate` as the release step.",
     )
     migrate = commands.add_parser(
-        "migrate", help="apply database migrations", description="Apply every migration "
+        "migrate",
+        help="apply database migrations",
+        description="Apply every migration "
         "not yet applied to the database in ALONGSIDE_DATABASE_URL (or the demo SQLite file).",
     )
     demo = commands.add_parser(
-        "demo", help="create demo data and print how to sign in",
+        "demo",
+        help="create demo data and print how to sign in",
         description="Create a demo organisation, two practitioners and one family circle with "
         "an upcoming meeting, and print sign-in details and fresh invitation codes. Safe to run "
         "again. Refused in production.",
     )
     worker = commands.add_parser(
-        "worker", help="run background jobs (notifications and reminders)",
+        "worker",
+        help="run background jobs (notifications and reminders)",
         description="Take due jobs from the database queue and run them: push notifications "
         "and meeting reminders. Run as many workers as needed; each job runs once.",
     )
-    worker.add_argument("--until-idle", action="store_true",
-                        help="stop when no job is due (for tests and cron)")
+    worker.add_argument(
+        "--until-idle", action="store_true", help="stop when no job is due (for tests and cron)"
+    )
     vapid = commands.add_parser(
-        "vapid", help="make a new Web Push (VAPID) key for production",
+        "vapid",
+        help="make a new Web Push (VAPID) key for production",
         description="Print a new VAPID private key as ALONGSIDE_VAPID_PRIVATE_KEY=..., and its "
         "public key. Demo mode makes and keeps its own key in the data folder.",
     )

@@ -38,7 +38,10 @@ async def _practitioners(organisation: Organisation) -> list[tuple[Practitioner,
         person = await Practitioner.get_or_none(email=email)
         if person is None:
             person = await Practitioner.create(
-                organisation=organisation, email=email, name=name, agency=agency,
+                organisation=organisation,
+                email=email,
+                name=name,
+                agency=agency,
                 password_hash=await hash_secret(PASSWORD),
             )
         people.append((person, is_lead))
@@ -57,8 +60,10 @@ async def _circle(organisation: Organisation, team: list[tuple[Practitioner, boo
     if not await Meeting.filter(circle=circle, starts_at__gte=datetime.now(UTC)).exists():
         starts = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
         await Meeting.create(
-            circle=circle, kind=MeetingKind.CHILD_IN_NEED_REVIEW,
-            starts_at=starts + timedelta(days=10), place="Civic Centre, room 2",
+            circle=circle,
+            kind=MeetingKind.CHILD_IN_NEED_REVIEW,
+            starts_at=starts + timedelta(days=10),
+            place="Civic Centre, room 2",
             created_by=team[0][0],
         )
     return circle
@@ -74,10 +79,14 @@ async def create_demo(settings: Settings) -> dict[str, Any]:
         invitations = []
         for member in await FamilyMember.filter(circle=circle).order_by("created_at"):
             code = await invite(settings.secret_key, member, hours=settings.invitation_hours)
-            invitations.append({
-                "name": member.name, "role": member.role.value, "code": code,
-                "link": f"{settings.base_url}/#/join/{code}",
-            })
+            invitations.append(
+                {
+                    "name": member.name,
+                    "role": member.role.value,
+                    "code": code,
+                    "link": f"{settings.base_url}/#/join/{code}",
+                }
+            )
         return {
             "url": settings.base_url,
             "practitioners": [

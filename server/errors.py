@@ -85,7 +85,9 @@ class Forbidden(AppError):
 class CrossSite(AppError):
     status = 403
     code = "cross-site-request"
-    title = N_("That did not work. To keep your account safe, please try again from the Alongside app.")
+    title = N_(
+        "That did not work. To keep your account safe, please try again from the Alongside app."
+    )
 
 
 class NotFound(AppError):
@@ -97,8 +99,10 @@ class NotFound(AppError):
 class TooManyTries(AppError):
     status = 429
     code = "too-many-tries"
-    title = N_plural("Too many tries. Please wait {count} minute, then try again.",
-                     "Too many tries. Please wait {count} minutes, then try again.")
+    title = N_plural(
+        "Too many tries. Please wait {count} minute, then try again.",
+        "Too many tries. Please wait {count} minutes, then try again.",
+    )
 
     def __init__(self, *, retry_after_seconds: int) -> None:
         super().__init__()

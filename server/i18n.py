@@ -145,8 +145,9 @@ class Wording:
         local = value.astimezone(ZoneInfo(self.timezone))
         locale = Locale.parse(_FORMAT_LOCALES.get(self.lang, self.lang))
         joined = str(locale.datetime_formats["long"]).replace("'", "")
-        return joined.format(format_time(local, "short", locale=locale),
-                             format_date(local, "long", locale=locale))
+        return joined.format(
+            format_time(local, "short", locale=locale), format_date(local, "long", locale=locale)
+        )
 
     def day(self, value: date) -> str:
         locale = Locale.parse(_FORMAT_LOCALES.get(self.lang, self.lang))

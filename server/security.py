@@ -15,20 +15,22 @@ HSTS = "max-age=63072000; includeSubDomains"
 
 
 def content_security_policy(nonce: str) -> str:
-    return "; ".join([
-        "default-src 'self'",
-        f"script-src 'self' 'nonce-{nonce}'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "manifest-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'nonce-{nonce}'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "manifest-src 'self'",
+            "worker-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 class SecurityHeaders:
@@ -121,5 +123,3 @@ def _same_origin(scope: Scope, headers: Headers) -> bool:
     if origin is not None:
         return origin == f"{scope.get('scheme', 'http')}://{headers.get('host', '')}"
     return headers.get("sec-fetch-site") == "same-origin"
-
-

@@ -99,7 +99,9 @@ class Settings:
                 "max_body_bytes": int(get("MAX_BODY_BYTES", str(256 * 1024))),
             }
         except ValueError as error:
-            raise SettingsError(f"A numeric {ENV_PREFIX}* setting is not a number: {error}") from error
+            raise SettingsError(
+                f"A numeric {ENV_PREFIX}* setting is not a number: {error}"
+            ) from error
         try:
             push_services = parse_origins(get("PUSH_SERVICES"))
         except ValueError as error:
@@ -134,10 +136,10 @@ class Settings:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return replace(
             self,
-            secret_key=self.secret_key or _kept(self.data_dir / DEMO_SECRET_FILE,
-                                                lambda: secrets.token_urlsafe(48)),
-            vapid_private_key=self.vapid_private_key or _kept(self.data_dir / DEMO_VAPID_FILE,
-                                                              generate_private_key),
+            secret_key=self.secret_key
+            or _kept(self.data_dir / DEMO_SECRET_FILE, lambda: secrets.token_urlsafe(48)),
+            vapid_private_key=self.vapid_private_key
+            or _kept(self.data_dir / DEMO_VAPID_FILE, generate_private_key),
         )
 
 

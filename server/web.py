@@ -30,8 +30,7 @@ async def shell(request: Request) -> Response:
     request.state.locale = await saved_language(request)
     language = i18n.get(request_language(request))
     page = (
-        request.app.state.shell_html
-        .replace("{{nonce}}", escape(request.state.csp_nonce))
+        request.app.state.shell_html.replace("{{nonce}}", escape(request.state.csp_nonce))
         .replace("{{lang}}", language.code)
         .replace("{{dir}}", language.direction)
         .replace("{{noscript}}", escape(language.translations.gettext(NOSCRIPT)))
@@ -44,13 +43,13 @@ async def language_module(request: Request) -> Response:
     if code not in LANGUAGES:
         raise NotFound()
     i18n: I18n = request.app.state.i18n
-    return Response(
-        i18n.get(code).js_module(), media_type="text/javascript", headers=REVALIDATE
-    )
+    return Response(i18n.get(code).js_module(), media_type="text/javascript", headers=REVALIDATE)
 
 
 async def service_worker(request: Request) -> Response:
-    script = request.app.state.service_worker.replace("{{version}}", request.app.state.shell_version)
+    script = request.app.state.service_worker.replace(
+        "{{version}}", request.app.state.shell_version
+    )
     return Response(script, media_type="text/javascript", headers=REVALIDATE)
 
 
@@ -67,8 +66,9 @@ def shell_version(pwa_dir: Path = PWA_DIR, locales_dir: Path = LOCALES_DIR) -> s
 class ShellFiles(StaticFiles):
     """Static files, revalidated with the server so a release reaches phones."""
 
-    def file_response(self, full_path: PathLike, stat_result: os.stat_result, scope: Scope,
-                      status_code: int = 200) -> Response:
+    def file_response(
+        self, full_path: PathLike, stat_result: os.stat_result, scope: Scope, status_code: int = 200
+    ) -> Response:
         response = super().file_response(full_path, stat_result, scope, status_code)
         response.headers["Cache-Control"] = "no-cache"
         return response

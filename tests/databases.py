@@ -27,7 +27,9 @@ def _with_database(url: str, name: str) -> str:
 
 
 async def _admin(sql: str) -> None:
-    connection = await asyncpg.connect(postgres_admin_url().replace("postgres://", "postgresql://", 1))
+    connection = await asyncpg.connect(
+        postgres_admin_url().replace("postgres://", "postgresql://", 1)
+    )
     try:
         await connection.execute(sql)
     finally:

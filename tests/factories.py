@@ -28,10 +28,14 @@ async def password_hash() -> str:
     return _password_hash[0]
 
 
-async def practitioner(organisation: Organisation, email: str, name: str,
-                       agency: Agency = Agency.SOCIAL_CARE) -> Practitioner:
+async def practitioner(
+    organisation: Organisation, email: str, name: str, agency: Agency = Agency.SOCIAL_CARE
+) -> Practitioner:
     return await Practitioner.create(
-        organisation=organisation, email=email, name=name, agency=agency,
+        organisation=organisation,
+        email=email,
+        name=name,
+        agency=agency,
         password_hash=await password_hash(),
     )
 
@@ -67,16 +71,23 @@ async def world() -> World:
     await TeamMember.create(circle=circle, practitioner=teammate)
     await TeamMember.create(circle=other, practitioner=outsider, is_lead=True)
     meeting = await Meeting.create(
-        circle=circle, kind=MeetingKind.CHILD_IN_NEED_REVIEW, place="Civic Centre",
+        circle=circle,
+        kind=MeetingKind.CHILD_IN_NEED_REVIEW,
+        place="Civic Centre",
         starts_at=datetime.now(UTC) + timedelta(days=7),
     )
     return World(
-        circle=circle, lead=lead, teammate=teammate, outsider=outsider,
+        circle=circle,
+        lead=lead,
+        teammate=teammate,
+        outsider=outsider,
         young_person=await member(circle, "Sam", FamilyRole.YOUNG_PERSON, AgeBand.FROM_12_TO_15),
         child=await member(circle, "Mia", FamilyRole.CHILD, AgeBand.FROM_8_TO_11),
         parent=await member(circle, "Alex", FamilyRole.PARENT, AgeBand.ADULT),
         other_circle=other,
-        other_young_person=await member(other, "Kai", FamilyRole.YOUNG_PERSON, AgeBand.FROM_16_TO_17),
+        other_young_person=await member(
+            other, "Kai", FamilyRole.YOUNG_PERSON, AgeBand.FROM_16_TO_17
+        ),
         meeting=meeting,
     )
 
@@ -94,8 +105,9 @@ async def sign_in_practitioner(client: httpx.AsyncClient, person: Practitioner) 
     return response.json()["csrf_token"]
 
 
-async def join(client: httpx.AsyncClient, person: FamilyMember, pin: str = "2468",
-               **again: Any) -> str:
+async def join(
+    client: httpx.AsyncClient, person: FamilyMember, pin: str = "2468", **again: Any
+) -> str:
     """Redeems a fresh invitation on this client's 'phone'; returns the CSRF token.
     Joining again needs `old_pin=...` or `start_fresh=True`."""
     response = await client.post(
@@ -111,12 +123,17 @@ async def act_as(client: httpx.AsyncClient, person: Practitioner | FamilyMember)
     and cookie exactly like the ones sign-in makes, with the CSRF header set."""
     token, csrf = new_token(), new_token()
     is_practitioner = isinstance(person, Practitioner)
-    phone = None if is_practitioner else await Device.create(
-        member=person, key_hash=keyed_hash(TEST_SECRET, new_token()))
+    phone = (
+        None
+        if is_practitioner
+        else await Device.create(member=person, key_hash=keyed_hash(TEST_SECRET, new_token()))
+    )
     await Session.create(
-        token_hash=keyed_hash(TEST_SECRET, token), csrf_token=csrf,
+        token_hash=keyed_hash(TEST_SECRET, token),
+        csrf_token=csrf,
         practitioner=person if is_practitioner else None,
-        member=None if is_practitioner else person, device=phone,
+        member=None if is_practitioner else person,
+        device=phone,
         last_seen_at=datetime.now(UTC),
     )
     client.cookies.clear()

@@ -43,9 +43,7 @@ async def test_migrations_from_empty_build_the_models_schema(empty_database):
         models = Tortoise.apps["models"]
         assert len(models) >= 15
         for model in models.values():
-            expected = {
-                model._meta.fields_db_projection[name] for name in model._meta.db_fields
-            }
+            expected = {model._meta.fields_db_projection[name] for name in model._meta.db_fields}
             assert await _columns(model._meta.db_table) == expected, model.__name__
         await apply_migrations(empty_database)  # applying again is a no-op
     finally:

@@ -26,10 +26,14 @@ def _shell_files() -> list[Path]:
 
 def test_the_service_worker_precaches_every_shell_file():
     listed = set(_precached())
-    expected = {"/" if p.name == "index.html" else "/" + p.relative_to(PWA).as_posix()
-                for p in _shell_files()}
+    expected = {
+        "/" if p.name == "index.html" else "/" + p.relative_to(PWA).as_posix()
+        for p in _shell_files()
+    }
     assert expected - listed == set(), "add these to SHELL in pwa/sw.js"
-    assert listed - expected - {f"/i18n/{lang}.js" for lang in ("en", "pl", "pa", "ur", "ro")} == set()
+    assert (
+        listed - expected - {f"/i18n/{lang}.js" for lang in ("en", "pl", "pa", "ur", "ro")} == set()
+    )
 
 
 def test_the_service_worker_never_caches_family_data():

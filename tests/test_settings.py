@@ -10,14 +10,25 @@ def test_with_no_settings_it_runs_on_sqlite_in_the_data_folder():
 
 
 def test_every_setting_comes_from_an_alongside_variable(tmp_path):
-    settings = Settings.from_env({
-        "ALONGSIDE_MODE": "production", "ALONGSIDE_DATA_DIR": str(tmp_path),
-        "ALONGSIDE_DATABASE_URL": "postgres://db/alongside", "ALONGSIDE_SECRET_KEY": "s" * 40,
-        "ALONGSIDE_PORT": "9000", "ALONGSIDE_SESSION_IDLE_MINUTES": "15",
-        "ALONGSIDE_INVITATION_HOURS": "24", "ALONGSIDE_MAX_BODY_BYTES": "1000",
-        "ALONGSIDE_PUBLIC_URL": "https://alongside.example/", "SECRET_KEY": "ignored",
-    })
-    assert (settings.port, settings.session_idle_minutes, settings.invitation_hours) == (9000, 15, 24)
+    settings = Settings.from_env(
+        {
+            "ALONGSIDE_MODE": "production",
+            "ALONGSIDE_DATA_DIR": str(tmp_path),
+            "ALONGSIDE_DATABASE_URL": "postgres://db/alongside",
+            "ALONGSIDE_SECRET_KEY": "s" * 40,
+            "ALONGSIDE_PORT": "9000",
+            "ALONGSIDE_SESSION_IDLE_MINUTES": "15",
+            "ALONGSIDE_INVITATION_HOURS": "24",
+            "ALONGSIDE_MAX_BODY_BYTES": "1000",
+            "ALONGSIDE_PUBLIC_URL": "https://alongside.example/",
+            "SECRET_KEY": "ignored",
+        }
+    )
+    assert (settings.port, settings.session_idle_minutes, settings.invitation_hours) == (
+        9000,
+        15,
+        24,
+    )
     assert settings.max_body_bytes == 1000
     assert settings.base_url == "https://alongside.example"
     assert settings.ready() is settings
@@ -46,14 +57,20 @@ def test_nonsense_settings_are_refused_with_the_name_to_fix():
 
 
 def test_more_push_services_can_be_allowed_by_origin():
-    settings = Settings.from_env({
-        "ALONGSIDE_PUSH_SERVICES": " https://push.example.org/ , http://127.0.0.1:8123,"})
+    settings = Settings.from_env(
+        {"ALONGSIDE_PUSH_SERVICES": " https://push.example.org/ , http://127.0.0.1:8123,"}
+    )
     assert settings.push_services == ("https://push.example.org", "http://127.0.0.1:8123")
     assert Settings.from_env({}).push_services == ()
 
 
 def test_a_push_service_that_is_not_an_origin_is_refused_with_the_name_to_fix():
-    for value in ("push.example.org", "https://push.example.org/path", "ftp://push.example.org",
-                  "https://user@push.example.org", "https://push.example.org:99999"):
+    for value in (
+        "push.example.org",
+        "https://push.example.org/path",
+        "ftp://push.example.org",
+        "https://user@push.example.org",
+        "https://push.example.org:99999",
+    ):
         with pytest.raises(SettingsError, match="ALONGSIDE_PUSH_SERVICES"):
             Settings.from_env({"ALONGSIDE_PUSH_SERVICES": value})

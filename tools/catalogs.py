@@ -92,9 +92,15 @@ def content(catalog: Catalog) -> tuple:
     dates): the messages, their translations, flags, translators' notes and
     the plural rule."""
     messages = sorted(
-        (repr(m.id), m.context or "", repr(m.string), tuple(sorted(m.flags)),
-         tuple(m.auto_comments))
-        for m in catalog if m.id
+        (
+            repr(m.id),
+            m.context or "",
+            repr(m.string),
+            tuple(sorted(m.flags)),
+            tuple(m.auto_comments),
+        )
+        for m in catalog
+        if m.id
     )
     return catalog.plural_forms, tuple(messages)
 

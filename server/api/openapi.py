@@ -48,12 +48,12 @@ class Answer:
 
 
 #: How an answer without a response model is described, by its media type.
-_BODY_SCHEMAS = {"application/schema+json": {"type": "object",
-                                              "description": "A JSON Schema (2020-12)"}}
+_BODY_SCHEMAS = {
+    "application/schema+json": {"type": "object", "description": "A JSON Schema (2020-12)"}
+}
 
 
-def answering(route: Route, media_type: str, description: str, *,
-              download: bool = False) -> Route:
+def answering(route: Route, media_type: str, description: str, *, download: bool = False) -> Route:
     """Documents what `route` really answers with (its Content-Type)."""
     route.answer = Answer(media_type, description, download)  # type: ignore[attr-defined]
     return route
@@ -111,13 +111,22 @@ def _operation(api: Endpoint, answer: Answer | None, schemas: dict[str, Any]) ->
 
 def _success(api: Endpoint, answer: Answer | None, schemas: dict[str, Any]) -> dict[str, Any]:
     answer = answer or Answer("application/json", "OK")
-    schema = (_ref(api.response, schemas) if api.response is not None
-              else _BODY_SCHEMAS.get(answer.media_type, {"type": "string"}))
-    success: dict[str, Any] = {"description": answer.description,
-                               "content": {answer.media_type: {"schema": schema}}}
+    schema = (
+        _ref(api.response, schemas)
+        if api.response is not None
+        else _BODY_SCHEMAS.get(answer.media_type, {"type": "string"})
+    )
+    success: dict[str, Any] = {
+        "description": answer.description,
+        "content": {answer.media_type: {"schema": schema}},
+    }
     if answer.download:
-        success["headers"] = {"Content-Disposition": {
-            "description": "attachment, with a file name", "schema": {"type": "string"}}}
+        success["headers"] = {
+            "Content-Disposition": {
+                "description": "attachment, with a file name",
+                "schema": {"type": "string"},
+            }
+        }
     return success
 
 

@@ -15,7 +15,9 @@ _MESSAGES = {
     "string_too_long": N_("This is too long: at most {max_length} characters."),
     "string_type": N_("Please type some words here."),
     "string_pattern_mismatch": N_("This is not in the right form."),
-    "control_characters": N_("This has hidden characters that cannot be saved. Please type it again."),
+    "control_characters": N_(
+        "This has hidden characters that cannot be saved. Please type it again."
+    ),
     "int_type": N_("This should be a whole number."),
     "int_parsing": N_("This should be a whole number."),
     "less_than_equal": N_("This should be {le} or less."),

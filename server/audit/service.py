@@ -27,13 +27,20 @@ async def record(
     )
 
 
-async def record_reads(action: str, practitioner_id: Any,
-                       reads: Iterable[tuple[Any, Any]]) -> None:
+async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[Any, Any]]) -> None:
     """A practitioner read family words: one event for each (circle id, subject)
     they were shown, written together, so the author can see who read what."""
     now = datetime.now(UTC)
-    await AuditEvent.bulk_create([
-        AuditEvent(action=action, at=now, practitioner_id=practitioner_id, circle_id=circle_id,
-                   subject_type=type(subject).__name__, subject_id=str(subject.pk))
-        for circle_id, subject in reads
-    ])
+    await AuditEvent.bulk_create(
+        [
+            AuditEvent(
+                action=action,
+                at=now,
+                practitioner_id=practitioner_id,
+                circle_id=circle_id,
+                subject_type=type(subject).__name__,
+                subject_id=str(subject.pk),
+            )
+            for circle_id, subject in reads
+        ]
+    )

@@ -55,8 +55,9 @@ def seconds_until(moment: datetime) -> int:
 
 async def ensure_allowed(limit: Limit, subject: str) -> None:
     """Refuses (429, with how long to wait) while the key is paused."""
-    paused = await Lockout.filter(key=_key(limit, subject), until__gt=_now()).order_by(
-        "-until").first()
+    paused = (
+        await Lockout.filter(key=_key(limit, subject), until__gt=_now()).order_by("-until").first()
+    )
     if paused is not None:
         raise TooManyTries(retry_after_seconds=seconds_until(paused.until))
 

@@ -19,12 +19,16 @@ class WrongPinWait(TooManyTries):
 
     status = WrongPin.status
     code = WrongPin.code
-    title = N_plural("That PIN is not right. Please wait {count} minute, then try again.",
-                     "That PIN is not right. Please wait {count} minutes, then try again.")
+    title = N_plural(
+        "That PIN is not right. Please wait {count} minute, then try again.",
+        "That PIN is not right. Please wait {count} minutes, then try again.",
+    )
 
 
-PIN_TOO_EASY = N_("That PIN is too easy to guess. Please do not use the same number again and "
-                  "again, numbers in order like 1234, or a year or a date.")
+PIN_TOO_EASY = N_(
+    "That PIN is too easy to guess. Please do not use the same number again and "
+    "again, numbers in order like 1234, or a year or a date."
+)
 
 
 class UnknownDevice(NotSignedIn):
@@ -34,24 +38,34 @@ class UnknownDevice(NotSignedIn):
 
 class InvitationNotFound(NotFound):
     code = "invitation-not-found"
-    title = N_("We could not find that invitation code. Please check it, or ask your worker for a new one.")
+    title = N_(
+        "We could not find that invitation code. Please check it, or ask your worker for a new one."
+    )
 
 
 class InvitationUsed(Gone):
     code = "invitation-used"
-    title = N_("This invitation has already been used or has run out. Please ask your worker for a new one.")
+    title = N_(
+        "This invitation has already been used or has run out. Please ask your worker for a new one."
+    )
 
 
 class JoiningAgain(Conflict):
     code = "joining-again"
-    title = N_("You have used Alongside before. Type your old secret number to bring your words to this phone, or start again without them.")
+    title = N_(
+        "You have used Alongside before. Type your old secret number to bring your words to this phone, or start again without them."
+    )
 
 
 class WrongOldPin(NotSignedIn):
     code = "wrong-old-pin"
-    title = N_("That is not your old secret number. You can try again, or start again without your earlier words.")
+    title = N_(
+        "That is not your old secret number. You can try again, or start again without your earlier words."
+    )
 
 
 class PhoneReplaced(NotSignedIn):
     code = "phone-replaced"
-    title = N_("This phone was signed out because you joined Alongside on another phone. If that was not you, tell someone you trust, or call Childline free on 0800 1111.")
+    title = N_(
+        "This phone was signed out because you joined Alongside on another phone. If that was not you, tell someone you trust, or call Childline free on 0800 1111."
+    )

@@ -25,7 +25,9 @@ class Invitation(Model):
     # Keyed hash of the code; the code itself is shown once and never stored.
     code_hash = fields.CharField(max_length=64, unique=True)
     created_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="invitations_made", null=True,
+        "models.Practitioner",
+        related_name="invitations_made",
+        null=True,
         on_delete=fields.SET_NULL,
     )
     created_by_id: UUID | None
@@ -66,12 +68,18 @@ class Session(Model):
     id = fields.UUIDField(primary_key=True)
     token_hash = fields.CharField(max_length=64, unique=True)
     practitioner: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="sessions", null=True, on_delete=fields.CASCADE,
+        "models.Practitioner",
+        related_name="sessions",
+        null=True,
+        on_delete=fields.CASCADE,
         db_index=True,
     )
     practitioner_id: UUID | None
     member: fields.ForeignKeyNullableRelation[FamilyMember] = fields.ForeignKeyField(
-        "models.FamilyMember", related_name="sessions", null=True, on_delete=fields.CASCADE,
+        "models.FamilyMember",
+        related_name="sessions",
+        null=True,
+        on_delete=fields.CASCADE,
         db_index=True,
     )
     member_id: UUID | None

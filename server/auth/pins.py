@@ -19,10 +19,28 @@ from server.errors import Invalid
 from server.notifications import triggers
 
 #: Keypad lines and shapes, and favourites that no rule below catches.
-WELL_KNOWN = frozenset({
-    "2580", "0852", "1470", "0741", "3690", "0963", "1379", "1397", "1004", "5683",
-    "147258", "258369", "369258", "852456", "159753", "951753", "147852", "123654",
-})
+WELL_KNOWN = frozenset(
+    {
+        "2580",
+        "0852",
+        "1470",
+        "0741",
+        "3690",
+        "0963",
+        "1379",
+        "1397",
+        "1004",
+        "5683",
+        "147258",
+        "258369",
+        "369258",
+        "852456",
+        "159753",
+        "951753",
+        "147852",
+        "123654",
+    }
+)
 #: The lead practitioner hears of the third pause in a run: often enough to help a
 #: child who is stuck, late enough that one bad evening does not raise an alarm.
 TELL_LEAD_AT_STEP = 3
@@ -30,8 +48,14 @@ TELL_LEAD_AT_STEP = 3
 
 def too_easy(pin: str) -> bool:
     digits = [int(digit) for digit in pin]
-    return (pin in WELL_KNOWN or _repeats_a_block(pin) or _in_order(digits)
-            or _doubled(pin) or _year(pin) or _date(pin))
+    return (
+        pin in WELL_KNOWN
+        or _repeats_a_block(pin)
+        or _in_order(digits)
+        or _doubled(pin)
+        or _year(pin)
+        or _date(pin)
+    )
 
 
 def refuse_too_easy(pin: str) -> None:
@@ -42,8 +66,10 @@ def refuse_too_easy(pin: str) -> None:
 
 def _repeats_a_block(pin: str) -> bool:
     """0000, 1212, 123123, 99999."""
-    return any(len(pin) % size == 0 and pin == pin[:size] * (len(pin) // size)
-               for size in range(1, len(pin) // 2 + 1))
+    return any(
+        len(pin) % size == 0 and pin == pin[:size] * (len(pin) // size)
+        for size in range(1, len(pin) // 2 + 1)
+    )
 
 
 def _in_order(digits: list[int]) -> bool:
@@ -68,7 +94,7 @@ def _year(pin: str) -> bool:
 
 def _date(pin: str) -> bool:
     """A day and month either way round (0101, 3112, 1225), with a year when six long."""
-    pairs = [pin[i:i + 2] for i in range(0, len(pin), 2)]
+    pairs = [pin[i : i + 2] for i in range(0, len(pin), 2)]
     if len(pin) == 4:
         day_months = [(pairs[0], pairs[1]), (pairs[1], pairs[0])]
     elif len(pin) == 6:  # DDMMYY, MMDDYY, YYMMDD
@@ -95,5 +121,10 @@ async def paused(member: FamilyMember, device: Device, pause: Lockout) -> None:
         return
     lead = await triggers.sign_in_trouble(member.circle_id, pause.id)
     if lead is not None:
-        await record("lead_told_sign_in_trouble", practitioner=lead, member=member,
-                     circle_id=member.circle_id, subject=device)
+        await record(
+            "lead_told_sign_in_trouble",
+            practitioner=lead,
+            member=member,
+            circle_id=member.circle_id,
+            subject=device,
+        )

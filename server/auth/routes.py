@@ -36,8 +36,11 @@ from server.errors import NotSignedIn, problem
 def me_of(actor: Actor) -> Me:
     person = actor.person
     return Me(
-        kind=actor.kind, id=str(person.id), name=person.name,
-        locale=person.locale, csrf_token=actor.session.csrf_token,
+        kind=actor.kind,
+        id=str(person.id),
+        name=person.name,
+        locale=person.locale,
+        csrf_token=actor.session.csrf_token,
     )
 
 
@@ -68,9 +71,7 @@ async def practitioner_sign_in(request: Request, body: PractitionerSignIn) -> Re
 async def redeem_invitation(request: Request, body: InvitationRedeem) -> Response:
     settings = request.app.state.settings
     client = request.client.host if request.client else "unknown"
-    member, device, device_key = await service.redeem_invitation(
-        settings.secret_key, body, client
-    )
+    member, device, device_key = await service.redeem_invitation(settings.secret_key, body, client)
     response = await _signed_in(request, member=member, device=device)
     set_cookie(request, response, DEVICE_COOKIE, device_key, max_age=DEVICE_COOKIE_SECONDS)
     return response
@@ -110,20 +111,60 @@ async def sign_out_everywhere(request: Request) -> Response:
 
 
 routes = [
-    endpoint("GET", "/api/me", who_am_i, response=Me, tag="session",
-             summary="Who is signed in, with the CSRF token for changes", public=True),
-    endpoint("POST", "/api/sessions/practitioner", practitioner_sign_in,
-             body=PractitionerSignIn, response=Me, tag="session", public=True,
-             summary="Sign in as a practitioner with email and password"),
-    endpoint("POST", "/api/invitations/redeem", redeem_invitation, body=InvitationRedeem,
-             response=Me, tag="session", public=True,
-             summary="Join on this phone with an invitation code and choose a PIN"),
-    endpoint("POST", "/api/sessions/family", family_sign_in, body=FamilySignIn, response=Me,
-             tag="session", public=True,
-             summary="Sign in again with the PIN, on the phone that joined"),
-    endpoint("PUT", "/api/me/locale", choose_language, body=LocaleChoice, response=Me,
-             tag="session", summary="Choose my language (remembered for me)"),
+    endpoint(
+        "GET",
+        "/api/me",
+        who_am_i,
+        response=Me,
+        tag="session",
+        summary="Who is signed in, with the CSRF token for changes",
+        public=True,
+    ),
+    endpoint(
+        "POST",
+        "/api/sessions/practitioner",
+        practitioner_sign_in,
+        body=PractitionerSignIn,
+        response=Me,
+        tag="session",
+        public=True,
+        summary="Sign in as a practitioner with email and password",
+    ),
+    endpoint(
+        "POST",
+        "/api/invitations/redeem",
+        redeem_invitation,
+        body=InvitationRedeem,
+        response=Me,
+        tag="session",
+        public=True,
+        summary="Join on this phone with an invitation code and choose a PIN",
+    ),
+    endpoint(
+        "POST",
+        "/api/sessions/family",
+        family_sign_in,
+        body=FamilySignIn,
+        response=Me,
+        tag="session",
+        public=True,
+        summary="Sign in again with the PIN, on the phone that joined",
+    ),
+    endpoint(
+        "PUT",
+        "/api/me/locale",
+        choose_language,
+        body=LocaleChoice,
+        response=Me,
+        tag="session",
+        summary="Choose my language (remembered for me)",
+    ),
     endpoint("DELETE", "/api/session", sign_out, tag="session", summary="Sign out"),
-    endpoint("DELETE", "/api/sessions", sign_out_everywhere, tag="session",
-             summary="Sign out on every phone and browser"),
+    endpoint(
+        "DELETE",
+        "/api/sessions",
+        sign_out_everywhere,
+        tag="session",
+        summary="Sign out on every phone and browser",
+    ),
 ]

@@ -23,11 +23,13 @@ class InvitationRedeem(Strict):
     code: str = Field(min_length=5, max_length=20)
     pin: str = Field(pattern=PIN_PATTERN, description="4 to 6 digits")
     old_pin: str | None = Field(
-        default=None, pattern=PIN_PATTERN,
-        description="Joining again: the PIN they had, to bring their earlier words")
+        default=None,
+        pattern=PIN_PATTERN,
+        description="Joining again: the PIN they had, to bring their earlier words",
+    )
     start_fresh: bool = Field(
-        default=False,
-        description="Joining again without the old PIN: earlier words stay locked")
+        default=False, description="Joining again without the old PIN: earlier words stay locked"
+    )
 
 
 class FamilySignIn(Strict):

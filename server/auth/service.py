@@ -59,7 +59,9 @@ async def invite(
     await Invitation.filter(member=member, redeemed_at=None).update(expires_at=_now())
     code = new_invitation_code()
     await Invitation.create(
-        member=member, created_by=by, expires_at=_now() + timedelta(hours=hours),
+        member=member,
+        created_by=by,
+        expires_at=_now() + timedelta(hours=hours),
         code_hash=keyed_hash(secret_key, normalise_code(code)),
     )
     return code
@@ -67,8 +69,9 @@ async def invite(
 
 #: Wrong old secret numbers allowed on one invitation code: guessing would take
 #: thousands of new codes, each one audited and shown to the member.
-REJOIN_TRIES = attempts.Limit("rejoin", tries=3, window=timedelta(days=30),
-                              pauses=(timedelta(days=30),))
+REJOIN_TRIES = attempts.Limit(
+    "rejoin", tries=3, window=timedelta(days=30), pauses=(timedelta(days=30),)
+)
 
 
 async def redeem_invitation(
@@ -103,8 +106,10 @@ async def redeem_invitation(
             raise InvitationUsed()
         await retire_devices(member)
         device = await Device.create(
-            member=member, key_hash=keyed_hash(secret_key, device_key),
-            invitation=invitation, brought_earlier_words=brings_words,
+            member=member,
+            key_hash=keyed_hash(secret_key, device_key),
+            invitation=invitation,
+            brought_earlier_words=brings_words,
         )
         if member.joined_at is not None and not brings_words:
             member.own_words_since = _now()

@@ -35,15 +35,23 @@ def set_cookie(
     request: Request, response: Response, base: str, value: str, max_age: int | None = None
 ) -> None:
     response.set_cookie(
-        cookie_name(request, base), value, max_age=max_age, path="/",
-        secure=request.url.scheme == "https", httponly=True, samesite="strict",
+        cookie_name(request, base),
+        value,
+        max_age=max_age,
+        path="/",
+        secure=request.url.scheme == "https",
+        httponly=True,
+        samesite="strict",
     )
 
 
 def clear_cookie(request: Request, response: Response, base: str) -> None:
     response.delete_cookie(
-        cookie_name(request, base), path="/", secure=request.url.scheme == "https",
-        httponly=True, samesite="strict",
+        cookie_name(request, base),
+        path="/",
+        secure=request.url.scheme == "https",
+        httponly=True,
+        samesite="strict",
     )
 
 
@@ -90,8 +98,11 @@ async def start_session(
     token = new_token()
     session = await Session.create(
         token_hash=keyed_hash(_secret(request), token),
-        practitioner=practitioner, member=member, device=device,
-        csrf_token=new_token(), last_seen_at=datetime.now(UTC),
+        practitioner=practitioner,
+        member=member,
+        device=device,
+        csrf_token=new_token(),
+        last_seen_at=datetime.now(UTC),
     )
     actor = Actor(session, practitioner=practitioner, member=member, device=device)
     request.state.locale = actor.person.locale
@@ -120,20 +131,25 @@ async def current_actor(request: Request) -> Actor:
         await session.delete()
         raise NotSignedIn()
     if request.method not in SAFE_METHODS and not same(
-            request.headers.get("x-csrf-token", ""), session.csrf_token):
+        request.headers.get("x-csrf-token", ""), session.csrf_token
+    ):
         raise CrossSite()
     if now - session.last_seen_at > TOUCH_EVERY:
         await Session.filter(id=session.id).update(last_seen_at=now)
-    actor = Actor(session, practitioner=session.practitioner, member=session.member,
-                  device=session.device)
+    actor = Actor(
+        session, practitioner=session.practitioner, member=session.member, device=session.device
+    )
     request.state.locale = actor.person.locale
     request.state.actor = actor
     return actor
 
 
-async def end_sessions(*, member: FamilyMember | None = None,
-                       practitioner: Practitioner | None = None,
-                       device_ids: list[Any] | None = None) -> None:
+async def end_sessions(
+    *,
+    member: FamilyMember | None = None,
+    practitioner: Practitioner | None = None,
+    device_ids: list[Any] | None = None,
+) -> None:
     """Ends sessions at once, on every process (they live in the database)."""
     if member is not None:
         await Session.filter(member_id=member.id).delete()
@@ -158,9 +174,9 @@ async def device_from_cookie(request: Request, *, retired_too: bool = False) -> 
     key = request.cookies.get(cookie_name(request, DEVICE_COOKIE))
     if not key:
         return None
-    device = await Device.get_or_none(
-        key_hash=keyed_hash(_secret(request), key)
-    ).select_related("member")
+    device = await Device.get_or_none(key_hash=keyed_hash(_secret(request), key)).select_related(
+        "member"
+    )
     if device is not None and device.revoked_at is not None and not retired_too:
         return None
     return device

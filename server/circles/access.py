@@ -15,7 +15,8 @@ async def team_place(actor: Actor, circle_id: UUID, include_closed: bool = False
     if actor.practitioner is None:
         raise NotFound()
     place = await TeamMember.get_or_none(
-        circle_id=circle_id, practitioner_id=actor.practitioner.id,
+        circle_id=circle_id,
+        practitioner_id=actor.practitioner.id,
         **({} if include_closed else {"circle__closed_at": None}),
     )
     if place is None:

@@ -26,9 +26,11 @@ class CallInstead(CircleClosed):
     """A call for help in a closed circle must never go nowhere: it says whom to call."""
 
     code = "circle-closed-call-instead"
-    title = N_("This circle has closed, so nobody will be told through Alongside. If you are "
-               "in danger now, call 999. To talk to someone, call Childline free on 0800 1111, "
-               "any time.")
+    title = N_(
+        "This circle has closed, so nobody will be told through Alongside. If you are "
+        "in danger now, call 999. To talk to someone, call Childline free on 0800 1111, "
+        "any time."
+    )
 
     def __init__(self) -> None:
         super().__init__(numbers=["999", "0800 1111"])

@@ -46,15 +46,17 @@ async def add_member(request: Request, body: MemberNew) -> Response:
     actor = await current_actor(request)
     member = await service.add_member(actor, _circle(request), body)
     invitation = await service.invitation_for(actor, member, request.app.state.settings)
-    added = MemberAdded(member=service.member_out(member, translator_for(request).gettext),
-                        invitation=invitation)
+    added = MemberAdded(
+        member=service.member_out(member, translator_for(request).gettext), invitation=invitation
+    )
     return JSONResponse(added.model_dump(mode="json"), status_code=201)
 
 
 async def reinvite(request: Request) -> InvitationMade:
     actor = await current_actor(request)
-    return await service.reinvite(actor, _circle(request), path_uuid(request, "member_id"),
-                                  request.app.state.settings)
+    return await service.reinvite(
+        actor, _circle(request), path_uuid(request, "member_id"), request.app.state.settings
+    )
 
 
 async def add_teammate(request: Request, body: TeammateNew) -> Response:
@@ -77,19 +79,68 @@ async def close(request: Request) -> Response:
 
 CIRCLE = "/api/circles/{circle_id}"
 routes = [
-    endpoint("POST", "/api/circles", create, body=CircleNew, response=CircleDetail, status=201,
-             tag="circles", summary="Set up a circle (you become its lead practitioner)"),
-    endpoint("GET", CIRCLE, detail, response=CircleDetail, tag="circles",
-             summary="A circle: its family members, team and meetings"),
-    endpoint("POST", CIRCLE + "/members", add_member, body=MemberNew, response=MemberAdded,
-             status=201, tag="circles", summary="Add a family member and invite them"),
-    endpoint("POST", CIRCLE + "/members/{member_id}/invitations", reinvite,
-             response=InvitationMade, status=201, tag="circles",
-             summary="A new invitation code for a family member (new phone, forgotten PIN)"),
-    endpoint("POST", CIRCLE + "/team", add_teammate, body=TeammateNew, response=CircleDetail,
-             status=201, tag="circles", summary="Add a practitioner from any agency to the team"),
-    endpoint("PUT", CIRCLE + "/lead", hand_lead_to, body=LeadChoice, response=CircleDetail,
-             tag="circles", summary="Name the lead practitioner (lead only)"),
-    endpoint("POST", CIRCLE + "/close", close, response=CircleDetail, tag="circles",
-             summary="Close the circle (lead only)"),
+    endpoint(
+        "POST",
+        "/api/circles",
+        create,
+        body=CircleNew,
+        response=CircleDetail,
+        status=201,
+        tag="circles",
+        summary="Set up a circle (you become its lead practitioner)",
+    ),
+    endpoint(
+        "GET",
+        CIRCLE,
+        detail,
+        response=CircleDetail,
+        tag="circles",
+        summary="A circle: its family members, team and meetings",
+    ),
+    endpoint(
+        "POST",
+        CIRCLE + "/members",
+        add_member,
+        body=MemberNew,
+        response=MemberAdded,
+        status=201,
+        tag="circles",
+        summary="Add a family member and invite them",
+    ),
+    endpoint(
+        "POST",
+        CIRCLE + "/members/{member_id}/invitations",
+        reinvite,
+        response=InvitationMade,
+        status=201,
+        tag="circles",
+        summary="A new invitation code for a family member (new phone, forgotten PIN)",
+    ),
+    endpoint(
+        "POST",
+        CIRCLE + "/team",
+        add_teammate,
+        body=TeammateNew,
+        response=CircleDetail,
+        status=201,
+        tag="circles",
+        summary="Add a practitioner from any agency to the team",
+    ),
+    endpoint(
+        "PUT",
+        CIRCLE + "/lead",
+        hand_lead_to,
+        body=LeadChoice,
+        response=CircleDetail,
+        tag="circles",
+        summary="Name the lead practitioner (lead only)",
+    ),
+    endpoint(
+        "POST",
+        CIRCLE + "/close",
+        close,
+        response=CircleDetail,
+        tag="circles",
+        summary="Close the circle (lead only)",
+    ),
 ]

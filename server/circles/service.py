@@ -48,9 +48,13 @@ async def create(actor: Actor, new: CircleNew) -> Circle:
 
 def member_out(member: FamilyMember, gettext: Gettext) -> MemberOut:
     return MemberOut(
-        id=member.id, name=member.name, role=member.role,
-        role_label=gettext(ROLE_LABELS[member.role]), age_band=member.age_band,
-        locale=member.locale, joined=member.joined_at is not None,
+        id=member.id,
+        name=member.name,
+        role=member.role,
+        role_label=gettext(ROLE_LABELS[member.role]),
+        age_band=member.age_band,
+        locale=member.locale,
+        joined=member.joined_at is not None,
     )
 
 
@@ -58,26 +62,41 @@ async def detail(actor: Actor, circle_id: UUID, gettext: Gettext) -> CircleDetai
     place = await team_place(actor, circle_id, include_closed=True)
     circle = await Circle.get(id=circle_id)
     members = await FamilyMember.filter(circle_id=circle_id).order_by("created_at")
-    team = await TeamMember.filter(circle_id=circle_id).select_related("practitioner").order_by(
-        "added_at")
+    team = (
+        await TeamMember.filter(circle_id=circle_id)
+        .select_related("practitioner")
+        .order_by("added_at")
+    )
     meetings = await Meeting.filter(circle_id=circle_id).order_by("starts_at")
     return CircleDetail(
-        id=circle.id, name=circle.name, closed_at=circle.closed_at, is_lead=place.is_lead,
+        id=circle.id,
+        name=circle.name,
+        closed_at=circle.closed_at,
+        is_lead=place.is_lead,
         members=[member_out(m, gettext) for m in members],
-        team=[TeammateOut(id=t.practitioner.id, name=t.practitioner.name, is_lead=t.is_lead,
-                          agency_label=gettext(AGENCY_LABELS[t.practitioner.agency]))
-              for t in team],
+        team=[
+            TeammateOut(
+                id=t.practitioner.id,
+                name=t.practitioner.name,
+                is_lead=t.is_lead,
+                agency_label=gettext(AGENCY_LABELS[t.practitioner.agency]),
+            )
+            for t in team
+        ],
         meetings=[MeetingSummary.of(m, gettext) for m in meetings],
     )
 
 
 async def invitation_for(actor: Actor, member: FamilyMember, settings: Settings) -> InvitationMade:
-    code = await invite(settings.secret_key, member, hours=settings.invitation_hours,
-                        by=actor.practitioner)
-    await record("invited", practitioner=actor.practitioner, circle_id=member.circle_id,
-                 subject=member)
+    code = await invite(
+        settings.secret_key, member, hours=settings.invitation_hours, by=actor.practitioner
+    )
+    await record(
+        "invited", practitioner=actor.practitioner, circle_id=member.circle_id, subject=member
+    )
     return InvitationMade(
-        code=code, link=f"{settings.base_url}/#/join/{code}",
+        code=code,
+        link=f"{settings.base_url}/#/join/{code}",
         expires_at=datetime.now(UTC) + timedelta(hours=settings.invitation_hours),
     )
 
@@ -85,16 +104,22 @@ async def invitation_for(actor: Actor, member: FamilyMember, settings: Settings)
 async def add_member(actor: Actor, circle_id: UUID, new: MemberNew) -> FamilyMember:
     await team_place(actor, circle_id)
     member = await FamilyMember.create(
-        circle_id=circle_id, name=new.name.strip(), role=new.role, age_band=new.age_band,
-        locale=new.locale, simple_mode=new.age_band.value in ("under_8", "8_11"),
+        circle_id=circle_id,
+        name=new.name.strip(),
+        role=new.role,
+        age_band=new.age_band,
+        locale=new.locale,
+        simple_mode=new.age_band.value in ("under_8", "8_11"),
     )
-    await record("member_added", practitioner=actor.practitioner, circle_id=circle_id,
-                 subject=member)
+    await record(
+        "member_added", practitioner=actor.practitioner, circle_id=circle_id, subject=member
+    )
     return member
 
 
-async def reinvite(actor: Actor, circle_id: UUID, member_id: UUID,
-                   settings: Settings) -> InvitationMade:
+async def reinvite(
+    actor: Actor, circle_id: UUID, member_id: UUID, settings: Settings
+) -> InvitationMade:
     """A new single-use code for a member of this circle (a new phone, a forgotten
     PIN): earlier unused codes stop working, and redeeming it retires old phones."""
     await team_place(actor, circle_id)
@@ -113,8 +138,9 @@ async def add_teammate(actor: Actor, circle_id: UUID, email: str) -> TeamMember:
     if await TeamMember.exists(circle_id=circle_id, practitioner_id=colleague.id):
         raise AlreadyOnTeam()
     place = await TeamMember.create(circle_id=circle_id, practitioner=colleague)
-    await record("teammate_added", practitioner=actor.practitioner, circle_id=circle_id,
-                 subject=colleague)
+    await record(
+        "teammate_added", practitioner=actor.practitioner, circle_id=circle_id, subject=colleague
+    )
     return place
 
 
@@ -127,7 +153,8 @@ async def hand_lead_to(actor: Actor, circle_id: UUID, practitioner_id: UUID) -> 
     async with in_transaction():
         await TeamMember.filter(circle_id=circle_id).update(is_lead=False)
         await TeamMember.filter(circle_id=circle_id, practitioner_id=practitioner_id).update(
-            is_lead=True)
+            is_lead=True
+        )
     await record("lead_changed", practitioner=actor.practitioner, circle_id=circle_id)
 
 

@@ -67,8 +67,9 @@ async def earlier_answer(request: Request, key: str) -> Response | None:
     if earlier.words_forgotten:
         body = {"id": earlier.subject_id, "words_forgotten": True}
         return JSONResponse(body, status_code=earlier.status, headers=REPLAYED)
-    return Response(earlier.body, status_code=earlier.status, media_type=earlier.media_type,
-                    headers=REPLAYED)
+    return Response(
+        earlier.body, status_code=earlier.status, media_type=earlier.media_type, headers=REPLAYED
+    )
 
 
 async def once(request: Request, key: str, run: Callable[[], Awaitable[Response]]) -> Response:
@@ -89,9 +90,14 @@ async def once(request: Request, key: str, run: Callable[[], Awaitable[Response]
         subject = _subject_of(body)
         forgotten = subject in gone
         await CommandAnswer.create(
-            person_id=str(actor.person.id), key=key, request_hash=await _fingerprint(request),
-            status=response.status_code, media_type=response.media_type or "",
-            body="" if forgotten else body, subject_id=subject, words_forgotten=forgotten,
+            person_id=str(actor.person.id),
+            key=key,
+            request_hash=await _fingerprint(request),
+            status=response.status_code,
+            media_type=response.media_type or "",
+            body="" if forgotten else body,
+            subject_id=subject,
+            words_forgotten=forgotten,
         )
     return response
 
@@ -112,7 +118,8 @@ async def forget_words_about(person_id: Any, subject_id: Any, *, gone: bool = Fa
     plan item brought in from it names it). `gone` (deleted, withdrawn): nor does
     this request's."""
     about = Q(person_id=str(person_id), subject_id=str(subject_id)) | Q(
-        body__contains=str(subject_id))
+        body__contains=str(subject_id)
+    )
     await CommandAnswer.filter(about).update(body="", words_forgotten=True)
     if gone:
         _gone_now.set(_gone_now.get() | {str(subject_id)})

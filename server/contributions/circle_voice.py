@@ -55,29 +55,39 @@ class CircleVoice(BaseModel):
 def _item(item: Contribution, gettext: Callable[[str], str]) -> VoiceItem:
     hidden = item.withdrawn_at is not None
     return VoiceItem(
-        id=item.id, author_name=item.author.name,
+        id=item.id,
+        author_name=item.author.name,
         author_role_label=gettext(ROLE_LABELS[item.author.role]),
-        kind=item.kind, kind_label=gettext(KIND_LABELS[item.kind]),
+        kind=item.kind,
+        kind_label=gettext(KIND_LABELS[item.kind]),
         text=None if hidden else item.text,
         scale_question=None if hidden else item.scale_question,
         scale_value=None if hidden else item.scale_value,
-        meeting_id=item.meeting_id, audience=item.audience,
+        meeting_id=item.meeting_id,
+        audience=item.audience,
         audience_label=gettext(AUDIENCE_LABELS[item.audience]),
-        created_at=item.created_at, withdrawn_at=item.withdrawn_at,
+        created_at=item.created_at,
+        withdrawn_at=item.withdrawn_at,
     )
 
 
 async def circle_voice(actor: Actor, circle_id: UUID, gettext: Callable[[str], str]) -> CircleVoice:
     place = await team_place(actor, circle_id)
     circle = await Circle.get(id=circle_id)
-    shown = await (await family_words.readable_or_withdrawn(actor)).filter(
-        circle_id=circle_id).select_related("author").order_by("-created_at")
+    shown = (
+        await (await family_words.readable_or_withdrawn(actor))
+        .filter(circle_id=circle_id)
+        .select_related("author")
+        .order_by("-created_at")
+    )
     await record_reads(place.practitioner_id, [c for c in shown if c.withdrawn_at is None])
     urgent = []
     if place.is_lead:
-        urgent = await UrgentRequest.filter(
-            circle_id=circle_id, acknowledged_at=None
-        ).select_related("member").order_by("created_at")
+        urgent = (
+            await UrgentRequest.filter(circle_id=circle_id, acknowledged_at=None)
+            .select_related("member")
+            .order_by("created_at")
+        )
     return CircleVoice(
         circle=CircleRef(id=circle.id, name=circle.name),
         urgent=[UrgentOut(id=u.id, name=u.member.name, at=u.created_at) for u in urgent],

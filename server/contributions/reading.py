@@ -38,22 +38,36 @@ async def _receipts(ids: list[UUID]) -> dict[str, list[AudienceChange]]:
     return found
 
 
-async def read_by(ids: list[UUID], circle_id: UUID, gettext: Gettext,
-                  action: str = READ) -> dict[str, list[ReadBy]]:
+async def read_by(
+    ids: list[UUID], circle_id: UUID, gettext: Gettext, action: str = READ
+) -> dict[str, list[ReadBy]]:
     """The latest read of each of these (contributions, or what `action` reads)
     by each practitioner."""
-    events = await AuditEvent.filter(
-        action=action, subject_id__in=[str(i) for i in ids], practitioner_id__isnull=False
-    ).select_related("practitioner").order_by("at")
+    events = (
+        await AuditEvent.filter(
+            action=action, subject_id__in=[str(i) for i in ids], practitioner_id__isnull=False
+        )
+        .select_related("practitioner")
+        .order_by("at")
+    )
     # Tortoise types values_list(flat=True) as tuples; each is one practitioner id.
-    leads = set(cast("list[UUID]", await TeamMember.filter(circle_id=circle_id, is_lead=True)
-                     .values_list("practitioner_id", flat=True)))
+    leads = set(
+        cast(
+            "list[UUID]",
+            await TeamMember.filter(circle_id=circle_id, is_lead=True).values_list(
+                "practitioner_id", flat=True
+            ),
+        )
+    )
     latest: dict[str, dict[UUID, ReadBy]] = defaultdict(dict)
     for event in events:
         person = event.practitioner
         assert person is not None  # the query keeps practitioners' reads only
-        label = (gettext(N_("your worker")) if person.id in leads
-                 else gettext(AGENCY_LABELS[person.agency]))
+        label = (
+            gettext(N_("your worker"))
+            if person.id in leads
+            else gettext(AGENCY_LABELS[person.agency])
+        )
         latest[event.subject_id][person.id] = ReadBy(name=person.name, label=label, at=event.at)
     return {key: list(value.values()) for key, value in latest.items()}
 
@@ -67,15 +81,27 @@ async def for_author(items: Iterable[Contribution], gettext: Gettext) -> list[Co
     reads = await read_by(ids, items[0].circle_id, gettext)
     return [
         ContributionOut(
-            id=item.id, kind=item.kind, kind_label=gettext(KIND_LABELS[item.kind]),
-            text=item.text, scale_question=item.scale_question, scale_value=item.scale_value,
-            meeting_id=item.meeting_id, audience=item.audience,
+            id=item.id,
+            kind=item.kind,
+            kind_label=gettext(KIND_LABELS[item.kind]),
+            text=item.text,
+            scale_question=item.scale_question,
+            scale_value=item.scale_value,
+            meeting_id=item.meeting_id,
+            audience=item.audience,
             audience_label=gettext(AUDIENCE_LABELS[item.audience]),
-            withdrawn_at=item.withdrawn_at, version=item.version,
-            created_at=item.created_at, updated_at=item.updated_at,
+            withdrawn_at=item.withdrawn_at,
+            version=item.version,
+            created_at=item.created_at,
+            updated_at=item.updated_at,
             history=[
-                Receipt(at=c.at, from_audience=c.from_audience, to_audience=c.to_audience,
-                        withdrawn=c.withdrawn, summary=receipt_summary(c, gettext))
+                Receipt(
+                    at=c.at,
+                    from_audience=c.from_audience,
+                    to_audience=c.to_audience,
+                    withdrawn=c.withdrawn,
+                    summary=receipt_summary(c, gettext),
+                )
                 for c in receipts.get(str(item.id), [])
             ],
             read_by=reads.get(str(item.id), []),

@@ -49,8 +49,14 @@ async def own(actor: Actor, contribution_id: UUID) -> Contribution:
     return found
 
 
-async def _check_content(member: FamilyMember, kind: ContributionKind, text: str,
-                         question: str, value: int | None, meeting_id: UUID | None) -> None:
+async def _check_content(
+    member: FamilyMember,
+    kind: ContributionKind,
+    text: str,
+    question: str,
+    value: int | None,
+    meeting_id: UUID | None,
+) -> None:
     if kind is ContributionKind.SCALE:
         if value is None:
             raise Invalid.on("scale_value", errors.PICK_A_NUMBER)
@@ -78,13 +84,20 @@ async def write(actor: Actor, new: ContributionWrite) -> tuple[Contribution, boo
             raise errors.ChangedElsewhere()
         return existing, False
     await ensure_open(member)
-    await _check_content(member, new.kind, new.text, new.scale_question, new.scale_value,
-                         new.meeting_id)
+    await _check_content(
+        member, new.kind, new.text, new.scale_question, new.scale_value, new.meeting_id
+    )
     async with in_transaction():
         contribution = await Contribution.create(
-            id=new.id, circle_id=member.circle_id, author_id=member.id, kind=new.kind,
-            text=new.text, scale_question=new.scale_question, scale_value=new.scale_value,
-            meeting_id=new.meeting_id, audience=new.audience,
+            id=new.id,
+            circle_id=member.circle_id,
+            author_id=member.id,
+            kind=new.kind,
+            text=new.text,
+            scale_question=new.scale_question,
+            scale_value=new.scale_value,
+            meeting_id=new.meeting_id,
+            audience=new.audience,
         )
         await AudienceChange.create(contribution=contribution, to_audience=new.audience)
     await triggers.contribution_shared(contribution)
@@ -100,7 +113,8 @@ async def edit(actor: Actor, contribution_id: UUID, change: ContributionEdit) ->
         raise errors.ChangedElsewhere(current_version=contribution.version)
     updates = change.model_dump(exclude_unset=True, exclude={"version"})
     await _check_content(
-        author_of(actor), contribution.kind,
+        author_of(actor),
+        contribution.kind,
         updates.get("text", contribution.text),
         updates.get("scale_question", contribution.scale_question),
         updates.get("scale_value", contribution.scale_value),
@@ -108,8 +122,12 @@ async def edit(actor: Actor, contribution_id: UUID, change: ContributionEdit) ->
     )
     # Only the version this edit was made from may be replaced, even if two
     # requests race: the second finds the version moved on.
-    saved = await family_words.save_edit(actor, contribution.id, change.version, {
-        **updates, "version": change.version + 1, "updated_at": datetime.now(UTC)})
+    saved = await family_words.save_edit(
+        actor,
+        contribution.id,
+        change.version,
+        {**updates, "version": change.version + 1, "updated_at": datetime.now(UTC)},
+    )
     if not saved:
         raise errors.ChangedElsewhere()
     await idempotency.forget_words_about(contribution.author_id, contribution.id)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class UrgentRequest(Model):
-    """"I need to talk to someone now": one tap, for the circle's lead practitioner."""
+    """ "I need to talk to someone now": one tap, for the circle's lead practitioner."""
 
     id = fields.UUIDField(primary_key=True)
     member: fields.ForeignKeyRelation[FamilyMember] = fields.ForeignKeyField(
@@ -28,7 +28,9 @@ class UrgentRequest(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     acknowledged_at = fields.DatetimeField(null=True)
     acknowledged_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="urgent_acknowledged", null=True,
+        "models.Practitioner",
+        related_name="urgent_acknowledged",
+        null=True,
         on_delete=fields.SET_NULL,
     )
     acknowledged_by_id: UUID | None

@@ -21,14 +21,21 @@ from server.sharing import family_words
 def _sharing(withdrawn_at: datetime | None, audience_label: str, words: Wording) -> str:
     if withdrawn_at:
         return "   " + words.gettext(N_("You stopped sharing this on {date}.")).format(
-            date=words.when(withdrawn_at))
+            date=words.when(withdrawn_at)
+        )
     return "   " + words.gettext(N_("Who can see it now: {audience}")).format(
-        audience=audience_label)
+        audience=audience_label
+    )
 
 
 def _read_by(reads: list[ReadBy], words: Wording) -> list[str]:
-    return ["   " + words.gettext(N_("Read by {name} ({label}) on {date}")).format(
-        name=read.name, label=read.label, date=words.when(read.at)) for read in reads]
+    return [
+        "   "
+        + words.gettext(N_("Read by {name} ({label}) on {date}")).format(
+            name=read.name, label=read.label, date=words.when(read.at)
+        )
+        for read in reads
+    ]
 
 
 def _entry(number: int, item: ContributionOut, words: Wording) -> list[str]:
@@ -52,15 +59,22 @@ def _plan_item(item: PlanItemOut | None, words: Wording) -> str:
     elif quote.text is None:
         assert quote.withdrawn_at is not None  # a Quote loses its text only when withdrawn
         said = words.gettext(N_("Withdrawn by its author on {date}")).format(
-            date=words.when(quote.withdrawn_at))
+            date=words.when(quote.withdrawn_at)
+        )
     else:
-        said = words.gettext(N_("In {name}'s words")).format(name=quote.author_name) + ": " + quote.text
+        said = (
+            words.gettext(N_("In {name}'s words")).format(name=quote.author_name)
+            + ": "
+            + quote.text
+        )
     return f"{item.section_label}: {said}"
 
 
 def _answer(number: int, item: PlanItemOut | None, answer: AnswerOut, words: Wording) -> list[str]:
-    lines = [f"{number}. {_plan_item(item, words)} — {words.when(answer.at)}",
-             "   " + words.gettext(N_("Your answer: {answer}")).format(answer=answer.answer_label)]
+    lines = [
+        f"{number}. {_plan_item(item, words)} — {words.when(answer.at)}",
+        "   " + words.gettext(N_("Your answer: {answer}")).format(answer=answer.answer_label),
+    ]
     lines += [f"   {line}" for line in (answer.comment or "").splitlines()]
     lines.append(_sharing(answer.comment_withdrawn_at, answer.audience_label, words))
     return [*lines, *_read_by(answer.read_by, words), ""]
@@ -69,21 +83,20 @@ def _answer(number: int, item: PlanItemOut | None, answer: AnswerOut, words: Wor
 PHONE_EVENTS = {
     "code_made": N_("{name} made an invitation code for you."),
     "joined": N_("A phone joined Alongside as you."),
-    "joined_fresh": N_("A phone joined Alongside as you, without your old secret number, so your earlier words stayed locked."),
+    "joined_fresh": N_(
+        "A phone joined Alongside as you, without your old secret number, so your earlier words stayed locked."
+    ),
     "signed_out": N_("A phone was signed out because you joined on another phone."),
 }
 
 
 async def my_data(actor: Actor, words: Wording) -> str:
     member = author_of(actor)
-    items = await for_author(
-        await family_words.own(actor).order_by("created_at"), words.gettext
-    )
+    items = await for_author(await family_words.own(actor).order_by("created_at"), words.gettext)
     lines = [
         words.gettext(N_("Everything I wrote in Alongside")),
         words.gettext(N_("Name: {name}")).format(name=member.name),
-        words.gettext(N_("Downloaded on {date}")).format(
-            date=words.when(datetime.now(UTC))),
+        words.gettext(N_("Downloaded on {date}")).format(date=words.when(datetime.now(UTC))),
         "",
     ]
     if not items:
@@ -96,6 +109,9 @@ async def my_data(actor: Actor, words: Wording) -> str:
     for number, (plan_item, answer) in enumerate(answers, start=1):
         lines += _answer(number, plan_item, answer, words)
     lines += ["", words.gettext(N_("My phones and invitation codes")), ""]
-    lines += [f"- {words.when(event.at)}: " + words.gettext(PHONE_EVENTS[event.kind]).format(
-        name=event.by) for event in await phone_events(member)]
+    lines += [
+        f"- {words.when(event.at)}: "
+        + words.gettext(PHONE_EVENTS[event.kind]).format(name=event.by)
+        for event in await phone_events(member)
+    ]
     return "\n".join(lines) + "\n"

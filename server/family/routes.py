@@ -35,8 +35,9 @@ async def shared_with_me(request: Request) -> SharedList:
 
 async def need_to_talk(request: Request) -> Response:
     urgent = await service.need_to_talk(await current_actor(request))
-    return JSONResponse(UrgentSent(sent_at=urgent.created_at).model_dump(mode="json"),
-                        status_code=201)
+    return JSONResponse(
+        UrgentSent(sent_at=urgent.created_at).model_dump(mode="json"), status_code=201
+    )
 
 
 async def download_my_data(request: Request) -> Response:
@@ -47,18 +48,57 @@ async def download_my_data(request: Request) -> Response:
 
 
 routes = [
-    endpoint("GET", "/api/family/home", family_home, response=FamilyHome, tag="family",
-             summary="A family member's home: their circle, worker, meetings and words"),
-    endpoint("POST", "/api/family/sharing-explained", sharing_explained, tag="family",
-             summary="I have read what happens to my words"),
-    endpoint("PUT", "/api/family/simple-mode", choose_simple_mode, body=SimpleMode,
-             response=FamilyHome, tag="family", summary="Use the simpler version, or not"),
-    endpoint("GET", "/api/family/shared-with-me", shared_with_me, response=SharedList,
-             tag="family", summary="For carers: what others in the family shared with them"),
-    endpoint("POST", "/api/family/urgent", need_to_talk, response=UrgentSent, status=201,
-             tag="family", summary="I need to talk to someone now"),
+    endpoint(
+        "GET",
+        "/api/family/home",
+        family_home,
+        response=FamilyHome,
+        tag="family",
+        summary="A family member's home: their circle, worker, meetings and words",
+    ),
+    endpoint(
+        "POST",
+        "/api/family/sharing-explained",
+        sharing_explained,
+        tag="family",
+        summary="I have read what happens to my words",
+    ),
+    endpoint(
+        "PUT",
+        "/api/family/simple-mode",
+        choose_simple_mode,
+        body=SimpleMode,
+        response=FamilyHome,
+        tag="family",
+        summary="Use the simpler version, or not",
+    ),
+    endpoint(
+        "GET",
+        "/api/family/shared-with-me",
+        shared_with_me,
+        response=SharedList,
+        tag="family",
+        summary="For carers: what others in the family shared with them",
+    ),
+    endpoint(
+        "POST",
+        "/api/family/urgent",
+        need_to_talk,
+        response=UrgentSent,
+        status=201,
+        tag="family",
+        summary="I need to talk to someone now",
+    ),
     answering(
-        endpoint("GET", "/api/family/my-data", download_my_data, tag="family",
-                 summary="Download everything I wrote, with its sharing history (text)"),
-        "text/plain", "Everything I wrote, as a text file to download", download=True),
+        endpoint(
+            "GET",
+            "/api/family/my-data",
+            download_my_data,
+            tag="family",
+            summary="Download everything I wrote, with its sharing history (text)",
+        ),
+        "text/plain",
+        "Everything I wrote, as a text file to download",
+        download=True,
+    ),
 ]

@@ -49,7 +49,9 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
         simple_mode=member.simple_mode,
         sharing_explained=member.sharing_explained_at is not None,
         circle=CircleSummary(name=circle.name, closed_at=circle.closed_at),
-        lead_practitioner=None if lead is None else PersonSummary(
+        lead_practitioner=None
+        if lead is None
+        else PersonSummary(
             name=lead.practitioner.name,
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
         ),
@@ -74,17 +76,27 @@ async def choose_simple_mode(actor: Actor, simple_mode: bool) -> None:
 
 async def shared_with_me(actor: Actor, gettext: Callable[[str], str]) -> SharedList:
     member = _member(actor)
-    items = await (await family_words.readable(actor)).exclude(
-        author_id=member.id).select_related("author").order_by("-created_at")
-    return SharedList(items=[
-        SharedItem(
-            id=item.id, author_name=item.author.name, kind=item.kind,
-            kind_label=gettext(KIND_LABELS[item.kind]), text=item.text,
-            scale_question=item.scale_question, scale_value=item.scale_value,
-            created_at=item.created_at,
-        )
-        for item in items
-    ])
+    items = (
+        await (await family_words.readable(actor))
+        .exclude(author_id=member.id)
+        .select_related("author")
+        .order_by("-created_at")
+    )
+    return SharedList(
+        items=[
+            SharedItem(
+                id=item.id,
+                author_name=item.author.name,
+                kind=item.kind,
+                kind_label=gettext(KIND_LABELS[item.kind]),
+                text=item.text,
+                scale_question=item.scale_question,
+                scale_value=item.scale_value,
+                created_at=item.created_at,
+            )
+            for item in items
+        ]
+    )
 
 
 #: Taps within this time are the same call for help, not new ones.
@@ -95,7 +107,8 @@ async def need_to_talk(actor: Actor) -> UrgentRequest:
     member = _member(actor)
     await ensure_open(member, refusal=CallInstead)
     recent = await UrgentRequest.filter(
-        member_id=member.id, acknowledged_at=None,
+        member_id=member.id,
+        acknowledged_at=None,
         created_at__gte=datetime.now(UTC) - URGENT_REPEAT,
     ).first()
     if recent is not None:

@@ -31,7 +31,9 @@ class Delivery(Model):
     when sent: a job retried after a crash never pushes the same thing twice."""
 
     id = fields.IntField(primary_key=True)
-    job: fields.ForeignKeyRelation[Job] = fields.ForeignKeyField("models.Job", related_name="deliveries", on_delete=fields.CASCADE)
+    job: fields.ForeignKeyRelation[Job] = fields.ForeignKeyField(
+        "models.Job", related_name="deliveries", on_delete=fields.CASCADE
+    )
     job_id: int
     endpoint = fields.CharField(max_length=1000)
     sent_at = fields.DatetimeField(null=True)

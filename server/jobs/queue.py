@@ -39,15 +39,21 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-async def enqueue(kind: str, payload: dict[str, Any], *, run_at: datetime | None = None,
-                  dedupe_key: str | None = None) -> Job | None:
+async def enqueue(
+    kind: str,
+    payload: dict[str, Any],
+    *,
+    run_at: datetime | None = None,
+    dedupe_key: str | None = None,
+) -> Job | None:
     """Adds a job; with a dedupe key already queued, adds nothing and returns None."""
     try:
         # A savepoint: inside a request's transaction, a duplicate must not spoil
         # the rest of it (PostgreSQL aborts a transaction after any error).
         async with in_transaction():
-            return await Job.create(kind=kind, payload=payload, run_at=run_at or _now(),
-                                    dedupe_key=dedupe_key)
+            return await Job.create(
+                kind=kind, payload=payload, run_at=run_at or _now(), dedupe_key=dedupe_key
+            )
     except IntegrityError:
         return None
 
@@ -72,16 +78,19 @@ async def finish(job: Job) -> None:
 
 async def defer(job: Job, until: datetime) -> None:
     """Not now (quiet hours): run later, without counting this as a try."""
-    await Job.filter(id=job.id).update(run_at=until, locked_until=None,
-                                       attempts=max(0, job.attempts - 1))
+    await Job.filter(id=job.id).update(
+        run_at=until, locked_until=None, attempts=max(0, job.attempts - 1)
+    )
 
 
 async def fail(job: Job, error: str) -> None:
     """Try again later, waiting longer each time; give up after MAX_ATTEMPTS."""
     if job.attempts >= MAX_ATTEMPTS:
-        await Job.filter(id=job.id).update(done_at=_now(), locked_until=None,
-                                           last_error=f"gave up: {error}"[:2000])
+        await Job.filter(id=job.id).update(
+            done_at=_now(), locked_until=None, last_error=f"gave up: {error}"[:2000]
+        )
         return
-    wait = timedelta(seconds=30 * 2 ** job.attempts)
-    await Job.filter(id=job.id).update(run_at=_now() + wait, locked_until=None,
-                                       last_error=error[:2000])
+    wait = timedelta(seconds=30 * 2**job.attempts)
+    await Job.filter(id=job.id).update(
+        run_at=_now() + wait, locked_until=None, last_error=error[:2000]
+    )

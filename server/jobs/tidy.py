@@ -22,7 +22,8 @@ async def tidy(settings: Settings, now: datetime | None = None) -> dict[str, int
         "command_answers": await idempotency.forget_old(now),
         "attempts": await attempts.forget_old(),
         "sessions": await Session.filter(
-            created_at__lt=now - timedelta(hours=settings.session_max_hours)).delete(),
+            created_at__lt=now - timedelta(hours=settings.session_max_hours)
+        ).delete(),
     }
     log.info("tidied %s", counts)
     return counts

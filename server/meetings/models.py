@@ -43,7 +43,9 @@ class Meeting(Model):
     starts_at = fields.DatetimeField()
     place = fields.CharField(max_length=200, default="")
     created_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="meetings_made", null=True,
+        "models.Practitioner",
+        related_name="meetings_made",
+        null=True,
         on_delete=fields.SET_NULL,
     )
     created_by_id: UUID | None
@@ -67,7 +69,9 @@ class ViewRequest(Model):
     member_id: UUID
     due_on = fields.DateField()
     requested_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="view_requests_made", null=True,
+        "models.Practitioner",
+        related_name="view_requests_made",
+        null=True,
         on_delete=fields.SET_NULL,
     )
     requested_by_id: UUID | None

@@ -37,12 +37,31 @@ async def request_views(request: Request, body: ViewsWanted) -> Response:
 
 
 routes = [
-    endpoint("POST", "/api/circles/{circle_id}/meetings", schedule, body=MeetingNew,
-             response=MeetingDetail, status=201, tag="meetings", summary="Schedule a meeting"),
-    endpoint("GET", "/api/meetings/{meeting_id}", detail, response=MeetingDetail,
-             tag="meetings",
-             summary="A meeting: who was asked for their views, who has shared, who was not asked"),
-    endpoint("POST", "/api/meetings/{meeting_id}/view-requests", request_views,
-             body=ViewsWanted, response=MeetingDetail, tag="meetings",
-             summary="Ask family members for their views before the meeting"),
+    endpoint(
+        "POST",
+        "/api/circles/{circle_id}/meetings",
+        schedule,
+        body=MeetingNew,
+        response=MeetingDetail,
+        status=201,
+        tag="meetings",
+        summary="Schedule a meeting",
+    ),
+    endpoint(
+        "GET",
+        "/api/meetings/{meeting_id}",
+        detail,
+        response=MeetingDetail,
+        tag="meetings",
+        summary="A meeting: who was asked for their views, who has shared, who was not asked",
+    ),
+    endpoint(
+        "POST",
+        "/api/meetings/{meeting_id}/view-requests",
+        request_views,
+        body=ViewsWanted,
+        response=MeetingDetail,
+        tag="meetings",
+        summary="Ask family members for their views before the meeting",
+    ),
 ]

@@ -20,9 +20,11 @@ class MeetingSummary(BaseModel):
     @classmethod
     def of(cls, meeting: Meeting, gettext: Callable[[str], str]) -> MeetingSummary:
         return cls(
-            id=str(meeting.id), kind=meeting.kind.value,
+            id=str(meeting.id),
+            kind=meeting.kind.value,
             kind_label=gettext(MEETING_KIND_LABELS[meeting.kind]),
-            starts_at=meeting.starts_at, place=meeting.place,
+            starts_at=meeting.starts_at,
+            place=meeting.place,
         )
 
 

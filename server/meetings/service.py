@@ -33,10 +33,16 @@ async def schedule(actor: Actor, circle_id: UUID, new: MeetingNew) -> Meeting:
     await team_place(actor, circle_id)
     if new.starts_at <= datetime.now(UTC):
         raise Invalid.on("starts_at", errors.MEETING_IN_PAST)
-    meeting = await Meeting.create(circle_id=circle_id, kind=new.kind, starts_at=new.starts_at,
-                                   place=new.place.strip(), created_by=actor.practitioner)
-    await record("meeting_scheduled", practitioner=actor.practitioner, circle_id=circle_id,
-                 subject=meeting)
+    meeting = await Meeting.create(
+        circle_id=circle_id,
+        kind=new.kind,
+        starts_at=new.starts_at,
+        place=new.place.strip(),
+        created_by=actor.practitioner,
+    )
+    await record(
+        "meeting_scheduled", practitioner=actor.practitioner, circle_id=circle_id, subject=meeting
+    )
     return meeting
 
 
@@ -60,14 +66,19 @@ async def request_views(actor: Actor, meeting_id: UUID, wanted: ViewsWanted) -> 
         raise Invalid.on("member_ids", errors.NOT_IN_CIRCLE)
     for member in members:
         request, created = await ViewRequest.get_or_create(
-            meeting=meeting, member=member,
+            meeting=meeting,
+            member=member,
             defaults={"due_on": wanted.due_on, "requested_by": actor.practitioner},
         )
         if not created:
             request.due_on = wanted.due_on
             await request.save(update_fields=["due_on"])
-    await record("views_requested", practitioner=actor.practitioner,
-                 circle_id=meeting.circle_id, subject=meeting)
+    await record(
+        "views_requested",
+        practitioner=actor.practitioner,
+        circle_id=meeting.circle_id,
+        subject=meeting,
+    )
     await triggers.views_requested(meeting, members)
     return meeting
 
@@ -78,24 +89,38 @@ async def detail(actor: Actor, meeting_id: UUID, gettext: Callable[[str], str]) 
     asked = {r.member_id: r for r in await ViewRequest.filter(meeting_id=meeting.id)}
     # Shared for this meeting, or (for no meeting in particular) since they were asked;
     # only what this practitioner may read counts, so drafts stay invisible.
-    shared = await (await family_words.readable(actor)).filter(
-        circle_id=meeting.circle_id,
-    ).filter(Q(meeting_id=meeting.id) | Q(meeting_id=None)).values(
-        "author_id", "meeting_id", "created_at")
+    shared = (
+        await (await family_words.readable(actor))
+        .filter(
+            circle_id=meeting.circle_id,
+        )
+        .filter(Q(meeting_id=meeting.id) | Q(meeting_id=None))
+        .values("author_id", "meeting_id", "created_at")
+    )
     counts: dict[UUID, int] = {}
     for row in shared:
         request = asked.get(row["author_id"])
-        for_this = row["meeting_id"] is not None or (request and row["created_at"] >= request.created_at)
+        for_this = row["meeting_id"] is not None or (
+            request and row["created_at"] >= request.created_at
+        )
         if for_this:
             counts[row["author_id"]] = counts.get(row["author_id"], 0) + 1
     return MeetingDetail(
-        id=str(meeting.id), kind=meeting.kind.value,
-        kind_label=gettext(MEETING_KIND_LABELS[meeting.kind]), starts_at=meeting.starts_at,
-        place=meeting.place, circle_id=meeting.circle_id,
+        id=str(meeting.id),
+        kind=meeting.kind.value,
+        kind_label=gettext(MEETING_KIND_LABELS[meeting.kind]),
+        starts_at=meeting.starts_at,
+        place=meeting.place,
+        circle_id=meeting.circle_id,
         members=[
-            MemberViews(id=m.id, name=m.name, role_label=gettext(ROLE_LABELS[m.role]),
-                        asked=m.id in asked, due_on=asked[m.id].due_on if m.id in asked else None,
-                        shared_count=counts.get(m.id, 0))
+            MemberViews(
+                id=m.id,
+                name=m.name,
+                role_label=gettext(ROLE_LABELS[m.role]),
+                asked=m.id in asked,
+                due_on=asked[m.id].due_on if m.id in asked else None,
+                shared_count=counts.get(m.id, 0),
+            )
             for m in members
         ],
         not_asked=[m.name for m in members if m.id not in asked],

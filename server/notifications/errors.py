@@ -6,7 +6,9 @@ NOT_A_PUSH_SERVICE = N_("Notifications can only go through this phone's own noti
 
 class SubscriptionTaken(Conflict):
     code = "push-subscription-taken"
-    title = N_("Notifications on this phone were turned on for someone else. Nothing was changed. Please try again.")
+    title = N_(
+        "Notifications on this phone were turned on for someone else. Nothing was changed. Please try again."
+    )
 
 
 class PushNotAvailable(NotFound):

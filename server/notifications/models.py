@@ -16,12 +16,16 @@ if TYPE_CHECKING:
 class PushSubscription(Model):
     id = fields.UUIDField(primary_key=True)
     practitioner: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="push_subscriptions", null=True,
+        "models.Practitioner",
+        related_name="push_subscriptions",
+        null=True,
         on_delete=fields.CASCADE,
     )
     practitioner_id: UUID | None
     member: fields.ForeignKeyNullableRelation[FamilyMember] = fields.ForeignKeyField(
-        "models.FamilyMember", related_name="push_subscriptions", null=True,
+        "models.FamilyMember",
+        related_name="push_subscriptions",
+        null=True,
         on_delete=fields.CASCADE,
     )
     member_id: UUID | None

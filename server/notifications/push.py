@@ -19,22 +19,34 @@ class PushFailed(Exception):
     """The push service could not take the message now; try again later."""
 
 
-async def send(subscription: PushSubscription, payload: dict[str, str], *, private_key: str,
-               subject: str, topic: str) -> bool:
+async def send(
+    subscription: PushSubscription,
+    payload: dict[str, str],
+    *,
+    private_key: str,
+    subject: str,
+    topic: str,
+) -> bool:
     """Sends one message; returns False if the subscription was gone (and removed)."""
     try:
         await webpush_async(
-            subscription_info={"endpoint": subscription.endpoint,
-                               "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth}},
-            data=json.dumps(payload), vapid_private_key=private_key,
-            vapid_claims={"sub": subject}, ttl=24 * 3600, timeout=10,
+            subscription_info={
+                "endpoint": subscription.endpoint,
+                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+            },
+            data=json.dumps(payload),
+            vapid_private_key=private_key,
+            vapid_claims={"sub": subject},
+            ttl=24 * 3600,
+            timeout=10,
             # The push service keeps only the newest message per topic, so a
             # message re-sent after a crash replaces, not repeats, the first.
             headers={"Topic": topic, "Urgency": "normal"},
         )
     except WebPushException as error:
         status = getattr(error.response, "status", None) or getattr(
-            error.response, "status_code", None)
+            error.response, "status_code", None
+        )
         if status in GONE:
             await subscription.delete()
             return False

@@ -61,8 +61,10 @@ def _ends_in_a_number(host: str) -> bool:
 
 
 def _is_known(host: str) -> bool:
-    return any(host == known or (known.startswith("*.") and host.endswith(known[1:]))
-               for known in KNOWN_HOSTS)
+    return any(
+        host == known or (known.startswith("*.") and host.endswith(known[1:]))
+        for known in KNOWN_HOSTS
+    )
 
 
 def is_push_service(endpoint: str, added_origins: Collection[str] = ()) -> bool:

@@ -21,8 +21,9 @@ async def push_key(request: Request) -> PushKey:
 
 
 async def subscribe(request: Request, body: SubscriptionNew) -> None:
-    await subscriptions.subscribe(await current_actor(request), body,
-                                  request.app.state.settings.push_services)
+    await subscriptions.subscribe(
+        await current_actor(request), body, request.app.state.settings.push_services
+    )
 
 
 async def unsubscribe(request: Request, body: SubscriptionGone) -> None:
@@ -30,10 +31,28 @@ async def unsubscribe(request: Request, body: SubscriptionGone) -> None:
 
 
 routes = [
-    endpoint("GET", "/api/push/key", push_key, response=PushKey, tag="notifications",
-             summary="The key this server signs push messages with (VAPID)"),
-    endpoint("POST", "/api/push/subscriptions", subscribe, body=SubscriptionNew,
-             tag="notifications", summary="Turn on notifications on this device"),
-    endpoint("DELETE", "/api/push/subscriptions", unsubscribe, body=SubscriptionGone,
-             tag="notifications", summary="Turn off notifications on this device"),
+    endpoint(
+        "GET",
+        "/api/push/key",
+        push_key,
+        response=PushKey,
+        tag="notifications",
+        summary="The key this server signs push messages with (VAPID)",
+    ),
+    endpoint(
+        "POST",
+        "/api/push/subscriptions",
+        subscribe,
+        body=SubscriptionNew,
+        tag="notifications",
+        summary="Turn on notifications on this device",
+    ),
+    endpoint(
+        "DELETE",
+        "/api/push/subscriptions",
+        unsubscribe,
+        body=SubscriptionGone,
+        tag="notifications",
+        summary="Turn off notifications on this device",
+    ),
 ]

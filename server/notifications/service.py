@@ -24,11 +24,16 @@ from server.settings import Settings
 log = logging.getLogger("alongside.push")
 
 
-async def notify(person: FamilyMember | Practitioner, reason: str, *, key: str,
-                 run_at: datetime | None = None) -> None:
+async def notify(
+    person: FamilyMember | Practitioner, reason: str, *, key: str, run_at: datetime | None = None
+) -> None:
     kind = "member" if isinstance(person, FamilyMember) else "practitioner"
-    await queue.enqueue("notify", {"person": kind, "id": str(person.id), "reason": reason},
-                        run_at=run_at, dedupe_key=f"notify:{key}:{person.id}")
+    await queue.enqueue(
+        "notify",
+        {"person": kind, "id": str(person.id), "reason": reason},
+        run_at=run_at,
+        dedupe_key=f"notify:{key}:{person.id}",
+    )
 
 
 def quiet_until(now: datetime, settings: Settings) -> datetime | None:
@@ -76,7 +81,12 @@ async def run_notify(job: Job, settings: Settings, i18n: I18n, now: datetime) ->
         delivery, _ = await Delivery.get_or_create(job=job, endpoint=device.endpoint)
         if delivery.sent_at is not None:
             continue
-        await push.send(device, payload, private_key=settings.vapid_private_key,
-                        subject=settings.vapid_subject, topic=_topic(job))
+        await push.send(
+            device,
+            payload,
+            private_key=settings.vapid_private_key,
+            subject=settings.vapid_subject,
+            topic=_topic(job),
+        )
         await Delivery.filter(id=delivery.id).update(sent_at=now)
     return True

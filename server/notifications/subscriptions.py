@@ -18,8 +18,11 @@ from server.notifications.schemas import SubscriptionNew
 
 
 def _owner(actor: Actor) -> dict[str, Any]:
-    return ({"practitioner_id": actor.practitioner.id, "member_id": None} if actor.practitioner
-            else {"practitioner_id": None, "member_id": actor.person.id})
+    return (
+        {"practitioner_id": actor.practitioner.id, "member_id": None}
+        if actor.practitioner
+        else {"practitioner_id": None, "member_id": actor.person.id}
+    )
 
 
 async def subscribe(actor: Actor, device: SubscriptionNew, push_services: Collection[str]) -> None:

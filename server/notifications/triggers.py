@@ -25,8 +25,11 @@ async def views_requested(meeting: Meeting, members: list[FamilyMember]) -> None
             when = meeting.starts_at - timedelta(days=days)
             if when > now:
                 await queue.enqueue(
-                    "meeting_reminder", {"meeting": str(meeting.id), "member": str(member.id)},
-                    run_at=when, dedupe_key=f"reminder:{meeting.id}:{member.id}:{days}")
+                    "meeting_reminder",
+                    {"meeting": str(meeting.id), "member": str(member.id)},
+                    run_at=when,
+                    dedupe_key=f"reminder:{meeting.id}:{member.id}:{days}",
+                )
 
 
 async def plan_published(circle_id: object, version_id: object) -> None:
@@ -38,13 +41,15 @@ async def contribution_shared(contribution: Contribution) -> None:
     """Tell the practitioners who may now read it (never what it says). A closed
     circle's team reads nothing new, so is told nothing."""
     for practitioner in await family_words.practitioners_who_may_read(contribution):
-        await notify(practitioner, "shared_with_you",
-                     key=f"shared:{contribution.id}:{contribution.audience}")
+        await notify(
+            practitioner, "shared_with_you", key=f"shared:{contribution.id}:{contribution.audience}"
+        )
 
 
 async def _open_circles_lead(circle_id: object) -> Practitioner | None:
     lead = await TeamMember.get_or_none(
-        circle_id=circle_id, is_lead=True, circle__closed_at=None).select_related("practitioner")
+        circle_id=circle_id, is_lead=True, circle__closed_at=None
+    ).select_related("practitioner")
     return lead.practitioner if lead is not None else None
 
 
@@ -67,8 +72,9 @@ async def run_meeting_reminder(job: Job) -> None:
     """Remind a member who was asked and has not shared anything yet (never in a
     closed circle: nobody there reads what they would share)."""
     meeting = await Meeting.get_or_none(id=job.payload["meeting"], circle__closed_at=None)
-    asked = await ViewRequest.get_or_none(meeting_id=job.payload["meeting"],
-                                          member_id=job.payload["member"]).select_related("member")
+    asked = await ViewRequest.get_or_none(
+        meeting_id=job.payload["meeting"], member_id=job.payload["member"]
+    ).select_related("member")
     if meeting is None or asked is None or meeting.starts_at <= datetime.now(UTC):
         return
     if not await family_words.has_shared_since(asked.member_id, meeting.id, asked.created_at):

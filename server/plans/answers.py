@@ -38,15 +38,19 @@ class _Access:
     read_by: dict[str, list[ReadBy]] = field(default_factory=dict)
 
     def hides(self, answer: PlanAnswer) -> bool:
-        return (bool(answer.comment) and answer.comment_withdrawn_at is None
-                and answer.id not in self.readable)
+        return (
+            bool(answer.comment)
+            and answer.comment_withdrawn_at is None
+            and answer.id not in self.readable
+        )
 
 
 async def _comment_for(answers: list[PlanAnswer], gettext: Gettext) -> str:
     """Who a comment hidden from this reader is for: only "my worker" comments
     are hidden from a team member, so it names the circle's lead."""
     lead = await TeamMember.get_or_none(
-        circle_id=answers[0].member.circle_id, is_lead=True).select_related("practitioner")
+        circle_id=answers[0].member.circle_id, is_lead=True
+    ).select_related("practitioner")
     if lead is None:
         return gettext(COMMENT_FOR_THE_WORKER)
     return gettext(COMMENT_FOR).format(name=lead.practitioner.name)
@@ -54,8 +58,10 @@ async def _comment_for(answers: list[PlanAnswer], gettext: Gettext) -> str:
 
 async def _access(actor: Actor, answers: list[PlanAnswer], gettext: Gettext) -> _Access:
     ids = [answer.id for answer in answers]
-    access = _Access(readable=await family_words.answer_ids_readable(actor, ids),
-                     markers=await family_words.answer_ids_withdrawn_from(actor, ids))
+    access = _Access(
+        readable=await family_words.answer_ids_readable(actor, ids),
+        markers=await family_words.answer_ids_withdrawn_from(actor, ids),
+    )
     hidden = [answer for answer in answers if access.hides(answer)]
     if hidden and actor.practitioner is not None:  # a family member is not told of it
         access.comment_for = await _comment_for(hidden, gettext)
@@ -69,17 +75,23 @@ async def _access(actor: Actor, answers: list[PlanAnswer], gettext: Gettext) -> 
 def _out(answer: PlanAnswer, access: _Access, gettext: Gettext) -> AnswerOut:
     readable = answer.id in access.readable
     return AnswerOut(
-        id=answer.id, member_name=answer.member.name, answer=answer.answer,
+        id=answer.id,
+        member_name=answer.member.name,
+        answer=answer.answer,
         answer_label=gettext(ANSWER_LABELS[answer.answer]),
         comment=answer.comment if readable else None,
-        audience=answer.audience, audience_label=gettext(AUDIENCE_LABELS[answer.audience]),
+        audience=answer.audience,
+        audience_label=gettext(AUDIENCE_LABELS[answer.audience]),
         comment_withdrawn_at=answer.comment_withdrawn_at
-        if readable or answer.id in access.markers else None,
+        if readable or answer.id in access.markers
+        else None,
         comment_for=access.comment_for if access.hides(answer) else None,
         read_by=access.read_by.get(str(answer.id), []),
-        at=answer.created_at, version_number=answer.version_number,
+        at=answer.created_at,
+        version_number=answer.version_number,
         flagged=answer.answer is Answer.DISAGREE and answer.responded_at is None,
-        response=answer.response, responded_at=answer.responded_at,
+        response=answer.response,
+        responded_at=answer.responded_at,
         escalated_at=answer.escalated_at,
     )
 
@@ -91,9 +103,15 @@ async def shown(actor: Actor, answers: list[PlanAnswer], gettext: Gettext) -> li
         return []
     access = await _access(actor, answers, gettext)
     if actor.practitioner is not None:
-        await record_reads(READ_COMMENT, actor.practitioner.id, [
-            (answer.member.circle_id, answer) for answer in answers
-            if answer.comment and answer.id in access.readable])
+        await record_reads(
+            READ_COMMENT,
+            actor.practitioner.id,
+            [
+                (answer.member.circle_id, answer)
+                for answer in answers
+                if answer.comment and answer.id in access.readable
+            ],
+        )
     return [_out(answer, access, gettext) for answer in answers]
 
 

@@ -27,8 +27,9 @@ class ExportQuote(BaseModel):
     contribution_id: UUID
     author_name: str
     words: str | None = Field(description="Verbatim; null once the author withdrew them")
-    scale_question: str | None = Field(default=None,
-                                      description="A scale's question; null once withdrawn")
+    scale_question: str | None = Field(
+        default=None, description="A scale's question; null once withdrawn"
+    )
     scale_value: int | None = Field(default=None, description="A scale's 0-10; null once withdrawn")
     withdrawn_at: datetime | None
 
@@ -57,7 +58,8 @@ class PlanExportV1(BaseModel):
     anything else gets a new schema id."""
 
     schema_id: Literal["https://alongside.example/schemas/plan-export/v1.json"] = Field(
-        default=SCHEMA_ID, alias="$schema")
+        default=SCHEMA_ID, alias="$schema"
+    )
     schema_version: Literal[1] = 1
     circle: ExportCircle
     plan_version: int
@@ -70,18 +72,28 @@ class PlanExportV1(BaseModel):
 def _export_item(item: PlanItemOut) -> ExportItem:
     quote = item.quote
     return ExportItem(
-        id=item.id, section=item.section, practitioner_words=item.text,
-        family_words=ExportQuote(contribution_id=quote.source_id, author_name=quote.author_name,
-                                 words=quote.text, scale_question=quote.scale_question,
-                                 scale_value=quote.scale_value, withdrawn_at=quote.withdrawn_at)
-        if quote else None,
+        id=item.id,
+        section=item.section,
+        practitioner_words=item.text,
+        family_words=ExportQuote(
+            contribution_id=quote.source_id,
+            author_name=quote.author_name,
+            words=quote.text,
+            scale_question=quote.scale_question,
+            scale_value=quote.scale_value,
+            withdrawn_at=quote.withdrawn_at,
+        )
+        if quote
+        else None,
         action=ExportAction(owner=item.owner_label, due_on=item.due_on, status=item.status)
-        if item.section is PlanSection.ACTIONS else None,
+        if item.section is PlanSection.ACTIONS
+        else None,
     )
 
 
-async def export_version(actor: Actor, circle_id: UUID, number: int,
-                         gettext: Callable[[str], str]) -> PlanExportV1:
+async def export_version(
+    actor: Actor, circle_id: UUID, number: int, gettext: Callable[[str], str]
+) -> PlanExportV1:
     version, data = await version_items(actor, circle_id, number)
     items = await render(actor, data, gettext)
     await audit_quotes(actor, items)
@@ -90,8 +102,10 @@ async def export_version(actor: Actor, circle_id: UUID, number: int,
     if person is None:  # version_items lets only the circle's team through
         raise NotFound()
     return PlanExportV1(
-        circle=ExportCircle(id=circle.id, name=circle.name), plan_version=version.number,
-        published_at=version.published_at, exported_at=datetime.now(UTC),
+        circle=ExportCircle(id=circle.id, name=circle.name),
+        plan_version=version.number,
+        published_at=version.published_at,
+        exported_at=datetime.now(UTC),
         exported_by=f"{person.name} ({gettext(AGENCY_LABELS[person.agency])})",
         items=[_export_item(item) for item in items],
     )

@@ -55,8 +55,13 @@ def _items(version: PlanVersion) -> list[ItemData]:
     return [ItemData.published(data) for data in version.snapshot["items"]]
 
 
-async def _changes(actor: Actor, plan: Plan, versions: list[PlanVersion],
-                   now_shown: list[PlanItemOut], gettext: Gettext) -> Changes:
+async def _changes(
+    actor: Actor,
+    plan: Plan,
+    versions: list[PlanVersion],
+    now_shown: list[PlanItemOut],
+    gettext: Gettext,
+) -> Changes:
     seen = await PlanSeen.get_or_none(plan=plan, member_id=_member(actor).id)
     before = next((v for v in versions if seen and v.number == seen.version_number), None)
     if before is None:
@@ -79,7 +84,9 @@ async def family_plan(actor: Actor, gettext: Gettext) -> FamilyPlanOut:
     items = await render(actor, _items(latest), gettext)
     await with_answers(actor, items, gettext)
     return FamilyPlanOut(
-        version=latest.number, published_at=latest.published_at, items=items,
+        version=latest.number,
+        published_at=latest.published_at,
+        items=items,
         changes=await _changes(actor, plan, versions, items, gettext),
     )
 
@@ -89,7 +96,8 @@ async def mark_seen(actor: Actor, version_number: int) -> None:
     if version_number not in {v.number for v in versions}:
         raise NotFound()
     await PlanSeen.update_or_create(
-        plan=plan, member_id=_member(actor).id, defaults={"version_number": version_number})
+        plan=plan, member_id=_member(actor).id, defaults={"version_number": version_number}
+    )
 
 
 async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) -> PlanAnswer:
@@ -102,8 +110,12 @@ async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) 
     if item_id not in {item.id for item in visible}:
         raise NotFound()
     created = await PlanAnswer.create(
-        item_id=item_id, member_id=_member(actor).id, version_number=versions[-1].number,
-        answer=new.answer, comment=new.comment.strip(), audience=new.audience,
+        item_id=item_id,
+        member_id=_member(actor).id,
+        version_number=versions[-1].number,
+        answer=new.answer,
+        comment=new.comment.strip(),
+        audience=new.audience,
     )
     return created
 
@@ -120,8 +132,12 @@ async def withdraw_comment(actor: Actor, answer_id: UUID) -> PlanAnswer:
             raise errors.NoComment()
         answer.comment_withdrawn_at = datetime.now(UTC)
         await answer.save(update_fields=["comment_withdrawn_at"])
-        await record("plan_answer_comment_withdrawn", member=member,
-                     circle_id=member.circle_id, subject=answer)
+        await record(
+            "plan_answer_comment_withdrawn",
+            member=member,
+            circle_id=member.circle_id,
+            subject=answer,
+        )
         await idempotency.forget_words_about(member.id, answer.id, gone=True)
     return answer
 
@@ -135,25 +151,42 @@ async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
         _, versions = await _versions(actor)
         for item in _items(versions[-1]):
             if item.source_id:
-                used.setdefault(item.source_id, []).append(UsedIn(
-                    section_label=gettext(SECTION_LABELS[item.section]),
-                    version=versions[-1].number))
+                used.setdefault(item.source_id, []).append(
+                    UsedIn(
+                        section_label=gettext(SECTION_LABELS[item.section]),
+                        version=versions[-1].number,
+                    )
+                )
     except NothingPublished:
         pass
-    return YouSaid(items=[
-        YouSaidItem(contribution_id=c.id, kind_label=gettext(KIND_LABELS[c.kind]),
-                    text=c.text, used_in=used.get(c.id, []))
-        for c in mine
-    ])
+    return YouSaid(
+        items=[
+            YouSaidItem(
+                contribution_id=c.id,
+                kind_label=gettext(KIND_LABELS[c.kind]),
+                text=c.text,
+                used_in=used.get(c.id, []),
+            )
+            for c in mine
+        ]
+    )
 
 
 async def my_answers(actor: Actor, gettext: Gettext) -> list[tuple[PlanItemOut | None, AnswerOut]]:
     """Every answer I gave, oldest first, each with its plan item as I may see it
     now (None when I no longer may)."""
     _member(actor)
-    mine = await family_words.own_answers(actor).select_related(
-        "member", "item").order_by("created_at")
+    mine = (
+        await family_words.own_answers(actor)
+        .select_related("member", "item")
+        .order_by("created_at")
+    )
     live = {answer.item_id: ItemData.live(answer.item) for answer in mine}
     items = {item.id: item for item in await render(actor, list(live.values()), gettext)}
-    return list(zip([items.get(answer.item_id) for answer in mine],
-                    await shown(actor, mine, gettext), strict=True))
+    return list(
+        zip(
+            [items.get(answer.item_id) for answer in mine],
+            await shown(actor, mine, gettext),
+            strict=True,
+        )
+    )

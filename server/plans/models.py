@@ -38,7 +38,9 @@ class Answer(StrEnum):
 
 class Plan(Model):
     id = fields.UUIDField(primary_key=True)
-    circle: fields.OneToOneRelation[Circle] = fields.OneToOneField("models.Circle", related_name="plan", on_delete=fields.CASCADE)
+    circle: fields.OneToOneRelation[Circle] = fields.OneToOneField(
+        "models.Circle", related_name="plan", on_delete=fields.CASCADE
+    )
     circle_id: UUID
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -48,7 +50,9 @@ class Plan(Model):
 
 class PlanItem(Model):
     id = fields.UUIDField(primary_key=True)
-    plan: fields.ForeignKeyRelation[Plan] = fields.ForeignKeyField("models.Plan", related_name="items", on_delete=fields.CASCADE)
+    plan: fields.ForeignKeyRelation[Plan] = fields.ForeignKeyField(
+        "models.Plan", related_name="items", on_delete=fields.CASCADE
+    )
     plan_id: UUID
     section = fields.CharEnumField(PlanSection, max_length=20)
     # A practitioner's own words; empty when the item quotes a contribution.
@@ -83,12 +87,16 @@ class PlanItem(Model):
 
 class PlanVersion(Model):
     id = fields.UUIDField(primary_key=True)
-    plan: fields.ForeignKeyRelation[Plan] = fields.ForeignKeyField("models.Plan", related_name="versions", on_delete=fields.CASCADE)
+    plan: fields.ForeignKeyRelation[Plan] = fields.ForeignKeyField(
+        "models.Plan", related_name="versions", on_delete=fields.CASCADE
+    )
     plan_id: UUID
     number = fields.IntField()
     published_at = fields.DatetimeField(auto_now_add=True)
     published_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="published_versions", null=True,
+        "models.Practitioner",
+        related_name="published_versions",
+        null=True,
         on_delete=fields.SET_NULL,
     )
     published_by_id: UUID | None
@@ -105,7 +113,9 @@ class PlanSeen(Model):
     """The last published version each family member has looked at."""
 
     id = fields.IntField(primary_key=True)
-    plan: fields.ForeignKeyRelation[Plan] = fields.ForeignKeyField("models.Plan", related_name="seen_by", on_delete=fields.CASCADE)
+    plan: fields.ForeignKeyRelation[Plan] = fields.ForeignKeyField(
+        "models.Plan", related_name="seen_by", on_delete=fields.CASCADE
+    )
     plan_id: UUID
     member: fields.ForeignKeyRelation[FamilyMember] = fields.ForeignKeyField(
         "models.FamilyMember", related_name="plans_seen", on_delete=fields.CASCADE
@@ -123,8 +133,9 @@ class PlanAnswer(Model):
     """A family member's answer to one plan item: agree, not sure or disagree."""
 
     id = fields.UUIDField(primary_key=True)
-    item: fields.ForeignKeyRelation[PlanItem] = fields.ForeignKeyField("models.PlanItem", related_name="answers",
-                                  on_delete=fields.CASCADE)
+    item: fields.ForeignKeyRelation[PlanItem] = fields.ForeignKeyField(
+        "models.PlanItem", related_name="answers", on_delete=fields.CASCADE
+    )
     item_id: UUID
     member: fields.ForeignKeyRelation[FamilyMember] = fields.ForeignKeyField(
         "models.FamilyMember", related_name="plan_answers", on_delete=fields.CASCADE
@@ -135,21 +146,26 @@ class PlanAnswer(Model):
     # The choice is the team's to see; the comment is the member's words, read
     # only by the audience they chose (never "just me": nobody could answer it).
     comment = fields.TextField(default="")
-    audience = fields.CharEnumField(Audience, max_length=20, default=Audience.MY_WORKER,
-                                    db_index=True)
+    audience = fields.CharEnumField(
+        Audience, max_length=20, default=Audience.MY_WORKER, db_index=True
+    )
     comment_withdrawn_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     # A disagreement stays flagged until a practitioner responds.
     responded_at = fields.DatetimeField(null=True)
     responded_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="plan_responses", null=True,
+        "models.Practitioner",
+        related_name="plan_responses",
+        null=True,
         on_delete=fields.SET_NULL,
     )
     responded_by_id: UUID | None
     response = fields.TextField(default="")
     escalated_at = fields.DatetimeField(null=True)
     escalated_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
-        "models.Practitioner", related_name="plan_escalations", null=True,
+        "models.Practitioner",
+        related_name="plan_escalations",
+        null=True,
         on_delete=fields.SET_NULL,
     )
     escalated_by_id: UUID | None

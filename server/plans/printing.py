@@ -18,17 +18,32 @@ _templates = Environment(
 )
 
 
-def print_page(*, words: Wording, circle_name: str, reader: str, items: list[PlanItemOut],
-               version: int | None, published: datetime | None) -> str:
+def print_page(
+    *,
+    words: Wording,
+    circle_name: str,
+    reader: str,
+    items: list[PlanItemOut],
+    version: int | None,
+    published: datetime | None,
+) -> str:
     sections = [
-        {"label": words.gettext(SECTION_LABELS[section]),
-         "entries": [item for item in items if item.section is section]}
+        {
+            "label": words.gettext(SECTION_LABELS[section]),
+            "entries": [item for item in items if item.section is section],
+        }
         for section in SECTION_ORDER
     ]
     return _templates.get_template("print.html").render(
-        _=words.gettext, lang=words.lang, dir=text_direction(words.lang),
-        circle_name=circle_name, reader=reader, sections=sections, version=version,
+        _=words.gettext,
+        lang=words.lang,
+        dir=text_direction(words.lang),
+        circle_name=circle_name,
+        reader=reader,
+        sections=sections,
+        version=version,
         published=words.when(published) if published else "",
-        printed=words.when(datetime.now(UTC)), when=words.when,
+        printed=words.when(datetime.now(UTC)),
+        when=words.when,
         day=words.day,
     )

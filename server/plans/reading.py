@@ -40,9 +40,18 @@ class ItemData:
 
     @classmethod
     def live(cls, item: PlanItem) -> ItemData:
-        return cls(item.id, item.section, item.text, item.source_id, item.owner_member_id,
-                   item.owner_practitioner_id, item.owner_agency, item.due_on, item.status,
-                   item.position)
+        return cls(
+            item.id,
+            item.section,
+            item.text,
+            item.source_id,
+            item.owner_member_id,
+            item.owner_practitioner_id,
+            item.owner_agency,
+            item.due_on,
+            item.status,
+            item.position,
+        )
 
     @classmethod
     def published(cls, data: dict[str, Any]) -> ItemData:
@@ -50,11 +59,16 @@ class ItemData:
             return UUID(data[key]) if data.get(key) else None
 
         return cls(
-            UUID(data["id"]), PlanSection(data["section"]), data["text"] or "",
-            uuid("source_id"), uuid("owner_member_id"), uuid("owner_practitioner_id"),
+            UUID(data["id"]),
+            PlanSection(data["section"]),
+            data["text"] or "",
+            uuid("source_id"),
+            uuid("owner_member_id"),
+            uuid("owner_practitioner_id"),
             data.get("owner_agency"),
             date.fromisoformat(data["due_on"]) if data.get("due_on") else None,
-            ActionStatus(data["status"]) if data.get("status") else None, data["position"],
+            ActionStatus(data["status"]) if data.get("status") else None,
+            data["position"],
         )
 
 
@@ -80,11 +94,13 @@ async def _owner_names(items: list[ItemData]) -> dict[UUID, str]:
 def _quote(source: Contribution, gettext: Gettext) -> Quote:
     hidden = source.withdrawn_at is not None
     return Quote(
-        source_id=source.id, author_name=source.author.name,
+        source_id=source.id,
+        author_name=source.author.name,
         kind_label=gettext(KIND_LABELS[source.kind]),
         text=None if hidden else source.text,
         scale_question=None if hidden else source.scale_question,
-        scale_value=None if hidden else source.scale_value, withdrawn_at=source.withdrawn_at,
+        scale_value=None if hidden else source.scale_value,
+        withdrawn_at=source.withdrawn_at,
     )
 
 
@@ -104,14 +120,19 @@ async def render(actor: Actor, items: list[ItemData], gettext: Gettext) -> list[
     for item in sorted(items, key=lambda i: (SECTION_ORDER.index(i.section), i.position)):
         if item.source_id is not None and item.source_id not in sources:
             continue
-        shown.append(PlanItemOut(
-            id=item.id, section=item.section, section_label=gettext(SECTION_LABELS[item.section]),
-            text=None if item.source_id else item.text,
-            quote=_quote(sources[item.source_id], gettext) if item.source_id else None,
-            owner_label=_owner_label(item, names, gettext), due_on=item.due_on,
-            status=item.status,
-            status_label=gettext(STATUS_LABELS[item.status]) if item.status else None,
-        ))
+        shown.append(
+            PlanItemOut(
+                id=item.id,
+                section=item.section,
+                section_label=gettext(SECTION_LABELS[item.section]),
+                text=None if item.source_id else item.text,
+                quote=_quote(sources[item.source_id], gettext) if item.source_id else None,
+                owner_label=_owner_label(item, names, gettext),
+                due_on=item.due_on,
+                status=item.status,
+                status_label=gettext(STATUS_LABELS[item.status]) if item.status else None,
+            )
+        )
     return shown
 
 

@@ -44,8 +44,9 @@ async def _item_shown(request: Request, actor: Actor, item: PlanItem) -> PlanIte
 
 async def team_plan(request: Request) -> PlanOut:
     actor = await current_actor(request)
-    return await team.team_plan(actor, path_uuid(request, "circle_id"),
-                                translator_for(request).gettext)
+    return await team.team_plan(
+        actor, path_uuid(request, "circle_id"), translator_for(request).gettext
+    )
 
 
 async def add_item(request: Request, body: PlanItemNew) -> Response:
@@ -82,10 +83,17 @@ async def publish(request: Request) -> Response:
 async def export_json(request: Request) -> Response:
     actor = await current_actor(request)
     document = await export.export_version(
-        actor, path_uuid(request, "circle_id"), path_number(request, "number"),
-        translator_for(request).gettext)
-    return JSONResponse(document.model_dump(mode="json", by_alias=True), headers={
-        "Content-Disposition": f'attachment; filename="plan-v{document.plan_version}.json"'})
+        actor,
+        path_uuid(request, "circle_id"),
+        path_number(request, "number"),
+        translator_for(request).gettext,
+    )
+    return JSONResponse(
+        document.model_dump(mode="json", by_alias=True),
+        headers={
+            "Content-Disposition": f'attachment; filename="plan-v{document.plan_version}.json"'
+        },
+    )
 
 
 async def export_schema(request: Request) -> JSONResponse:
@@ -136,11 +144,16 @@ async def you_said(request: Request) -> YouSaid:
 async def print_team_plan(request: Request) -> Response:
     actor = await current_actor(request)
     circle_id = path_uuid(request, "circle_id")
-    shown = await team.team_plan(actor, circle_id, translator_for(request).gettext,
-                                 answers=False)
+    shown = await team.team_plan(actor, circle_id, translator_for(request).gettext, answers=False)
     circle = await Circle.get(id=circle_id)
-    page = print_page(words=wording_for(request), circle_name=circle.name,
-                      reader=actor.person.name, items=shown.items, version=None, published=None)
+    page = print_page(
+        words=wording_for(request),
+        circle_name=circle.name,
+        reader=actor.person.name,
+        items=shown.items,
+        version=None,
+        published=None,
+    )
     return HTMLResponse(page, headers=NO_STORE)
 
 
@@ -150,58 +163,176 @@ async def print_family_plan(request: Request) -> Response:
     if actor.member is None:  # family_plan refuses anyone else first
         raise Forbidden()
     circle = await Circle.get(id=actor.member.circle_id)
-    page = print_page(words=wording_for(request), circle_name=circle.name,
-                      reader=actor.person.name, items=shown.items, version=shown.version,
-                      published=shown.published_at)
+    page = print_page(
+        words=wording_for(request),
+        circle_name=circle.name,
+        reader=actor.person.name,
+        items=shown.items,
+        version=shown.version,
+        published=shown.published_at,
+    )
     return HTMLResponse(page, headers=NO_STORE)
 
 
 PLAN = "/api/circles/{circle_id}/plan"
 routes = [
-    endpoint("GET", PLAN, team_plan, response=PlanOut, tag="plans",
-             summary="The working plan, with the family's answers (family words audited)"),
-    endpoint("POST", PLAN + "/items", add_item, body=PlanItemNew, response=PlanItemOut,
-             status=201, tag="plans", summary="Add the team's own item or an action"),
-    endpoint("POST", PLAN + "/imports", import_words, body=PlanImport, response=PlanItemOut,
-             status=201, tag="plans",
-             summary="Bring a family member's shared words into the plan, verbatim"),
-    endpoint("PATCH", "/api/plan-items/{item_id}", edit_item, body=PlanItemEdit,
-             response=PlanItemOut, tag="plans", summary="Change a plan item"),
-    endpoint("DELETE", "/api/plan-items/{item_id}", delete_item, tag="plans",
-             summary="Remove a plan item"),
-    endpoint("POST", PLAN + "/publish", publish, response=Published, status=201, tag="plans",
-             summary="Publish a version of the plan to the family"),
+    endpoint(
+        "GET",
+        PLAN,
+        team_plan,
+        response=PlanOut,
+        tag="plans",
+        summary="The working plan, with the family's answers (family words audited)",
+    ),
+    endpoint(
+        "POST",
+        PLAN + "/items",
+        add_item,
+        body=PlanItemNew,
+        response=PlanItemOut,
+        status=201,
+        tag="plans",
+        summary="Add the team's own item or an action",
+    ),
+    endpoint(
+        "POST",
+        PLAN + "/imports",
+        import_words,
+        body=PlanImport,
+        response=PlanItemOut,
+        status=201,
+        tag="plans",
+        summary="Bring a family member's shared words into the plan, verbatim",
+    ),
+    endpoint(
+        "PATCH",
+        "/api/plan-items/{item_id}",
+        edit_item,
+        body=PlanItemEdit,
+        response=PlanItemOut,
+        tag="plans",
+        summary="Change a plan item",
+    ),
+    endpoint(
+        "DELETE",
+        "/api/plan-items/{item_id}",
+        delete_item,
+        tag="plans",
+        summary="Remove a plan item",
+    ),
+    endpoint(
+        "POST",
+        PLAN + "/publish",
+        publish,
+        response=Published,
+        status=201,
+        tag="plans",
+        summary="Publish a version of the plan to the family",
+    ),
     answering(
-        endpoint("GET", PLAN + "/versions/{number:int}/export", export_json,
-                 response=export.PlanExportV1, tag="plans",
-                 summary="A published version as JSON (schema: /api/schemas/plan-export-v1.json)"),
-        "application/json", "The version, as a file to download", download=True),
+        endpoint(
+            "GET",
+            PLAN + "/versions/{number:int}/export",
+            export_json,
+            response=export.PlanExportV1,
+            tag="plans",
+            summary="A published version as JSON (schema: /api/schemas/plan-export-v1.json)",
+        ),
+        "application/json",
+        "The version, as a file to download",
+        download=True,
+    ),
     answering(
-        endpoint("GET", "/api/schemas/plan-export-v1.json", export_schema, tag="plans",
-                 public=True, summary="The JSON Schema of the plan export, version 1"),
-        "application/schema+json", "The JSON Schema"),
-    endpoint("POST", "/api/plan-answers/{answer_id}/response", respond, body=ResponseNew,
-             response=AnswerOut, tag="plans", summary="Respond to a family member's answer"),
-    endpoint("POST", "/api/plan-answers/{answer_id}/escalate", escalate, response=AnswerOut,
-             tag="plans", summary="Escalate a disagreement to the team's manager"),
-    endpoint("GET", "/api/family/plan", family_plan, response=FamilyPlanOut, tag="family",
-             summary="The latest plan shared with me, and what changed since I last looked"),
-    endpoint("POST", "/api/family/plan/seen", plan_seen, body=SeenVersion, tag="family",
-             summary="I have looked at this version"),
-    endpoint("POST", "/api/family/plan/items/{item_id}/answer", answer_item, body=AnswerNew,
-             response=AnswerOut, status=201, tag="family",
-             summary="Agree, not sure or disagree with an item, with a comment and who may read it"),
-    endpoint("POST", "/api/family/plan/answers/{answer_id}/withdraw", withdraw_comment,
-             response=AnswerOut, tag="family",
-             summary="Stop sharing the comment of my answer (the choice stays)"),
-    endpoint("GET", "/api/family/you-said", you_said, response=YouSaid, tag="family",
-             summary="You said → the plan says"),
+        endpoint(
+            "GET",
+            "/api/schemas/plan-export-v1.json",
+            export_schema,
+            tag="plans",
+            public=True,
+            summary="The JSON Schema of the plan export, version 1",
+        ),
+        "application/schema+json",
+        "The JSON Schema",
+    ),
+    endpoint(
+        "POST",
+        "/api/plan-answers/{answer_id}/response",
+        respond,
+        body=ResponseNew,
+        response=AnswerOut,
+        tag="plans",
+        summary="Respond to a family member's answer",
+    ),
+    endpoint(
+        "POST",
+        "/api/plan-answers/{answer_id}/escalate",
+        escalate,
+        response=AnswerOut,
+        tag="plans",
+        summary="Escalate a disagreement to the team's manager",
+    ),
+    endpoint(
+        "GET",
+        "/api/family/plan",
+        family_plan,
+        response=FamilyPlanOut,
+        tag="family",
+        summary="The latest plan shared with me, and what changed since I last looked",
+    ),
+    endpoint(
+        "POST",
+        "/api/family/plan/seen",
+        plan_seen,
+        body=SeenVersion,
+        tag="family",
+        summary="I have looked at this version",
+    ),
+    endpoint(
+        "POST",
+        "/api/family/plan/items/{item_id}/answer",
+        answer_item,
+        body=AnswerNew,
+        response=AnswerOut,
+        status=201,
+        tag="family",
+        summary="Agree, not sure or disagree with an item, with a comment and who may read it",
+    ),
+    endpoint(
+        "POST",
+        "/api/family/plan/answers/{answer_id}/withdraw",
+        withdraw_comment,
+        response=AnswerOut,
+        tag="family",
+        summary="Stop sharing the comment of my answer (the choice stays)",
+    ),
+    endpoint(
+        "GET",
+        "/api/family/you-said",
+        you_said,
+        response=YouSaid,
+        tag="family",
+        summary="You said → the plan says",
+    ),
     answering(
-        endpoint("GET", "/print/circles/{circle_id}/plan", print_team_plan, tag="plans",
-                 summary="Print view of the working plan (HTML)"),
-        "text/html", "A page to print (A4)"),
+        endpoint(
+            "GET",
+            "/print/circles/{circle_id}/plan",
+            print_team_plan,
+            tag="plans",
+            summary="Print view of the working plan (HTML)",
+        ),
+        "text/html",
+        "A page to print (A4)",
+    ),
     answering(
-        endpoint("GET", "/print/my-plan", print_family_plan, tag="family",
-                 summary="Print view of the plan shared with me (HTML)"),
-        "text/html", "A page to print (A4)"),
+        endpoint(
+            "GET",
+            "/print/my-plan",
+            print_family_plan,
+            tag="family",
+            summary="Print view of the plan shared with me (HTML)",
+        ),
+        "text/html",
+        "A page to print (A4)",
+    ),
 ]

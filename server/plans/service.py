@@ -20,8 +20,17 @@ from server.plans.models import Plan, PlanItem, PlanSection, PlanVersion
 from server.plans.schemas import Owner, PlanImport, PlanItemEdit, PlanItemNew
 from server.sharing import family_words
 
-SNAPSHOT_FIELDS = ("section", "text", "source_id", "owner_member_id", "owner_practitioner_id",
-                   "owner_agency", "due_on", "status", "position")
+SNAPSHOT_FIELDS = (
+    "section",
+    "text",
+    "source_id",
+    "owner_member_id",
+    "owner_practitioner_id",
+    "owner_agency",
+    "due_on",
+    "status",
+    "position",
+)
 
 
 async def plan_of(circle_id: UUID) -> Plan:
@@ -41,14 +50,19 @@ async def _owner_fields(circle_id: UUID, owner: Owner | None) -> dict[str, Any]:
         practitioner_id=owner.practitioner_id, circle_id=circle_id
     ):
         raise Invalid.on("owner", errors.OWNER_NOT_IN_CIRCLE)
-    return {"owner_member_id": owner.member_id, "owner_practitioner_id": owner.practitioner_id,
-            "owner_agency": owner.agency.value if owner.agency else None}
+    return {
+        "owner_member_id": owner.member_id,
+        "owner_practitioner_id": owner.practitioner_id,
+        "owner_agency": owner.agency.value if owner.agency else None,
+    }
 
 
 def _check_action(section: PlanSection, fields: dict[str, Any], new_due: date | None) -> None:
     is_action = section is PlanSection.ACTIONS
-    has_action_parts = any(fields.get(k) for k in (
-        "owner_member_id", "owner_practitioner_id", "owner_agency", "due_on", "status"))
+    has_action_parts = any(
+        fields.get(k)
+        for k in ("owner_member_id", "owner_practitioner_id", "owner_agency", "due_on", "status")
+    )
     if has_action_parts and not is_action:
         raise Invalid.on("section", errors.ACTIONS_ONLY)
     if new_due is not None and new_due < date.today():
@@ -65,24 +79,41 @@ async def add_item(actor: Actor, circle_id: UUID, new: PlanItemNew) -> PlanItem:
     fields = {**owner, "due_on": new.due_on, "status": new.status}
     _check_action(new.section, fields, new.due_on)
     plan = await plan_of(circle_id)
-    return await PlanItem.create(plan=plan, section=new.section, text=new.text.strip(),
-                                 author=actor.practitioner, position=await _next_position(plan),
-                                 **fields)
+    return await PlanItem.create(
+        plan=plan,
+        section=new.section,
+        text=new.text.strip(),
+        author=actor.practitioner,
+        position=await _next_position(plan),
+        **fields,
+    )
 
 
 async def import_contribution(actor: Actor, circle_id: UUID, wanted: PlanImport) -> PlanItem:
     """The family's words go into the plan by reference, never copied: they stay
     verbatim, attributed, and shown only as far as the author allows."""
     await team_place(actor, circle_id)
-    source = await (await family_words.readable(actor)).filter(
-        id=wanted.contribution_id, circle_id=circle_id).first()
+    source = (
+        await (await family_words.readable(actor))
+        .filter(id=wanted.contribution_id, circle_id=circle_id)
+        .first()
+    )
     if source is None:
         raise Invalid.on("contribution_id", errors.NOT_SHARED_WITH_YOU)
     plan = await plan_of(circle_id)
-    item = await PlanItem.create(plan=plan, section=wanted.section, source=source,
-                                 author=actor.practitioner, position=await _next_position(plan))
-    await record("contribution_imported", practitioner=actor.practitioner,
-                 circle_id=circle_id, subject=source)
+    item = await PlanItem.create(
+        plan=plan,
+        section=wanted.section,
+        source=source,
+        author=actor.practitioner,
+        position=await _next_position(plan),
+    )
+    await record(
+        "contribution_imported",
+        practitioner=actor.practitioner,
+        circle_id=circle_id,
+        subject=source,
+    )
     return item
 
 
@@ -119,6 +150,7 @@ async def delete_item(actor: Actor, item_id: UUID) -> None:
 
 def snapshot_of(item: PlanItem) -> dict[str, Any]:
     """An item as published, in plain JSON values (ids, dates and enums as text)."""
+
     def plain(value: object) -> object:
         return value if value is None or isinstance(value, int) else str(value)
 
@@ -136,10 +168,13 @@ async def publish(actor: Actor, circle_id: UUID) -> PlanVersion:
     async with in_transaction():
         latest = await PlanVersion.filter(plan=plan).order_by("-number").first()
         version = await PlanVersion.create(
-            plan=plan, number=(latest.number + 1) if latest else 1, published_by=actor.practitioner,
+            plan=plan,
+            number=(latest.number + 1) if latest else 1,
+            published_by=actor.practitioner,
             snapshot={"items": [snapshot_of(item) for item in items]},
         )
-    await record("plan_published", practitioner=actor.practitioner, circle_id=circle_id,
-                 subject=version)
+    await record(
+        "plan_published", practitioner=actor.practitioner, circle_id=circle_id, subject=version
+    )
     await triggers.plan_published(circle_id, version.id)
     return version

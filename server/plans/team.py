@@ -22,8 +22,9 @@ from server.sharing import family_words
 Gettext = Callable[[str], str]
 
 
-async def team_plan(actor: Actor, circle_id: UUID, gettext: Gettext,
-                    answers: bool = True) -> PlanOut:
+async def team_plan(
+    actor: Actor, circle_id: UUID, gettext: Gettext, answers: bool = True
+) -> PlanOut:
     """The working plan; with the family's answers unless they are not shown
     (the print view), so a comment is only recorded as read where it is."""
     await team_place(actor, circle_id)
@@ -36,16 +37,18 @@ async def team_plan(actor: Actor, circle_id: UUID, gettext: Gettext,
     if answers:
         await with_answers(actor, shown, gettext)
     await audit_quotes(actor, shown)
-    return PlanOut(circle_id=circle_id, published_version=latest.number if latest else None,
-                   items=shown)
+    return PlanOut(
+        circle_id=circle_id, published_version=latest.number if latest else None, items=shown
+    )
 
 
 async def audit_quotes(actor: Actor, items: list[PlanItemOut]) -> None:
     """Family words a practitioner was shown are reads, like any other."""
     ids = [i.quote.source_id for i in items if i.quote and i.quote.text is not None]
     if actor.practitioner is not None and ids:
-        await record_reads(actor.practitioner.id,
-                           await (await family_words.readable(actor)).filter(id__in=ids))
+        await record_reads(
+            actor.practitioner.id, await (await family_words.readable(actor)).filter(id__in=ids)
+        )
 
 
 async def _answer_for_team(actor: Actor, answer_id: UUID) -> PlanAnswer:
@@ -77,7 +80,9 @@ async def escalate(actor: Actor, answer_id: UUID) -> PlanAnswer:
     return answer
 
 
-async def version_items(actor: Actor, circle_id: UUID, number: int) -> tuple[PlanVersion, list[ItemData]]:
+async def version_items(
+    actor: Actor, circle_id: UUID, number: int
+) -> tuple[PlanVersion, list[ItemData]]:
     await team_place(actor, circle_id)
     version = await PlanVersion.get_or_none(plan__circle_id=circle_id, number=number)
     if version is None:

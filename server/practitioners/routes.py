@@ -15,6 +15,12 @@ async def practitioner_home(request: Request) -> PractitionerHome:
 
 
 routes = [
-    endpoint("GET", "/api/practitioner/home", practitioner_home, response=PractitionerHome,
-             tag="practitioner", summary="A practitioner's circles and their next meetings"),
+    endpoint(
+        "GET",
+        "/api/practitioner/home",
+        practitioner_home,
+        response=PractitionerHome,
+        tag="practitioner",
+        summary="A practitioner's circles and their next meetings",
+    ),
 ]

@@ -24,8 +24,11 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> PractitionerHome:
         for place in await TeamMember.filter(practitioner=practitioner, circle__closed_at=None)
     }
     circles = (
-        await Circle.filter(id__in=list(places)).annotate(member_count=Count("members"))
-        .order_by("name") if places else []
+        await Circle.filter(id__in=list(places))
+        .annotate(member_count=Count("members"))
+        .order_by("name")
+        if places
+        else []
     )
     next_meeting = {}
     for meeting in reversed(await upcoming(list(places))):
@@ -35,11 +38,14 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> PractitionerHome:
         agency_label=gettext(AGENCY_LABELS[practitioner.agency]),
         circles=[
             CircleCard(
-                id=str(circle.id), name=circle.name, is_lead=places[circle.id],
+                id=str(circle.id),
+                name=circle.name,
+                is_lead=places[circle.id],
                 member_count=circle.member_count,  # type: ignore[attr-defined]  # from .annotate()
                 next_meeting=(
                     MeetingSummary.of(next_meeting[circle.id], gettext)
-                    if circle.id in next_meeting else None
+                    if circle.id in next_meeting
+                    else None
                 ),
             )
             for circle in circles

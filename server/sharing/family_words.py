@@ -36,6 +36,7 @@ def is_shared(contribution: Contribution) -> bool:
 
 # --- Contributions -------------------------------------------------------------
 
+
 def own(actor: Actor) -> QuerySet[Contribution]:
     """The actor's own words, as far as this phone may open them."""
     return Contribution.filter(policy.own_contributions(actor))
@@ -49,7 +50,8 @@ async def readable(actor: Actor) -> QuerySet[Contribution]:
 async def readable_or_withdrawn(actor: Actor) -> QuerySet[Contribution]:
     """Words this actor may read, and dated markers of those withdrawn from them."""
     return Contribution.filter(
-        (await policy.readable_contributions(actor)) | (await policy.withdrawn_markers(actor)))
+        (await policy.readable_contributions(actor)) | (await policy.withdrawn_markers(actor))
+    )
 
 
 async def quotable(actor: Actor) -> QuerySet[Contribution]:
@@ -63,8 +65,9 @@ async def same_id(contribution_id: UUID) -> Contribution | None:
     return await Contribution.get_or_none(id=contribution_id)
 
 
-async def save_edit(actor: Actor, contribution_id: UUID, version: int,
-                    changes: dict[str, Any]) -> bool:
+async def save_edit(
+    actor: Actor, contribution_id: UUID, version: int, changes: dict[str, Any]
+) -> bool:
     """Replaces the author's own item only at the version the edit was made from."""
     saved = await own(actor).filter(id=contribution_id, version=version).update(**changes)
     return bool(saved)
@@ -73,10 +76,15 @@ async def save_edit(actor: Actor, contribution_id: UUID, version: int,
 async def has_shared_since(member_id: Any, meeting_id: Any, since: datetime) -> bool:
     """Whether a member shared something for this meeting, or for no meeting in
     particular since `since` (when they were asked)."""
-    return await Contribution.filter(
-        Q(meeting_id=meeting_id) | Q(meeting_id=None, created_at__gte=since),
-        author_id=member_id, withdrawn_at=None,
-    ).exclude(audience=DRAFT).exists()
+    return (
+        await Contribution.filter(
+            Q(meeting_id=meeting_id) | Q(meeting_id=None, created_at__gte=since),
+            author_id=member_id,
+            withdrawn_at=None,
+        )
+        .exclude(audience=DRAFT)
+        .exists()
+    )
 
 
 async def practitioners_who_may_read(contribution: Contribution) -> list[Practitioner]:
@@ -85,12 +93,17 @@ async def practitioners_who_may_read(contribution: Contribution) -> list[Practit
     if not is_shared(contribution):
         return []
     places = TeamMember.filter(
-        circle_id=contribution.circle_id, circle__closed_at=None).select_related("practitioner")
-    return [place.practitioner for place in await places
-            if place.is_lead or contribution.audience in policy.TEAM_AUDIENCES]
+        circle_id=contribution.circle_id, circle__closed_at=None
+    ).select_related("practitioner")
+    return [
+        place.practitioner
+        for place in await places
+        if place.is_lead or contribution.audience in policy.TEAM_AUDIENCES
+    ]
 
 
 # --- Plan answers (their comments are family words) ------------------------------
+
 
 def own_answers(actor: Actor) -> QuerySet[PlanAnswer]:
     return PlanAnswer.filter(policy.own_answers(actor))

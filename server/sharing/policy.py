@@ -39,9 +39,7 @@ def own_contributions(actor: Actor) -> Q:
 async def readable_contributions(actor: Actor) -> Q:
     """A filter over Contribution rows this actor may read the words of."""
     if actor.member is not None:
-        return own_contributions(actor) | (
-            Q(withdrawn_at=None) & _family_audience(actor.member)
-        )
+        return own_contributions(actor) | (Q(withdrawn_at=None) & _family_audience(actor.member))
     return Q(withdrawn_at=None) & await _practitioner_audience(actor)
 
 
@@ -69,9 +67,7 @@ def _family_audience(member: FamilyMember) -> Q:
     """Other people's contributions a family member is in the audience of."""
     if not member.role.is_carer:
         return NOTHING
-    return Q(circle_id=member.circle_id, audience=Audience.MY_FAMILY_TOO) & ~Q(
-        author_id=member.id
-    )
+    return Q(circle_id=member.circle_id, audience=Audience.MY_FAMILY_TOO) & ~Q(author_id=member.id)
 
 
 # --- Plan answers' comments ----------------------------------------------------
@@ -110,7 +106,8 @@ async def _answer_audience(actor: Actor) -> Q:
         if not actor.member.role.is_carer:
             return NOTHING
         return Q(member__circle_id=actor.member.circle_id, audience=Audience.MY_FAMILY_TOO) & ~Q(
-            member_id=actor.member.id)
+            member_id=actor.member.id
+        )
     return await _team_audience(actor, circle="member__circle_id")
 
 

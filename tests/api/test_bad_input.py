@@ -23,16 +23,20 @@ def assert_refused(response, field: str, status: int = 422) -> None:
 
 async def _plan_item(client, world) -> dict:
     await factories.act_as(client, world.lead)
-    response = await client.post(f"/api/circles/{world.circle.id}/plan/items",
-                                 json={"section": "working_well", "text": "Weekly visits"})
+    response = await client.post(
+        f"/api/circles/{world.circle.id}/plan/items",
+        json={"section": "working_well", "text": "Weekly visits"},
+    )
     assert response.status_code == 201
     return response.json()
 
 
 async def _draft(client, world) -> dict:
     await factories.act_as(client, world.young_person)
-    response = await client.post("/api/contributions", json={
-        "id": str(uuid.uuid4()), "kind": "going_well", "text": "School is better"})
+    response = await client.post(
+        "/api/contributions",
+        json={"id": str(uuid.uuid4()), "kind": "going_well", "text": "School is better"},
+    )
     assert response.status_code == 201
     return response.json()
 
@@ -47,8 +51,9 @@ async def test_null_text_is_a_clear_error(client):
     assert (kept.text, kept.section) == ("Weekly visits", "working_well")
     draft = await _draft(client, world)
     for field in ("text", "scale_question"):
-        response = await client.patch(f"/api/contributions/{draft['id']}",
-                                      json={"version": 1, field: None})
+        response = await client.patch(
+            f"/api/contributions/{draft['id']}", json={"version": 1, field: None}
+        )
         assert_refused(response, field)
     assert response.json()["errors"][0]["message"] == "Please type some words here."
     kept = await Contribution.get(id=draft["id"])
@@ -58,8 +63,11 @@ async def test_null_text_is_a_clear_error(client):
 async def test_null_errors_are_in_the_readers_language(client):
     world = await factories.world()
     draft = await _draft(client, world)
-    response = await client.patch(f"/api/contributions/{draft['id']}", headers={
-        "Accept-Language": "pl"}, json={"version": 1, "text": None})
+    response = await client.patch(
+        f"/api/contributions/{draft['id']}",
+        headers={"Accept-Language": "pl"},
+        json={"version": 1, "text": None},
+    )
     assert response.status_code == 422
     assert response.json()["errors"][0]["message"] == "Wpisz tu jakieś słowa."
 
@@ -79,8 +87,10 @@ async def test_a_version_number_too_big_for_the_database_is_simply_not_found(cli
 async def test_version_numbers_in_bodies_must_fit_the_database(client):
     world = await factories.world()
     draft = await _draft(client, world)
-    response = await client.patch(f"/api/contributions/{draft['id']}",
-                                  json={"version": 99999999999999999999, "text": "Changed"})
+    response = await client.patch(
+        f"/api/contributions/{draft['id']}",
+        json={"version": 99999999999999999999, "text": "Changed"},
+    )
     assert_refused(response, "version")
     seen = await client.post("/api/family/plan/seen", json={"version": 2**31})
     assert_refused(seen, "version")
@@ -95,8 +105,11 @@ async def test_control_characters_are_refused_in_names_and_text(client):
         assert_refused(await client.post("/api/circles", json={"name": f"Sam{hidden}"}), "name")
         member = {"name": f"Kim{hidden}", "role": "child", "age_band": "8_11"}
         assert_refused(await client.post(f"{circle}/members", json=member), "name")
-        meeting = {"kind": "child_in_need_review", "place": f"Hall{hidden}",
-                   "starts_at": world.meeting.starts_at.isoformat()}
+        meeting = {
+            "kind": "child_in_need_review",
+            "place": f"Hall{hidden}",
+            "starts_at": world.meeting.starts_at.isoformat(),
+        }
         assert_refused(await client.post(f"{circle}/meetings", json=meeting), "place")
     for hidden in ("\x00", "\x07", "\x0b", "\u0085"):
         item = {"section": "working_well", "text": f"Visits{hidden}"}
@@ -114,8 +127,9 @@ async def test_tabs_and_new_lines_are_kept_in_long_text(client):
     world = await factories.world()
     await factories.act_as(client, world.young_person)
     text = "School is better.\n\n\tMaths too.\r\nAnd art."
-    response = await client.post("/api/contributions", json={
-        "id": str(uuid.uuid4()), "kind": "going_well", "text": text})
+    response = await client.post(
+        "/api/contributions", json={"id": str(uuid.uuid4()), "kind": "going_well", "text": text}
+    )
     assert response.status_code == 201
     assert (await Contribution.get(id=response.json()["id"])).text == text
 
@@ -123,8 +137,10 @@ async def test_tabs_and_new_lines_are_kept_in_long_text(client):
 async def test_a_meeting_beyond_the_calendar_is_a_clear_error(client):
     world = await factories.world()
     await factories.act_as(client, world.lead)
-    response = await client.post(f"/api/circles/{world.circle.id}/meetings", json={
-        "kind": "child_in_need_review", "starts_at": "9999-12-31T23:59:59-14:00"})
+    response = await client.post(
+        f"/api/circles/{world.circle.id}/meetings",
+        json={"kind": "child_in_need_review", "starts_at": "9999-12-31T23:59:59-14:00"},
+    )
     assert_refused(response, "starts_at")
     assert response.json()["errors"][0]["message"] == "Please choose a date nearer to today."
     assert await Meeting.all().count() == 1

@@ -12,8 +12,11 @@ PROBLEM = "application/problem+json"
 
 
 async def test_malformed_json_is_a_clear_problem(client):
-    response = await client.post("/api/sessions/practitioner", content=b"{not json",
-                                 headers={"Content-Type": "application/json"})
+    response = await client.post(
+        "/api/sessions/practitioner",
+        content=b"{not json",
+        headers={"Content-Type": "application/json"},
+    )
     assert response.status_code == 400
     assert response.headers["content-type"] == PROBLEM
     body = response.json()
@@ -28,9 +31,11 @@ async def test_json_of_the_wrong_shape_is_malformed(client):
 
 
 async def test_a_wrong_content_type_is_refused(client):
-    response = await client.post("/api/sessions/practitioner",
-                                 content=b"email=a&password=b",
-                                 headers={"Content-Type": "application/x-www-form-urlencoded"})
+    response = await client.post(
+        "/api/sessions/practitioner",
+        content=b"email=a&password=b",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert response.status_code == 415
     assert response.headers["content-type"] == PROBLEM
 
@@ -38,8 +43,9 @@ async def test_a_wrong_content_type_is_refused(client):
 async def test_an_oversized_body_is_refused_before_it_is_read(client, settings):
     await factories.world()
     huge = json.dumps({"email": "priya@example.test", "password": "x" * settings.max_body_bytes})
-    response = await client.post("/api/sessions/practitioner", content=huge,
-                                 headers={"Content-Type": "application/json"})
+    response = await client.post(
+        "/api/sessions/practitioner", content=huge, headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.headers["content-type"] == PROBLEM
     assert await Attempt.all().count() == 0 and await Session.all().count() == 0
@@ -50,14 +56,16 @@ async def test_a_streamed_body_without_length_is_still_limited(client, settings)
         for _ in range(settings.max_body_bytes // 1024 + 2):
             yield b" " * 1024
 
-    response = await client.post("/api/sessions/practitioner", content=chunks(),
-                                 headers={"Content-Type": "application/json"})
+    response = await client.post(
+        "/api/sessions/practitioner", content=chunks(), headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 413
 
 
 async def test_unknown_fields_are_refused_per_field(client):
-    response = await client.post("/api/sessions/practitioner",
-                                 json={"email": "a@b.c", "password": "x", "admin": True})
+    response = await client.post(
+        "/api/sessions/practitioner", json={"email": "a@b.c", "password": "x", "admin": True}
+    )
     assert response.status_code == 422
     assert response.json()["errors"] == [
         {"field": "admin", "code": "extra_forbidden", "message": "We did not expect this."}
@@ -101,16 +109,20 @@ async def test_health_and_readiness(client):
 
 async def test_path_parameters_are_typed(client):
     document = (await client.get("/api/openapi.json")).json()
-    parameters = [parameter for operations in document["paths"].values()
-                  for operation in operations.values()
-                  for parameter in operation.get("parameters", [])]
+    parameters = [
+        parameter
+        for operations in document["paths"].values()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+    ]
     assert {p["name"] for p in parameters} >= {"circle_id", "item_id", "number"}
     for parameter in parameters:
         if parameter["name"].endswith("_id"):
             assert parameter["schema"] == {"type": "string", "format": "uuid"}, parameter
         else:
-            assert parameter["schema"] == {"type": "integer", "minimum": 1,
-                                           "maximum": 2**31 - 1}, parameter
+            assert parameter["schema"] == {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}, (
+                parameter
+            )
 
 
 async def test_pages_and_downloads_are_documented_with_the_content_they_really_have(client):
@@ -120,9 +132,11 @@ async def test_pages_and_downloads_are_documented_with_the_content_they_really_h
     circle = f"/api/circles/{world.circle.id}"
     await client.post(f"{circle}/plan/items", json={"section": "working_well", "text": "Visits"})
     assert (await client.post(f"{circle}/plan/publish")).status_code == 201
-    team = {"/print/circles/{circle_id}/plan": "text/html",
-            "/api/circles/{circle_id}/plan/versions/{number}/export": "application/json",
-            "/api/schemas/plan-export-v1.json": "application/schema+json"}
+    team = {
+        "/print/circles/{circle_id}/plan": "text/html",
+        "/api/circles/{circle_id}/plan/versions/{number}/export": "application/json",
+        "/api/schemas/plan-export-v1.json": "application/schema+json",
+    }
     family = {"/print/my-plan": "text/html", "/api/family/my-data": "text/plain"}
     for person, answers in ((world.lead, team), (world.parent, family)):
         await factories.act_as(client, person)

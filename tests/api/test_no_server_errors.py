@@ -17,15 +17,42 @@ PROBLEM = "application/problem+json"
 HUGE = 99999999999999999999
 CONTROL_CHARACTERS = ["a\x00b", "\x07", "a\x1b[2Jb", "\x7f", "\u0085"]
 # Dates at the ends of the calendar, where time zone arithmetic overflows.
-EXTREME_DATES = ["0001-01-01", "9999-12-31", "0001-01-01T00:00:00+14:00",
-                 "9999-12-31T23:59:59-14:00", "0001-01-03T00:00:00Z"]
+EXTREME_DATES = [
+    "0001-01-01",
+    "9999-12-31",
+    "0001-01-01T00:00:00+14:00",
+    "9999-12-31T23:59:59-14:00",
+    "0001-01-03T00:00:00Z",
+]
 BAD_VALUES: list[Any] = [
-    None, True, 1.5, HUGE, -HUGE, 2**31, 2**63, "", *CONTROL_CHARACTERS, *EXTREME_DATES, [],
-    {}, [None], {"a": None},
+    None,
+    True,
+    1.5,
+    HUGE,
+    -HUGE,
+    2**31,
+    2**63,
+    "",
+    *CONTROL_CHARACTERS,
+    *EXTREME_DATES,
+    [],
+    {},
+    [None],
+    {"a": None},
 ]
 BAD_PATH_VALUES = [
-    str(HUGE), "2147483648", "9223372036854775808", "-1", "0", "null", "%00", "a%00b",
-    "%0A", "%7F", "%20", str(uuid.uuid4()),
+    str(HUGE),
+    "2147483648",
+    "9223372036854775808",
+    "-1",
+    "0",
+    "null",
+    "%00",
+    "a%00b",
+    "%0A",
+    "%7F",
+    "%20",
+    str(uuid.uuid4()),
 ]
 FAMILY_TAGS = {"family", "contributions"}
 
@@ -47,12 +74,21 @@ class Examples:
 
     def __init__(self, world: factories.World, shared_id: str) -> None:
         self.by_name: dict[str, Any] = {
-            "member_id": str(world.parent.id), "practitioner_id": str(world.teammate.id),
-            "meeting_id": str(world.meeting.id), "contribution_id": shared_id,
-            "member_ids": [str(world.young_person.id)], "email": "tom@example.test",
-            "password": factories.PASSWORD, "pin": "2468", "code": "ABCDEFGHJK",
-            "locale": "pl", "endpoint": "https://fcm.googleapis.com/fcm/send/x",
-            "p256dh": "B" + "x" * 86, "auth": "A" * 22, "version": 1, "scale_value": 5,
+            "member_id": str(world.parent.id),
+            "practitioner_id": str(world.teammate.id),
+            "meeting_id": str(world.meeting.id),
+            "contribution_id": shared_id,
+            "member_ids": [str(world.young_person.id)],
+            "email": "tom@example.test",
+            "password": factories.PASSWORD,
+            "pin": "2468",
+            "code": "ABCDEFGHJK",
+            "locale": "pl",
+            "endpoint": "https://fcm.googleapis.com/fcm/send/x",
+            "p256dh": "B" + "x" * 86,
+            "auth": "A" * 22,
+            "version": 1,
+            "scale_value": 5,
         }
 
     def value(self, name: str, schema: dict, document: dict) -> Any:
@@ -78,8 +114,10 @@ class Examples:
 
     def body(self, schema: dict, document: dict) -> dict:
         schema = _not_null(schema, document)
-        return {name: self.value(name, schema["properties"][name], document)
-                for name in schema.get("required", [])}
+        return {
+            name: self.value(name, schema["properties"][name], document)
+            for name in schema.get("required", [])
+        }
 
 
 def _fields(schema: dict, document: dict, prefix: tuple = ()) -> Iterator[tuple]:
@@ -94,8 +132,9 @@ def _fields(schema: dict, document: dict, prefix: tuple = ()) -> Iterator[tuple]
             yield (*prefix, name, 0)
 
 
-def _with(body: dict, schema: dict, document: dict, path: tuple, bad: Any,
-          examples: Examples) -> dict:
+def _with(
+    body: dict, schema: dict, document: dict, path: tuple, bad: Any, examples: Examples
+) -> dict:
     """A copy of a valid body with the field at `path` replaced by `bad`."""
     body = dict(body)
     head, *rest = path
@@ -117,20 +156,38 @@ async def _scene(client) -> tuple[factories.World, dict[str, str], Examples]:
     world = await factories.world()
     circle = world.circle.id
     await factories.act_as(client, world.lead)
-    item = await client.post(f"/api/circles/{circle}/plan/items",
-                             json={"section": "working_well", "text": "Weekly visits"})
+    item = await client.post(
+        f"/api/circles/{circle}/plan/items",
+        json={"section": "working_well", "text": "Weekly visits"},
+    )
     assert (await client.post(f"/api/circles/{circle}/plan/publish")).status_code == 201
     await factories.act_as(client, world.young_person)
-    draft = await client.post("/api/contributions", json={
-        "id": str(uuid.uuid4()), "kind": "going_well", "text": "School is better"})
-    shared = await client.post("/api/contributions", json={
-        "id": str(uuid.uuid4()), "kind": "worried_about", "text": "Nights",
-        "audience": "my_worker"})
-    answer = await client.post(f"/api/family/plan/items/{item.json()['id']}/answer",
-                               json={"answer": "disagree", "comment": "Not weekly"})
-    ids = {"circle_id": str(circle), "member_id": str(world.parent.id),
-           "meeting_id": str(world.meeting.id), "contribution_id": draft.json()["id"],
-           "item_id": item.json()["id"], "answer_id": answer.json()["id"], "number": "1"}
+    draft = await client.post(
+        "/api/contributions",
+        json={"id": str(uuid.uuid4()), "kind": "going_well", "text": "School is better"},
+    )
+    shared = await client.post(
+        "/api/contributions",
+        json={
+            "id": str(uuid.uuid4()),
+            "kind": "worried_about",
+            "text": "Nights",
+            "audience": "my_worker",
+        },
+    )
+    answer = await client.post(
+        f"/api/family/plan/items/{item.json()['id']}/answer",
+        json={"answer": "disagree", "comment": "Not weekly"},
+    )
+    ids = {
+        "circle_id": str(circle),
+        "member_id": str(world.parent.id),
+        "meeting_id": str(world.meeting.id),
+        "contribution_id": draft.json()["id"],
+        "item_id": item.json()["id"],
+        "answer_id": answer.json()["id"],
+        "number": "1",
+    }
     return world, ids, Examples(world, shared.json()["id"])
 
 
@@ -139,8 +196,12 @@ def _cases(document: dict, ids: dict[str, str], examples: Examples) -> Iterator[
     for template, operations in document["paths"].items():
         for method, operation in operations.items():
             names = [p["name"] for p in operation.get("parameters", [])]
-            schema = (operation.get("requestBody", {}).get("content", {})
-                      .get("application/json", {}).get("schema"))
+            schema = (
+                operation.get("requestBody", {})
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema")
+            )
             good = examples.body(schema, document) if schema else None
             path = template.format(**ids)
             for name in names:
@@ -165,10 +226,10 @@ async def test_no_body_field_or_path_parameter_causes_a_server_error(client):
         await factories.act_as(client, world.young_person if family else world.lead)
         kwargs = {} if body is None and "requestBody" not in operation else {"json": body}
         response = await client.request(method.upper(), path, **kwargs)
-        if response.status_code >= 500 or (bad in CONTROL_CHARACTERS
-                                            and response.status_code < 400):
+        if response.status_code >= 500 or (
+            bad in CONTROL_CHARACTERS and response.status_code < 400
+        ):
             failures.append(f"{method.upper()} {path} {body!r} -> {response.status_code}")
         elif response.status_code >= 400:
             assert response.headers["content-type"] == PROBLEM, (method, path, body)
     assert not failures, "\n".join(failures)
-

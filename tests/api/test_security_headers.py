@@ -52,8 +52,7 @@ async def test_a_server_error_carries_the_protective_headers(tmp_path):
 
     app = create_app(Settings(data_dir=tmp_path, secret_key=TEST_SECRET))
     app.router.routes.insert(0, Route("/api/fails", fails))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
-                                 base_url=ORIGIN) as client:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=ORIGIN) as client:
         response = await client.get("/api/fails", headers={"Accept-Language": "pl"})
     assert response.status_code == 500
     assert response.headers["content-type"] == "application/problem+json"

@@ -30,8 +30,17 @@ from server.plans.service import snapshot_of
 from tests import databases, factories
 from tests.factories import PASSWORD
 
-ROLES = ["lead", "teammate", "outsider", "closed_team", "deactivated",
-         "young_person", "carer", "other_family", "signed_out"]
+ROLES = [
+    "lead",
+    "teammate",
+    "outsider",
+    "closed_team",
+    "deactivated",
+    "young_person",
+    "carer",
+    "other_family",
+    "signed_out",
+]
 PRACTITIONERS = ["lead", "teammate", "outsider", "closed_team"]
 FAMILY = ["young_person", "carer", "other_family"]
 #: Words and names of circle A that no refusal may carry.
@@ -88,10 +97,12 @@ def _future(w: World) -> str:
 PUSH = "https://fcm.googleapis.com/fcm/send/subscription-1"
 TABLE: dict[str, Case] = {
     "GET /api/me": Case(signed_in(200)),
-    "POST /api/sessions/practitioner": Case(everyone(401), lambda w: {
-        "email": w.deactivated.email, "password": PASSWORD}),
-    "POST /api/invitations/redeem": Case(everyone(200), lambda w: {
-        "code": w.invitation, "pin": "2468"}),
+    "POST /api/sessions/practitioner": Case(
+        everyone(401), lambda w: {"email": w.deactivated.email, "password": PASSWORD}
+    ),
+    "POST /api/invitations/redeem": Case(
+        everyone(200), lambda w: {"code": w.invitation, "pin": "2468"}
+    ),
     "POST /api/sessions/family": Case(everyone(401), lambda w: {"pin": "2468"}),
     "PUT /api/me/locale": Case(signed_in(200), lambda w: {"locale": "pl"}),
     "DELETE /api/session": Case(signed_in(204)),
@@ -106,33 +117,46 @@ TABLE: dict[str, Case] = {
     "POST /api/contributions": Case(family(201), _new_contribution),
     "GET /api/contributions/{contribution_id}": Case(author(200)),
     "PATCH /api/contributions/{contribution_id}": Case(
-        author(200), lambda w: {"version": 1, "text": "edited"}, on_draft=True),
+        author(200), lambda w: {"version": 1, "text": "edited"}, on_draft=True
+    ),
     "DELETE /api/contributions/{contribution_id}": Case(author(204), on_draft=True),
     "PUT /api/contributions/{contribution_id}/audience": Case(
-        author(200), lambda w: {"audience": "my_worker"}),
+        author(200), lambda w: {"audience": "my_worker"}
+    ),
     "POST /api/contributions/{contribution_id}/withdraw": Case(author(200)),
     "GET /api/circles/{circle_id}/voice": Case(team(200)),
     "POST /api/circles": Case(practitioners(201), lambda w: {"name": "A new circle"}),
     "GET /api/circles/{circle_id}": Case(team(200, closed_team=200)),
-    "POST /api/circles/{circle_id}/members": Case(team(201), lambda w: {
-        "name": "Bo", "role": "child", "age_band": "8_11"}),
+    "POST /api/circles/{circle_id}/members": Case(
+        team(201), lambda w: {"name": "Bo", "role": "child", "age_band": "8_11"}
+    ),
     "POST /api/circles/{circle_id}/members/{member_id}/invitations": Case(team(201)),
-    "POST /api/circles/{circle_id}/team": Case(team(201), lambda w: {
-        "email": w.world.outsider.email}),
-    "PUT /api/circles/{circle_id}/lead": Case(team(200, teammate=403), lambda w: {
-        "practitioner_id": str(w.world.lead.id)}),
+    "POST /api/circles/{circle_id}/team": Case(
+        team(201), lambda w: {"email": w.world.outsider.email}
+    ),
+    "PUT /api/circles/{circle_id}/lead": Case(
+        team(200, teammate=403), lambda w: {"practitioner_id": str(w.world.lead.id)}
+    ),
     "POST /api/circles/{circle_id}/close": Case(team(200, teammate=403)),
-    "POST /api/circles/{circle_id}/meetings": Case(team(201), lambda w: {
-        "kind": "family_group_conference", "starts_at": _future(w)}),
+    "POST /api/circles/{circle_id}/meetings": Case(
+        team(201), lambda w: {"kind": "family_group_conference", "starts_at": _future(w)}
+    ),
     "GET /api/meetings/{meeting_id}": Case(team(200)),
-    "POST /api/meetings/{meeting_id}/view-requests": Case(team(200), lambda w: {
-        "member_ids": [str(w.world.young_person.id)],
-        "due_on": (date.today() + timedelta(days=3)).isoformat()}),
+    "POST /api/meetings/{meeting_id}/view-requests": Case(
+        team(200),
+        lambda w: {
+            "member_ids": [str(w.world.young_person.id)],
+            "due_on": (date.today() + timedelta(days=3)).isoformat(),
+        },
+    ),
     "GET /api/circles/{circle_id}/plan": Case(team(200)),
-    "POST /api/circles/{circle_id}/plan/items": Case(team(201), lambda w: {
-        "section": "working_well", "text": "x"}),
-    "POST /api/circles/{circle_id}/plan/imports": Case(team(201), lambda w: {
-        "contribution_id": w.ids["contribution_id"], "section": "worried_about"}),
+    "POST /api/circles/{circle_id}/plan/items": Case(
+        team(201), lambda w: {"section": "working_well", "text": "x"}
+    ),
+    "POST /api/circles/{circle_id}/plan/imports": Case(
+        team(201),
+        lambda w: {"contribution_id": w.ids["contribution_id"], "section": "worried_about"},
+    ),
     "PATCH /api/plan-items/{item_id}": Case(team(200), lambda w: {"text": "changed"}),
     "DELETE /api/plan-items/{item_id}": Case(team(204)),
     "POST /api/circles/{circle_id}/plan/publish": Case(team(201)),
@@ -145,14 +169,16 @@ TABLE: dict[str, Case] = {
     "GET /api/family/plan": Case(family(200)),
     "POST /api/family/plan/seen": Case(family(204), lambda w: {"version": 1}),
     "POST /api/family/plan/items/{item_id}/answer": Case(
-        family(201, other_family=404), lambda w: {"answer": "agree"}),
+        family(201, other_family=404), lambda w: {"answer": "agree"}
+    ),
     "GET /api/family/you-said": Case(family(200)),
     "GET /print/circles/{circle_id}/plan": Case(team(200)),
     "GET /print/my-plan": Case(family(200)),
     "GET /api/practitioner/home": Case(practitioners(200)),
     "GET /api/push/key": Case(signed_in(200)),
-    "POST /api/push/subscriptions": Case(signed_in(204), lambda w: {
-        "endpoint": PUSH, "keys": {"p256dh": "B" * 40, "auth": "a" * 16}}),
+    "POST /api/push/subscriptions": Case(
+        signed_in(204), lambda w: {"endpoint": PUSH, "keys": {"p256dh": "B" * 40, "auth": "a" * 16}}
+    ),
     "DELETE /api/push/subscriptions": Case(signed_in(204), lambda w: {"endpoint": PUSH}),
 }
 
@@ -166,19 +192,24 @@ class World:
     invitation: str
 
     def person(self, role: str) -> Any:
-        return {"lead": self.world.lead, "teammate": self.world.teammate,
-                "outsider": self.world.outsider, "closed_team": self.world.lead,
-                "deactivated": self.deactivated, "young_person": self.world.young_person,
-                "carer": self.world.parent, "other_family": self.world.other_young_person,
-                }.get(role)
+        return {
+            "lead": self.world.lead,
+            "teammate": self.world.teammate,
+            "outsider": self.world.outsider,
+            "closed_team": self.world.lead,
+            "deactivated": self.deactivated,
+            "young_person": self.world.young_person,
+            "carer": self.world.parent,
+            "other_family": self.world.other_young_person,
+        }.get(role)
 
 
 async def _published_plan(circle: Circle, text: str) -> tuple[PlanItem, PlanVersion]:
     plan = await Plan.create(circle=circle)
-    item = await PlanItem.create(plan=plan, section=PlanSection.NEEDS_TO_HAPPEN, text=text,
-                                 position=0)
-    version = await PlanVersion.create(plan=plan, number=1,
-                                       snapshot={"items": [snapshot_of(item)]})
+    item = await PlanItem.create(
+        plan=plan, section=PlanSection.NEEDS_TO_HAPPEN, text=text, position=0
+    )
+    version = await PlanVersion.create(plan=plan, number=1, snapshot={"items": [snapshot_of(item)]})
     return item, version
 
 
@@ -195,29 +226,54 @@ async def _build_world(closed: bool) -> World:
     await deactivated.save(update_fields=["is_active"])
     await TeamMember.create(circle=world.circle, practitioner=deactivated)
     source = await Contribution.create(
-        circle=world.circle, author=world.young_person, kind=ContributionKind.WANT_TO_HAPPEN,
-        text="family words", audience=Audience.MY_FAMILY_TOO)
+        circle=world.circle,
+        author=world.young_person,
+        kind=ContributionKind.WANT_TO_HAPPEN,
+        text="family words",
+        audience=Audience.MY_FAMILY_TOO,
+    )
     draft = await Contribution.create(
-        circle=world.circle, author=world.young_person, kind=ContributionKind.GOING_WELL,
-        text="draft words")
+        circle=world.circle,
+        author=world.young_person,
+        kind=ContributionKind.GOING_WELL,
+        text="draft words",
+    )
     item, _ = await _published_plan(world.circle, "team words")
     await _published_plan(world.other_circle, "the other family's plan")
-    answer = await PlanAnswer.create(item=item, member=world.parent, version_number=1,
-                                     answer=Answer.DISAGREE, comment="answer words")
+    answer = await PlanAnswer.create(
+        item=item,
+        member=world.parent,
+        version_number=1,
+        answer=Answer.DISAGREE,
+        comment="answer words",
+    )
     if closed:
         await Circle.filter(id=world.circle.id).update(closed_at=datetime.now(UTC))
-    return World(world, deactivated, ids={
-        "circle_id": str(world.circle.id), "contribution_id": str(source.id),
-        "member_id": str(world.young_person.id), "meeting_id": str(world.meeting.id),
-        "item_id": str(item.id), "answer_id": str(answer.id), "number": "1",
-    }, draft=str(draft.id), invitation=await factories.invitation_code(world.other_young_person))
+    return World(
+        world,
+        deactivated,
+        ids={
+            "circle_id": str(world.circle.id),
+            "contribution_id": str(source.id),
+            "member_id": str(world.young_person.id),
+            "meeting_id": str(world.meeting.id),
+            "item_id": str(item.id),
+            "answer_id": str(answer.id),
+            "number": "1",
+        },
+        draft=str(draft.id),
+        invitation=await factories.invitation_code(world.other_young_person),
+    )
 
 
 async def _operations(client) -> dict[str, tuple[str, str]]:
     """'METHOD /path' -> (method, path), for every operation the app publishes."""
     document = (await client.get("/api/openapi.json")).json()
-    return {f"{method.upper()} {path}": (method.upper(), path)
-            for path, operations in document["paths"].items() for method in operations}
+    return {
+        f"{method.upper()} {path}": (method.upper(), path)
+        for path, operations in document["paths"].items()
+        for method in operations
+    }
 
 
 async def test_every_operation_in_the_openapi_document_has_a_row(client):
@@ -225,7 +281,8 @@ async def test_every_operation_in_the_openapi_document_has_a_row(client):
     missing, stale = sorted(published - set(TABLE)), sorted(set(TABLE) - published)
     assert not missing, (
         "Say who may call these operations: add them to TABLE in "
-        f"tests/auth/test_access_matrix.py: {missing}")
+        f"tests/auth/test_access_matrix.py: {missing}"
+    )
     assert not stale, f"TABLE names operations the app no longer has: {stale}"
 
 
@@ -245,8 +302,9 @@ def _problems(key: str, role: str, response) -> list[str]:
     if response.status_code >= 400:
         if response.headers["content-type"] != "application/problem+json":
             problems.append(f"{key}: refused with {response.headers['content-type']}")
-        problems += [f"{key}: refusal carries {secret!r}" for secret in SECRETS
-                     if secret in response.text]
+        problems += [
+            f"{key}: refusal carries {secret!r}" for secret in SECRETS if secret in response.text
+        ]
     if role != "young_person" and "draft words" in response.text:
         problems.append(f"{key}: Sam's draft reached {role}")
     return problems
@@ -255,9 +313,11 @@ def _problems(key: str, role: str, response) -> list[str]:
 async def _everything() -> dict[str, list[str]]:
     """Every row the app keeps, but sessions and sign-in attempt counters (which
     signing in, out or wrongly rightly change)."""
-    return {model._meta.db_table: sorted(map(repr, await model.all().values()))
-            for model in Tortoise.apps["models"].values()
-            if model._meta.db_table not in ("session", "attempt")}
+    return {
+        model._meta.db_table: sorted(map(repr, await model.all().values()))
+        for model in Tortoise.apps["models"].values()
+        if model._meta.db_table not in ("session", "attempt")
+    }
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -273,11 +333,14 @@ async def test_each_operation_answers_each_role_as_the_table_says(client, role):
         refusal = method != "GET" and case.expected[role] >= 400
         await _as(client, role, w)
         before = await _everything() if refusal else None
-        response = await client.request(method, path.format(**ids),
-                                        json=case.body(w) if case.body else None)
+        response = await client.request(
+            method, path.format(**ids), json=case.body(w) if case.body else None
+        )
         if response.status_code != case.expected[role]:
-            wrong.append(f"{key}: expected {case.expected[role]}, got "
-                         f"{response.status_code} {response.text[:160]}")
+            wrong.append(
+                f"{key}: expected {case.expected[role]}, got "
+                f"{response.status_code} {response.text[:160]}"
+            )
         wrong += _problems(key, role, response)
         if method == "GET" or (refusal and await _everything() == before):
             continue  # nothing changed: go on from the same circles

@@ -8,8 +8,9 @@ from tests import factories
 async def test_a_young_person_joins_with_an_invitation_and_chooses_a_pin(client):
     world = await factories.world()
     code = await factories.invitation_code(world.young_person)
-    response = await client.post("/api/invitations/redeem",
-                                 json={"code": code.lower().replace("-", " "), "pin": "1357"})
+    response = await client.post(
+        "/api/invitations/redeem", json={"code": code.lower().replace("-", " "), "pin": "1357"}
+    )
     assert response.status_code == 200, response.text
     assert response.json()["kind"] == "family"
     assert response.json()["name"] == "Sam"
@@ -51,8 +52,9 @@ async def test_a_new_invitation_replaces_an_unused_one(client):
 
 async def test_an_unknown_code_is_not_found(client):
     await factories.world()
-    response = await client.post("/api/invitations/redeem",
-                                 json={"code": "ABCDE-FGHJK", "pin": "1357"})
+    response = await client.post(
+        "/api/invitations/redeem", json={"code": "ABCDE-FGHJK", "pin": "1357"}
+    )
     assert response.status_code == 404
     assert response.json()["type"].endswith("/invitation-not-found")
     assert await Device.all().count() == 0

@@ -16,15 +16,19 @@ async def _write(client: httpx.AsyncClient, text: str, audience: str = "just_me"
     body = {"id": str(uuid.uuid4()), "kind": "worried_about", "text": text}
     assert (await client.post("/api/contributions", json=body)).status_code == 201
     if audience != "just_me":
-        shared = await client.put(f"/api/contributions/{body['id']}/audience",
-                                  json={"audience": audience})
+        shared = await client.put(
+            f"/api/contributions/{body['id']}/audience", json={"audience": audience}
+        )
         assert shared.status_code == 200, shared.text
     return body["id"]
 
 
 async def _everything_i_can_open(client: httpx.AsyncClient) -> str:
-    texts = [await client.get("/api/contributions"), await client.get("/api/family/my-data"),
-             await client.get("/api/family/you-said")]
+    texts = [
+        await client.get("/api/contributions"),
+        await client.get("/api/family/my-data"),
+        await client.get("/api/family/you-said"),
+    ]
     return " ".join(answer.text for answer in texts)
 
 
@@ -36,22 +40,27 @@ async def test_a_worker_who_redeems_a_new_code_cannot_open_the_childs_earlier_wo
     # Tom (school, on the team) asks for a new code and redeems it on his own browser.
     await factories.act_as(client, world.teammate)
     made = await client.post(
-        f"/api/circles/{world.circle.id}/members/{world.young_person.id}/invitations")
+        f"/api/circles/{world.circle.id}/members/{world.young_person.id}/invitations"
+    )
     assert made.status_code in (200, 201), made.text
     client.cookies.clear()
-    refused = await client.post("/api/invitations/redeem",
-                                json={"code": made.json()["code"], "pin": "9731"})
+    refused = await client.post(
+        "/api/invitations/redeem", json={"code": made.json()["code"], "pin": "9731"}
+    )
     assert refused.status_code == 409 and refused.json()["type"].endswith("/joining-again")
-    joined = await client.post("/api/invitations/redeem", json={
-        "code": made.json()["code"], "pin": "9731", "start_fresh": True})
+    joined = await client.post(
+        "/api/invitations/redeem",
+        json={"code": made.json()["code"], "pin": "9731", "start_fresh": True},
+    )
     assert joined.status_code == 200, joined.text
     client.headers["X-CSRF-Token"] = joined.json()["csrf_token"]
     seen = await _everything_i_can_open(client)
     assert "canary-draft-only-sam" not in seen and "canary-for-priya-only" not in seen
     for item in (draft, shared):
         assert (await client.get(f"/api/contributions/{item}")).status_code == 404
-        widened = await client.put(f"/api/contributions/{item}/audience",
-                                   json={"audience": "my_meeting"})
+        widened = await client.put(
+            f"/api/contributions/{item}/audience", json={"audience": "my_meeting"}
+        )
         assert widened.status_code == 404
 
 
@@ -61,7 +70,8 @@ async def test_the_old_pin_brings_earlier_words_to_the_new_phone(client):
     await _write(client, "words I want to keep")
     client.cookies.clear()
     client.headers["X-CSRF-Token"] = await factories.join(
-        client, world.young_person, pin="8642", old_pin="2468")
+        client, world.young_person, pin="8642", old_pin="2468"
+    )
     assert "words I want to keep" in (await client.get("/api/contributions")).text
     device = await Device.get(revoked_at=None, member_id=world.young_person.id)
     assert device.brought_earlier_words
@@ -72,11 +82,16 @@ async def test_guessing_the_old_pin_uses_up_the_code_after_three_tries(client):
     await factories.join(client, world.young_person)
     client.cookies.clear()
     code = await factories.invitation_code(world.young_person)
-    answers = [await client.post("/api/invitations/redeem", json={
-        "code": code, "pin": "9731", "old_pin": guess}) for guess in ("1357", "9753", "8642")]
+    answers = [
+        await client.post(
+            "/api/invitations/redeem", json={"code": code, "pin": "9731", "old_pin": guess}
+        )
+        for guess in ("1357", "9753", "8642")
+    ]
     assert [a.status_code for a in answers] == [401, 401, 401]
-    right_one_too_late = await client.post("/api/invitations/redeem", json={
-        "code": code, "pin": "9731", "old_pin": "2468"})
+    right_one_too_late = await client.post(
+        "/api/invitations/redeem", json={"code": code, "pin": "9731", "old_pin": "2468"}
+    )
     assert right_one_too_late.status_code == 429
     assert await Device.filter(member_id=world.young_person.id).count() == 1
 
@@ -127,7 +142,8 @@ async def test_my_data_shows_every_code_made_for_me_and_every_phone_that_joined(
     await factories.join(client, world.young_person)
     client.cookies.clear()
     client.headers["X-CSRF-Token"] = await factories.join(
-        client, world.young_person, pin="8642", start_fresh=True)
+        client, world.young_person, pin="8642", start_fresh=True
+    )
     mine = (await client.get("/api/family/my-data")).text
     assert "Priya Shah made an invitation code for you." in mine
     assert "A phone joined Alongside as you." in mine

@@ -13,8 +13,10 @@ from server.auth.pins import too_easy
 from server.jobs.models import Job
 from tests import factories
 
-TOO_EASY = ("That PIN is too easy to guess. Please do not use the same number again and "
-            "again, numbers in order like 1234, or a year or a date.")
+TOO_EASY = (
+    "That PIN is too easy to guess. Please do not use the same number again and "
+    "again, numbers in order like 1234, or a year or a date."
+)
 RIGHT, WRONG = "2468", "9173"
 
 
@@ -63,9 +65,31 @@ async def told_lead() -> list[dict]:
     return [job.payload for job in jobs if job.payload["reason"] == "sign_in_trouble"]
 
 
-@pytest.mark.parametrize("pin", ["0000", "1111", "1234", "4321", "0123", "9876", "7890", "1212",
-                                 "1122", "1990", "2012", "0101", "3112", "2580", "123456",
-                                 "654321", "121212", "112233", "250312", "99999"])
+@pytest.mark.parametrize(
+    "pin",
+    [
+        "0000",
+        "1111",
+        "1234",
+        "4321",
+        "0123",
+        "9876",
+        "7890",
+        "1212",
+        "1122",
+        "1990",
+        "2012",
+        "0101",
+        "3112",
+        "2580",
+        "123456",
+        "654321",
+        "121212",
+        "112233",
+        "250312",
+        "99999",
+    ],
+)
 async def test_an_easy_pin_is_refused_when_joining(client, pin):
     world = await factories.world()
     code = await factories.invitation_code(world.young_person)
@@ -79,8 +103,11 @@ async def test_an_easy_pin_is_refused_when_joining(client, pin):
 async def test_the_easy_pin_message_is_in_the_persons_language(client):
     world = await factories.world()
     code = await factories.invitation_code(world.young_person)
-    response = await client.post("/api/invitations/redeem", json={"code": code, "pin": "1111"},
-                                 headers={"Accept-Language": "pl"})
+    response = await client.post(
+        "/api/invitations/redeem",
+        json={"code": code, "pin": "1111"},
+        headers={"Accept-Language": "pl"},
+    )
     [error] = response.json()["errors"]
     assert error["field"] == "pin" and error["message"] != TOO_EASY and "1234" in error["message"]
 
@@ -182,14 +209,16 @@ async def test_the_lead_is_told_once_after_the_third_pause_in_a_row(client):
     assert await told_lead() == []
     await five_wrong(client)
     assert await told_lead() == [
-        {"person": "practitioner", "id": str(world.lead.id), "reason": "sign_in_trouble"}]
+        {"person": "practitioner", "id": str(world.lead.id), "reason": "sign_in_trouble"}
+    ]
     for wait in (60, 120):
         await later(wait + 1)
         await five_wrong(client)
     assert len(await told_lead()) == 1
     told = await AuditEvent.filter(action="lead_told_sign_in_trouble")
     assert [(e.member_id, e.practitioner_id, e.subject_type) for e in told] == [
-        (world.young_person.id, world.lead.id, "Device")]
+        (world.young_person.id, world.lead.id, "Device")
+    ]
     assert await AuditEvent.filter(action="pin_paused", member=world.young_person).count() == 5
 
 

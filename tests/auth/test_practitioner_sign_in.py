@@ -34,10 +34,12 @@ async def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(c
 async def test_too_many_wrong_passwords_pause_sign_in_for_that_account(client):
     await factories.world()
     for _ in range(10):
-        await client.post("/api/sessions/practitioner",
-                          json={"email": "priya@example.test", "password": "wrong"})
-    response = await client.post("/api/sessions/practitioner",
-                                 json={"email": "priya@example.test", "password": PASSWORD})
+        await client.post(
+            "/api/sessions/practitioner", json={"email": "priya@example.test", "password": "wrong"}
+        )
+    response = await client.post(
+        "/api/sessions/practitioner", json={"email": "priya@example.test", "password": PASSWORD}
+    )
     assert response.status_code == 429
     assert int(response.headers["retry-after"]) > 0
     assert await Session.all().count() == 0
@@ -101,10 +103,12 @@ async def test_over_https_the_session_cookie_is_host_prefixed_and_secure(app):
     await factories.world()
     transport = httpx.ASGITransport(app=app)
     origin = "https://alongside.example"
-    async with httpx.AsyncClient(transport=transport, base_url=origin,
-                                 headers={"Origin": origin}) as https:
-        response = await https.post("/api/sessions/practitioner",
-                                    json={"email": "priya@example.test", "password": PASSWORD})
+    async with httpx.AsyncClient(
+        transport=transport, base_url=origin, headers={"Origin": origin}
+    ) as https:
+        response = await https.post(
+            "/api/sessions/practitioner", json={"email": "priya@example.test", "password": PASSWORD}
+        )
         cookie = response.headers["set-cookie"]
         assert cookie.startswith("__Host-alongside-session=")
         assert "secure" in cookie.lower() and "path=/" in cookie.lower()
@@ -119,8 +123,9 @@ async def test_a_deactivated_practitioner_cannot_sign_in(client):
     world = await factories.world()
     world.teammate.is_active = False
     await world.teammate.save(update_fields=["is_active"])
-    response = await client.post("/api/sessions/practitioner",
-                                 json={"email": world.teammate.email, "password": PASSWORD})
+    response = await client.post(
+        "/api/sessions/practitioner", json={"email": world.teammate.email, "password": PASSWORD}
+    )
     assert response.status_code == 401
     assert response.json()["title"] == "That email or password is not right."
     assert await Session.all().count() == 0

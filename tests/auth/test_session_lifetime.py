@@ -16,8 +16,7 @@ async def test_a_retired_phone_is_signed_out_on_its_next_request(client):
     await factories.act_as(client, world.young_person)
     assert (await client.get("/api/contributions")).status_code == 200
     # Another process retires the phone: only the database says so.
-    await Device.filter(member_id=world.young_person.id).update(
-        revoked_at=datetime.now(UTC))
+    await Device.filter(member_id=world.young_person.id).update(revoked_at=datetime.now(UTC))
     assert (await client.get("/api/contributions")).status_code == 401
     assert await Session.filter(member_id=world.young_person.id).count() == 0
 

@@ -10,8 +10,10 @@ async def test_a_practitioner_sets_up_a_circle_adds_the_family_and_the_team(clie
     circle = made.json()
     assert circle["is_lead"] is True and [t["name"] for t in circle["team"]] == ["Olu Ade"]
     url = f"/api/circles/{circle['id']}"
-    added = await client.post(url + "/members", json={
-        "name": "Zofia", "role": "young_person", "age_band": "12_15", "locale": "pl"})
+    added = await client.post(
+        url + "/members",
+        json={"name": "Zofia", "role": "young_person", "age_band": "12_15", "locale": "pl"},
+    )
     assert added.status_code == 201
     assert added.json()["member"]["locale"] == "pl"
     code = added.json()["invitation"]["code"]
@@ -32,8 +34,9 @@ async def test_only_the_lead_hands_over_the_lead_or_closes_the_circle(client):
     url = f"/api/circles/{world.circle.id}"
     await factories.act_as(client, world.teammate)
     assert (await client.post(url + "/close")).status_code == 403
-    assert (await client.put(url + "/lead", json={"practitioner_id": str(world.teammate.id)})
-            ).status_code == 403
+    assert (
+        await client.put(url + "/lead", json={"practitioner_id": str(world.teammate.id)})
+    ).status_code == 403
     await factories.act_as(client, world.lead)
     handed = await client.put(url + "/lead", json={"practitioner_id": str(world.teammate.id)})
     assert handed.status_code == 200 and handed.json()["is_lead"] is False
@@ -57,7 +60,9 @@ async def test_a_circle_is_not_found_by_anyone_off_its_team(client):
 async def test_new_members_need_a_known_role_and_language(client):
     world = await factories.world()
     await factories.act_as(client, world.lead)
-    bad = await client.post(f"/api/circles/{world.circle.id}/members",
-                            json={"name": "X", "role": "uncle", "age_band": "adult", "locale": "de"})
+    bad = await client.post(
+        f"/api/circles/{world.circle.id}/members",
+        json={"name": "X", "role": "uncle", "age_band": "adult", "locale": "de"},
+    )
     assert bad.status_code == 422
     assert {e["field"] for e in bad.json()["errors"]} == {"role", "locale"}

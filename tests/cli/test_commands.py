@@ -22,8 +22,12 @@ PROCFILE = Path(__file__).resolve().parents[2] / "Procfile"
 
 def alongside(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "server.cli", *args], capture_output=True, text=True,
-        env={**os.environ, **env}, timeout=120, check=False,
+        [sys.executable, "-m", "server.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=120,
+        check=False,
     )
 
 
@@ -36,8 +40,9 @@ def test_help_explains_each_command():
 
 
 def test_production_without_a_secret_is_refused_with_a_reason(tmp_path):
-    result = alongside("serve", env={"ALONGSIDE_MODE": "production",
-                                     "ALONGSIDE_DATA_DIR": str(tmp_path)})
+    result = alongside(
+        "serve", env={"ALONGSIDE_MODE": "production", "ALONGSIDE_DATA_DIR": str(tmp_path)}
+    )
     assert result.returncode == 2
     assert "ALONGSIDE_SECRET_KEY" in result.stderr
 
@@ -62,7 +67,10 @@ def test_demo_creates_the_demo_circle_once_and_prints_fresh_codes(tmp_path, empt
     one, two = json.loads(first.stdout), json.loads(second.stdout)
     assert [p["email"] for p in one["practitioners"]] == [p["email"] for p in two["practitioners"]]
     assert [(f["name"], f["role"]) for f in two["family"]] == [
-        ("Sam", "young_person"), ("Mia", "child"), ("Alex", "parent")]
+        ("Sam", "young_person"),
+        ("Mia", "child"),
+        ("Alex", "parent"),
+    ]
     assert one["family"][0]["code"] != two["family"][0]["code"]
     assert two["family"][0]["link"].endswith("/#/join/" + two["family"][0]["code"])
     counts = alongside("migrate", env=env)
@@ -74,8 +82,9 @@ def test_demo_creates_the_demo_circle_once_and_prints_fresh_codes(tmp_path, empt
 @contextmanager
 def serving(command: list[str], port: int, env: dict[str, str]) -> Iterator[str]:
     """Runs a web process and waits until it answers; yields its address."""
-    process = subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30
@@ -113,10 +122,16 @@ def test_serve_does_not_name_the_server_software(tmp_path):
 
 def test_the_procfiles_web_process_does_not_name_the_server_software(tmp_path):
     port = free_port()
-    web = next(line.split(":", 1)[1] for line in PROCFILE.read_text().splitlines()
-               if line.startswith("web:"))
-    env = {"ALONGSIDE_DATA_DIR": str(tmp_path), "PORT": str(port),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    web = next(
+        line.split(":", 1)[1]
+        for line in PROCFILE.read_text().splitlines()
+        if line.startswith("web:")
+    )
+    env = {
+        "ALONGSIDE_DATA_DIR": str(tmp_path),
+        "PORT": str(port),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
     local = web.replace("--host 0.0.0.0", "--host 127.0.0.1")  # not on the network while tested
     with serving(["sh", "-c", "exec " + local], port, env) as url:
         headers = headers_of(url + "/healthz")

@@ -81,5 +81,3 @@ async def test_keys_belong_to_one_person(client):
     other = {"id": str(uuid.uuid4()), "kind": "going_well", "text": "Alex's"}
     answer = await client.post("/api/contributions", json=other, headers=headers)
     assert answer.status_code == 201 and answer.json()["text"] == "Alex's"
-
-

@@ -35,8 +35,13 @@ def crash_once():
     async def write_then_crash(request: Request, body: Note) -> Note:
         actor = await current_actor(request)
         assert actor.member is not None
-        await Contribution.create(id=body.id, circle_id=actor.member.circle_id,
-                                  author_id=actor.member.id, kind="going_well", text=body.text)
+        await Contribution.create(
+            id=body.id,
+            circle_id=actor.member.circle_id,
+            author_id=actor.member.id,
+            kind="going_well",
+            text=body.text,
+        )
         if failures:
             raise failures.pop()
         return body
@@ -46,11 +51,23 @@ def crash_once():
 
 @pytest.fixture
 async def crashing(app) -> AsyncIterator[httpx.AsyncClient]:
-    app.router.routes.insert(0, endpoint("POST", "/test/crash", crash_once(), body=Note, response=Note,
-                                      status=201, summary="test", tag="test"))
+    app.router.routes.insert(
+        0,
+        endpoint(
+            "POST",
+            "/test/crash",
+            crash_once(),
+            body=Note,
+            response=Note,
+            status=201,
+            summary="test",
+            tag="test",
+        ),
+    )
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(transport=transport, base_url=ORIGIN,
-                                 headers={"Origin": ORIGIN}) as http:
+    async with httpx.AsyncClient(
+        transport=transport, base_url=ORIGIN, headers={"Origin": ORIGIN}
+    ) as http:
         yield http
 
 
@@ -79,14 +96,22 @@ async def test_a_withdrawn_items_words_are_not_kept_with_its_answers(client):
     await factories.act_as(client, world.young_person)
     item = str(uuid.uuid4())
     url = f"/api/contributions/{item}"
-    created = await _send(client, "POST", "/api/contributions", "c-1",
-                          {"id": item, "kind": "worried_about", "text": "canary-withdrawn"})
+    created = await _send(
+        client,
+        "POST",
+        "/api/contributions",
+        "c-1",
+        {"id": item, "kind": "worried_about", "text": "canary-withdrawn"},
+    )
     await _send(client, "PUT", url + "/audience", "c-2", {"audience": "my_worker"})
     await _send(client, "POST", url + "/withdraw", "c-3")
     kept = " ".join(a.body for a in await CommandAnswer.all())
     assert "canary-withdrawn" not in kept
-    replay = await client.post("/api/contributions", headers={"Idempotency-Key": "c-1"}, json={
-        "id": item, "kind": "worried_about", "text": "canary-withdrawn"})
+    replay = await client.post(
+        "/api/contributions",
+        headers={"Idempotency-Key": "c-1"},
+        json={"id": item, "kind": "worried_about", "text": "canary-withdrawn"},
+    )
     assert replay.status_code == created.status_code
     assert replay.json() == {"id": item, "words_forgotten": True}
     assert replay.headers["idempotent-replayed"] == "true"
@@ -98,10 +123,20 @@ async def test_a_deleted_drafts_words_leave_no_trace_in_kept_answers(client):
     world = await factories.world()
     await factories.act_as(client, world.young_person)
     item = str(uuid.uuid4())
-    await _send(client, "POST", "/api/contributions", "d-1",
-                {"id": item, "kind": "going_well", "text": "canary-first-draft"})
-    await _send(client, "PATCH", f"/api/contributions/{item}", "d-2",
-                {"version": 1, "text": "canary-second-draft"})
+    await _send(
+        client,
+        "POST",
+        "/api/contributions",
+        "d-1",
+        {"id": item, "kind": "going_well", "text": "canary-first-draft"},
+    )
+    await _send(
+        client,
+        "PATCH",
+        f"/api/contributions/{item}",
+        "d-2",
+        {"version": 1, "text": "canary-second-draft"},
+    )
     assert "canary-first-draft" not in " ".join(a.body for a in await CommandAnswer.all())
     await _send(client, "DELETE", f"/api/contributions/{item}", "d-3")
     assert "canary" not in " ".join(a.body for a in await CommandAnswer.all())
@@ -110,8 +145,13 @@ async def test_a_deleted_drafts_words_leave_no_trace_in_kept_answers(client):
 async def test_kept_answers_are_deleted_after_a_day(client, settings):
     world = await factories.world()
     await factories.act_as(client, world.young_person)
-    await _send(client, "POST", "/api/contributions", "t-1",
-                {"id": str(uuid.uuid4()), "kind": "going_well", "text": "words"})
+    await _send(
+        client,
+        "POST",
+        "/api/contributions",
+        "t-1",
+        {"id": str(uuid.uuid4()), "kind": "going_well", "text": "words"},
+    )
     assert (await tidy(settings, datetime.now(UTC)))["command_answers"] == 0
     later = datetime.now(UTC) + timedelta(hours=25)
     assert (await tidy(settings, later))["command_answers"] == 1
@@ -123,8 +163,10 @@ async def test_the_same_item_sent_twice_at_once_is_stored_once_without_a_server_
     await factories.act_as(client, world.young_person)
     for _ in range(5):
         body = {"id": str(uuid.uuid4()), "kind": "going_well", "text": "at once"}
-        answers = await asyncio.gather(*[client.post("/api/contributions", json=body)
-                                         for _ in range(2)])
-        assert sorted(a.status_code for a in answers) in ([200, 201], [201, 409]), \
-            [a.text for a in answers]
+        answers = await asyncio.gather(
+            *[client.post("/api/contributions", json=body) for _ in range(2)]
+        )
+        assert sorted(a.status_code for a in answers) in ([200, 201], [201, 409]), [
+            a.text for a in answers
+        ]
         assert await Contribution.filter(id=body["id"]).count() == 1

@@ -12,8 +12,14 @@ PEOPLE = ["author", "other_child", "carer", "lead", "teammate", "outsider", "sig
 @pytest.mark.parametrize("person", PEOPLE)
 async def test_only_the_circles_team_can_send_a_new_invitation(client, person):
     world = await factories.world()
-    who = {"author": world.young_person, "other_child": world.child, "carer": world.parent,
-           "lead": world.lead, "teammate": world.teammate, "outsider": world.outsider}
+    who = {
+        "author": world.young_person,
+        "other_child": world.child,
+        "carer": world.parent,
+        "lead": world.lead,
+        "teammate": world.teammate,
+        "outsider": world.outsider,
+    }
     if person != "signed_out":
         await factories.act_as(client, who[person])
     url = f"/api/circles/{world.circle.id}/members/{world.young_person.id}/invitations"

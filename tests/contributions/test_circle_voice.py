@@ -30,7 +30,11 @@ async def test_the_lead_sees_my_worker_items_and_the_team_sees_my_meeting_items(
     await _write(client, world.parent, "for the family", "my_family_too")
     lead = await _voice(client, world.lead, world.circle)
     team = await _voice(client, world.teammate, world.circle)
-    assert {i["text"] for i in lead["items"]} == {"for my worker", "for the meeting", "for the family"}
+    assert {i["text"] for i in lead["items"]} == {
+        "for my worker",
+        "for the meeting",
+        "for the family",
+    }
     assert {i["text"] for i in team["items"]} == {"for the meeting", "for the family"}
     item = next(i for i in lead["items"] if i["text"] == "for my worker")
     assert (item["author_name"], item["author_role_label"]) == ("Sam", "Young person")
@@ -46,7 +50,8 @@ async def test_reads_are_audited_and_the_author_sees_who_read_and_when(client):
     await factories.act_as(client, world.young_person)
     mine = {i["text"]: i for i in (await client.get("/api/contributions")).json()["items"]}
     assert [(r["name"], r["label"]) for r in mine["for my worker"]["read_by"]] == [
-        ("Priya Shah", "your worker")]
+        ("Priya Shah", "your worker")
+    ]
     assert mine["private"]["read_by"] == []
 
 

@@ -10,8 +10,13 @@ from tests import factories
 
 
 def new(kind="worried_about", **fields):
-    return {"id": str(uuid.uuid4()), "kind": kind, "text": "I worry about the shouting",
-            "audience": "just_me", **fields}
+    return {
+        "id": str(uuid.uuid4()),
+        "kind": kind,
+        "text": "I worry about the shouting",
+        "audience": "just_me",
+        **fields,
+    }
 
 
 @pytest.fixture
@@ -26,8 +31,12 @@ async def test_each_kind_is_saved_in_the_authors_own_words(client, sam):
         new("going_well", text="Football on Saturdays"),
         new("worried_about", text="Mum is sad"),
         new("want_to_happen", text="See my dad more"),
-        new("scale", text="Because of the arguments", scale_question="How safe do you feel at home?",
-            scale_value=0),
+        new(
+            "scale",
+            text="Because of the arguments",
+            scale_question="How safe do you feel at home?",
+            scale_value=0,
+        ),
         new("message", text="Please listen to me", meeting_id=str(sam.meeting.id)),
         new("worried_about", text="Tęsknię za babcią — میں ڈرتا ہوں"),
     ]
@@ -94,8 +103,11 @@ async def test_a_meeting_of_another_circle_is_refused(client, sam):
 
     from server.meetings.models import Meeting, MeetingKind
 
-    theirs = await Meeting.create(circle=sam.other_circle, kind=MeetingKind.LOOKED_AFTER_REVIEW,
-                                  starts_at=datetime.now(UTC) + timedelta(days=3))
+    theirs = await Meeting.create(
+        circle=sam.other_circle,
+        kind=MeetingKind.LOOKED_AFTER_REVIEW,
+        starts_at=datetime.now(UTC) + timedelta(days=3),
+    )
     response = await client.post("/api/contributions", json=new(meeting_id=str(theirs.id)))
     assert response.status_code == 422
     assert response.json()["errors"][0]["message"] == "Please pick one of your own meetings."
@@ -112,12 +124,14 @@ async def test_script_in_text_is_kept_as_words(client, sam):
 async def test_drafts_are_edited_from_the_version_they_were_made_from(client, sam):
     body = new()
     await client.post("/api/contributions", json=body)
-    edited = await client.patch(f"/api/contributions/{body['id']}",
-                                json={"version": 1, "text": "Now I feel better"})
+    edited = await client.patch(
+        f"/api/contributions/{body['id']}", json={"version": 1, "text": "Now I feel better"}
+    )
     assert edited.status_code == 200
     assert (edited.json()["text"], edited.json()["version"]) == ("Now I feel better", 2)
-    stale = await client.patch(f"/api/contributions/{body['id']}",
-                               json={"version": 1, "text": "from the other phone"})
+    stale = await client.patch(
+        f"/api/contributions/{body['id']}", json={"version": 1, "text": "from the other phone"}
+    )
     assert stale.status_code == 409
     assert stale.json()["current_version"] == 2
     assert (await Contribution.get(id=body["id"])).text == "Now I feel better"

@@ -39,19 +39,34 @@ async def _everything(world):
     """What a refused change must leave as it was."""
     return (
         sorted((c.text, c.audience, c.version) for c in await Contribution.all()),
-        await AudienceChange.all().count(), await PlanAnswer.all().count(),
-        await UrgentRequest.all().count(), await Job.all().count(),
+        await AudienceChange.all().count(),
+        await PlanAnswer.all().count(),
+        await UrgentRequest.all().count(),
+        await Job.all().count(),
     )
 
 
 FAMILY_WRITES = {
-    "write": lambda ids: ("POST", "/api/contributions", {
-        "id": str(uuid.uuid4()), "kind": "worried_about", "text": "new words",
-        "audience": "my_worker"}),
-    "edit a draft": lambda ids: ("PATCH", f"/api/contributions/{ids['draft']}",
-                                 {"version": 1, "text": "changed"}),
-    "answer the plan": lambda ids: ("POST", f"/api/family/plan/items/{ids['item']}/answer",
-                                    {"answer": "disagree", "comment": "no"}),
+    "write": lambda ids: (
+        "POST",
+        "/api/contributions",
+        {
+            "id": str(uuid.uuid4()),
+            "kind": "worried_about",
+            "text": "new words",
+            "audience": "my_worker",
+        },
+    ),
+    "edit a draft": lambda ids: (
+        "PATCH",
+        f"/api/contributions/{ids['draft']}",
+        {"version": 1, "text": "changed"},
+    ),
+    "answer the plan": lambda ids: (
+        "POST",
+        f"/api/family/plan/items/{ids['item']}/answer",
+        {"answer": "disagree", "comment": "no"},
+    ),
 }
 
 
@@ -71,8 +86,10 @@ async def test_new_words_and_answers_are_refused_and_nothing_changes(client, cha
 async def test_the_refusal_is_in_the_persons_language(client):
     await _closed_circle(client)
     await client.put("/api/me/locale", json={"locale": "pl"})
-    response = await client.post("/api/contributions", json={
-        "id": str(uuid.uuid4()), "kind": "message", "text": "hi", "audience": "just_me"})
+    response = await client.post(
+        "/api/contributions",
+        json={"id": str(uuid.uuid4()), "kind": "message", "text": "hi", "audience": "just_me"},
+    )
     assert response.status_code == 409 and response.json()["title"] != CLOSED
 
 
@@ -96,11 +113,13 @@ async def test_reading_and_choosing_who_sees_still_work_and_tell_nobody(client):
     mine = (await client.get("/api/contributions")).json()["items"]
     assert {i["text"] for i in mine} == {"my draft", "Dad shouts"}
     assert (await client.get("/api/family/plan")).json()["items"][0]["text"] == (
-        "Priya visits every week")
+        "Priya visits every week"
+    )
     assert (await client.get("/api/family/you-said")).status_code == 200
     assert "Dad shouts" in (await client.get("/api/family/my-data")).text
-    wider = await client.put(f"/api/contributions/{shared}/audience",
-                             json={"audience": "my_meeting"})
+    wider = await client.put(
+        f"/api/contributions/{shared}/audience", json={"audience": "my_meeting"}
+    )
     assert wider.status_code == 200 and wider.json()["audience"] == "my_meeting"
     assert (await client.post(f"/api/contributions/{shared}/withdraw")).status_code == 200
     assert (await client.delete(f"/api/contributions/{draft}")).status_code == 204
@@ -110,9 +129,13 @@ async def test_reading_and_choosing_who_sees_still_work_and_tell_nobody(client):
 async def test_nobody_is_reminded_to_share_views_in_a_closed_circle(client):
     world = await factories.world()
     await factories.act_as(client, world.lead)
-    asked = await client.post(f"/api/meetings/{world.meeting.id}/view-requests", json={
-        "member_ids": [str(world.young_person.id)],
-        "due_on": (date.today() + timedelta(days=3)).isoformat()})
+    asked = await client.post(
+        f"/api/meetings/{world.meeting.id}/view-requests",
+        json={
+            "member_ids": [str(world.young_person.id)],
+            "due_on": (date.today() + timedelta(days=3)).isoformat(),
+        },
+    )
     assert asked.status_code == 200, asked.text
     await client.post(f"/api/circles/{world.circle.id}/close")
     await Job.filter(kind="notify").delete()

@@ -8,8 +8,11 @@ async def _write(member, audience, withdrawn=False):
     from datetime import datetime
 
     return await Contribution.create(
-        circle_id=member.circle_id, author=member, kind=ContributionKind.WORRIED_ABOUT,
-        text="words", audience=audience,
+        circle_id=member.circle_id,
+        author=member,
+        kind=ContributionKind.WORRIED_ABOUT,
+        text="words",
+        audience=audience,
         withdrawn_at=datetime.now(UTC) if withdrawn else None,
     )
 

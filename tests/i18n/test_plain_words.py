@@ -11,11 +11,26 @@ from babel.messages.extract import extract_from_dir
 
 VIEWS = Path(__file__).resolve().parents[2] / "pwa" / "views"
 #: Screens for practitioners are written for professionals, not children.
-PRACTITIONER_SCREENS = ("practitioner-", "circle-", "sign-in", "people", "meeting-", "plan-team",
-                        "team-", "schedule")
+PRACTITIONER_SCREENS = (
+    "practitioner-",
+    "circle-",
+    "sign-in",
+    "people",
+    "meeting-",
+    "plan-team",
+    "team-",
+    "schedule",
+)
 TARGET_GRADE = 6.0
-EXAMPLES = {"{name}": "Sam", "{count}": "3", "{date}": "3 December", "{audience}": "My worker",
-            "{circle}": "Sam and Mia", "{old}": "Just me", "{new}": "My worker"}
+EXAMPLES = {
+    "{name}": "Sam",
+    "{count}": "3",
+    "{date}": "3 December",
+    "{audience}": "My worker",
+    "{circle}": "Sam and Mia",
+    "{old}": "Just me",
+    "{new}": "My worker",
+}
 
 
 def family_sentences() -> list[str]:
@@ -38,6 +53,8 @@ def test_family_screens_read_at_an_eleven_year_olds_level():
     assert len(sentences) > 50
     grade = textstat.flesch_kincaid_grade(" ".join(sentences))
     ease = textstat.flesch_reading_ease(" ".join(sentences))
-    print(f"family screens: {len(sentences)} sentences, Flesch-Kincaid grade {grade}, "
-          f"reading ease {ease}")
+    print(
+        f"family screens: {len(sentences)} sentences, Flesch-Kincaid grade {grade}, "
+        f"reading ease {ease}"
+    )
     assert grade <= TARGET_GRADE

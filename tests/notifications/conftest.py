@@ -26,5 +26,4 @@ def push_service(vapid_private_key: str) -> Iterator[PushService]:
 
 @pytest.fixture
 def settings(settings: Settings, vapid_private_key: str, push_service: PushService) -> Settings:
-    return replace(settings, vapid_private_key=vapid_private_key,
-                   push_services=(push_service.url,))
+    return replace(settings, vapid_private_key=vapid_private_key, push_services=(push_service.url,))

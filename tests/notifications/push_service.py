@@ -37,14 +37,19 @@ class Device:
     """A browser's push subscription: its own key pair and auth secret."""
 
     name: str
-    key: ec.EllipticCurvePrivateKey = field(default_factory=lambda: ec.generate_private_key(ec.SECP256R1()))
+    key: ec.EllipticCurvePrivateKey = field(
+        default_factory=lambda: ec.generate_private_key(ec.SECP256R1())
+    )
     auth: bytes = field(default_factory=lambda: os.urandom(16))
 
     def subscription(self, base_url: str) -> dict:
         point = self.key.public_key().public_bytes(
-            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
-        return {"endpoint": f"{base_url}/push/{self.name}",
-                "keys": {"p256dh": b64(point), "auth": b64(self.auth)}}
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+        return {
+            "endpoint": f"{base_url}/push/{self.name}",
+            "keys": {"p256dh": b64(point), "auth": b64(self.auth)},
+        }
 
 
 @dataclass
@@ -66,8 +71,9 @@ class PushService:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         app = Starlette(routes=[Route("/push/{name}", self._receive, methods=["POST"])])
-        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                     log_level="warning"))
+        self._server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
         self._thread = threading.Thread(target=self._server.run, daemon=True)
 
     def device(self, name: str) -> Device:
@@ -113,9 +119,15 @@ class PushService:
             return Response(status_code=410)
         device = self.devices[name]
         assert request.headers["content-encoding"] == "aes128gcm"
-        plain = http_ece.decrypt(await request.body(), private_key=device.key,
-                                 auth_secret=device.auth, version="aes128gcm")
-        self.received.append(Received(name, json.loads(plain), request.headers.get("topic"), claims))
+        plain = http_ece.decrypt(
+            await request.body(),
+            private_key=device.key,
+            auth_secret=device.auth,
+            version="aes128gcm",
+        )
+        self.received.append(
+            Received(name, json.loads(plain), request.headers.get("topic"), claims)
+        )
         return Response(status_code=201)
 
 

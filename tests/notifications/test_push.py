@@ -27,8 +27,9 @@ NEUTRAL_TITLES = {"You have a new message"}
 
 async def subscribe(client, person, device, push_service):
     await factories.act_as(client, person)
-    response = await client.post("/api/push/subscriptions",
-                                 json=device.subscription(push_service.url))
+    response = await client.post(
+        "/api/push/subscriptions", json=device.subscription(push_service.url)
+    )
     assert response.status_code == 204, response.text
 
 
@@ -40,14 +41,21 @@ async def drain(app, now):
 
 
 async def test_messages_are_signed_encrypted_and_say_nothing_about_the_family(
-        app, client, push_service):
+    app, client, push_service
+):
     world = await factories.world()
     await subscribe(client, world.lead, push_service.device("priya-phone"), push_service)
     await subscribe(client, world.teammate, push_service.device("tom-phone"), push_service)
     await factories.act_as(client, world.young_person)
-    await client.post("/api/contributions", json={
-        "id": str(uuid.uuid4()), "kind": "worried_about", "audience": "my_worker",
-        "text": "Dad shouts at night"})
+    await client.post(
+        "/api/contributions",
+        json={
+            "id": str(uuid.uuid4()),
+            "kind": "worried_about",
+            "audience": "my_worker",
+            "text": "Dad shouts at night",
+        },
+    )
     await client.post("/api/family/urgent")
     await drain(app, AFTERNOON)
     assert push_service.refused == []
@@ -73,14 +81,19 @@ async def test_messages_follow_the_persons_language(app, client, push_service):
 
 
 async def test_children_are_not_notified_in_quiet_hours_but_nothing_is_dropped(
-        app, client, push_service):
+    app, client, push_service
+):
     world = await factories.world()
     await subscribe(client, world.young_person, push_service.device("sam-phone"), push_service)
     await subscribe(client, world.parent, push_service.device("alex-phone"), push_service)
     await factories.act_as(client, world.lead)
-    await client.post(f"/api/meetings/{world.meeting.id}/view-requests", json={
-        "member_ids": [str(world.young_person.id), str(world.parent.id)],
-        "due_on": (TODAY + timedelta(days=3)).isoformat()})
+    await client.post(
+        f"/api/meetings/{world.meeting.id}/view-requests",
+        json={
+            "member_ids": [str(world.young_person.id), str(world.parent.id)],
+            "due_on": (TODAY + timedelta(days=3)).isoformat(),
+        },
+    )
     await drain(app, LATE_EVENING)
     assert [r.device for r in push_service.received] == ["alex-phone"]
     waiting = await Job.filter(kind="notify", done_at=None)
@@ -106,21 +119,33 @@ async def test_a_device_the_push_service_says_is_gone_is_forgotten(app, client, 
 
 
 async def test_reminders_go_three_days_and_one_day_before_to_those_who_have_not_shared(
-        app, client, push_service):
+    app, client, push_service
+):
     world = await factories.world()
     await subscribe(client, world.parent, push_service.device("alex-phone"), push_service)
     await subscribe(client, world.young_person, push_service.device("sam-phone"), push_service)
     await factories.act_as(client, world.lead)
-    await client.post(f"/api/meetings/{world.meeting.id}/view-requests", json={
-        "member_ids": [str(world.young_person.id), str(world.parent.id)],
-        "due_on": (TODAY + timedelta(days=3)).isoformat()})
+    await client.post(
+        f"/api/meetings/{world.meeting.id}/view-requests",
+        json={
+            "member_ids": [str(world.young_person.id), str(world.parent.id)],
+            "due_on": (TODAY + timedelta(days=3)).isoformat(),
+        },
+    )
     reminders = await Job.filter(kind="meeting_reminder").order_by("run_at")
     starts = world.meeting.starts_at
     assert [(starts - j.run_at).days for j in reminders] == [3, 3, 1, 1]
     await factories.act_as(client, world.young_person)  # Sam shares; Alex does not
-    await client.post("/api/contributions", json={
-        "id": str(uuid.uuid4()), "kind": "message", "audience": "my_meeting", "text": "hi",
-        "meeting_id": str(world.meeting.id)})
+    await client.post(
+        "/api/contributions",
+        json={
+            "id": str(uuid.uuid4()),
+            "kind": "message",
+            "audience": "my_meeting",
+            "text": "hi",
+            "meeting_id": str(world.meeting.id),
+        },
+    )
     await drain(app, AFTERNOON)  # the "views requested" messages
     push_service.received.clear()
     await Job.filter(kind="meeting_reminder").update(run_at=datetime.now(UTC))
@@ -133,8 +158,10 @@ async def test_push_settings_need_a_signed_in_person(client):
     world = await factories.world()
     await factories.act_as(client, world.child)
     assert len((await client.get("/api/push/key")).json()["public_key"]) > 80
-    bad = await client.post("/api/push/subscriptions", json={"endpoint": "javascript:alert(1)",
-                                                             "keys": {"p256dh": "x", "auth": "y"}})
+    bad = await client.post(
+        "/api/push/subscriptions",
+        json={"endpoint": "javascript:alert(1)", "keys": {"p256dh": "x", "auth": "y"}},
+    )
     assert bad.status_code == 422
 
 
@@ -143,21 +170,39 @@ async def test_two_workers_racing_send_each_reminder_once(app, client, push_serv
     await subscribe(client, world.parent, push_service.device("alex-phone"), push_service)
     meetings = []
     for n in range(12):
-        meeting = await Meeting.create(circle=world.circle, kind=MeetingKind.CHILD_IN_NEED_REVIEW,
-                                       starts_at=datetime.now(UTC) + timedelta(days=2 + n))
+        meeting = await Meeting.create(
+            circle=world.circle,
+            kind=MeetingKind.CHILD_IN_NEED_REVIEW,
+            starts_at=datetime.now(UTC) + timedelta(days=2 + n),
+        )
         await ViewRequest.create(meeting=meeting, member=world.parent, due_on=TODAY)
-        await queue.enqueue("meeting_reminder", {"meeting": str(meeting.id),
-                                                 "member": str(world.parent.id)},
-                            dedupe_key=f"race-{n}")
+        await queue.enqueue(
+            "meeting_reminder",
+            {"meeting": str(meeting.id), "member": str(world.parent.id)},
+            dedupe_key=f"race-{n}",
+        )
         meetings.append(meeting)
-    env = {**os.environ, "ALONGSIDE_DATA_DIR": str(settings.data_dir),
-           "ALONGSIDE_DATABASE_URL": settings.database_url,
-           "ALONGSIDE_SECRET_KEY": app.state.settings.secret_key,
-           "ALONGSIDE_VAPID_PRIVATE_KEY": app.state.settings.vapid_private_key,
-           "ALONGSIDE_PUSH_SERVICES": push_service.url}
-    workers = [await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "server.cli", "worker", "--until-idle", env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE) for _ in range(2)]
+    env = {
+        **os.environ,
+        "ALONGSIDE_DATA_DIR": str(settings.data_dir),
+        "ALONGSIDE_DATABASE_URL": settings.database_url,
+        "ALONGSIDE_SECRET_KEY": app.state.settings.secret_key,
+        "ALONGSIDE_VAPID_PRIVATE_KEY": app.state.settings.vapid_private_key,
+        "ALONGSIDE_PUSH_SERVICES": push_service.url,
+    }
+    workers = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "server.cli",
+            "worker",
+            "--until-idle",
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
     outputs = [await worker.communicate() for worker in workers]
     assert all(worker.returncode == 0 for worker in workers), outputs
     assert len(push_service.received) == 12

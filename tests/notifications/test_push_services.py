@@ -48,8 +48,9 @@ NOT_PUSH_SERVICES = [
 async def test_a_subscription_to_a_local_address_is_refused(client, endpoint):
     world = await factories.world()
     await factories.act_as(client, world.parent)
-    response = await client.post("/api/push/subscriptions",
-                                 json={"endpoint": endpoint, "keys": KEYS})
+    response = await client.post(
+        "/api/push/subscriptions", json={"endpoint": endpoint, "keys": KEYS}
+    )
     assert response.status_code == 422, response.text
     assert response.headers["content-type"] == PROBLEM
     assert [e["field"] for e in response.json()["errors"]] == ["endpoint"]
@@ -60,20 +61,26 @@ async def test_subscriptions_to_the_browsers_push_services_are_kept(client):
     world = await factories.world()
     await factories.act_as(client, world.parent)
     for endpoint in PUSH_SERVICE_ENDPOINTS:
-        response = await client.post("/api/push/subscriptions",
-                                     json={"endpoint": endpoint, "keys": KEYS})
+        response = await client.post(
+            "/api/push/subscriptions", json={"endpoint": endpoint, "keys": KEYS}
+        )
         assert response.status_code == 204, (endpoint, response.text)
-    kept = await PushSubscription.filter(member_id=world.parent.id).values_list("endpoint", flat=True)
+    kept = await PushSubscription.filter(member_id=world.parent.id).values_list(
+        "endpoint", flat=True
+    )
     assert sorted(kept) == sorted(PUSH_SERVICE_ENDPOINTS)
 
 
 async def test_keys_must_look_like_a_browsers_keys(client):
     world = await factories.world()
     await factories.act_as(client, world.parent)
-    for keys in ({"p256dh": "B" + "x" * 40 + "\x00", "auth": "a" * 22},
-                 {"p256dh": "B" + "x" * 86, "auth": "<script>alert(1)</script>"}):
-        response = await client.post("/api/push/subscriptions",
-                                     json={"endpoint": PUSH_SERVICE_ENDPOINTS[0], "keys": keys})
+    for keys in (
+        {"p256dh": "B" + "x" * 40 + "\x00", "auth": "a" * 22},
+        {"p256dh": "B" + "x" * 86, "auth": "<script>alert(1)</script>"},
+    ):
+        response = await client.post(
+            "/api/push/subscriptions", json={"endpoint": PUSH_SERVICE_ENDPOINTS[0], "keys": keys}
+        )
         assert response.status_code == 422, response.text
     assert not await PushSubscription.exists()
 
@@ -86,15 +93,17 @@ async def test_nobody_can_take_over_someone_elses_subscription(client):
     assert first.status_code == 204
     await factories.act_as(client, world.lead)
     other_keys = {"p256dh": "B" + "y" * 86, "auth": "b" * 22}
-    taken = await client.post("/api/push/subscriptions", json={"endpoint": endpoint,
-                                                               "keys": other_keys})
+    taken = await client.post(
+        "/api/push/subscriptions", json={"endpoint": endpoint, "keys": other_keys}
+    )
     assert taken.status_code == 409
     assert taken.headers["content-type"] == PROBLEM
     assert taken.json()["type"].endswith("/push-subscription-taken")
     world.lead.locale = "pl"
     await world.lead.save()
-    polish = await client.post("/api/push/subscriptions", json={"endpoint": endpoint,
-                                                                "keys": other_keys})
+    polish = await client.post(
+        "/api/push/subscriptions", json={"endpoint": endpoint, "keys": other_keys}
+    )
     assert polish.status_code == 409 and polish.json()["title"] != taken.json()["title"]
     [kept] = await PushSubscription.all()
     assert (kept.member_id, kept.practitioner_id) == (world.parent.id, None)
@@ -111,24 +120,33 @@ async def test_subscribing_the_same_device_again_keeps_one_subscription_with_new
     await factories.act_as(client, world.parent)
     new_keys = {"p256dh": "B" + "z" * 86, "auth": "c" * 22}
     for keys in (KEYS, new_keys):
-        response = await client.post("/api/push/subscriptions",
-                                     json={"endpoint": endpoint, "keys": keys})
+        response = await client.post(
+            "/api/push/subscriptions", json={"endpoint": endpoint, "keys": keys}
+        )
         assert response.status_code == 204
     [kept] = await PushSubscription.all()
-    assert (kept.member_id, kept.p256dh, kept.auth) == (world.parent.id, new_keys["p256dh"],
-                                                       new_keys["auth"])
+    assert (kept.member_id, kept.p256dh, kept.auth) == (
+        world.parent.id,
+        new_keys["p256dh"],
+        new_keys["auth"],
+    )
 
 
 async def test_the_worker_never_posts_to_an_address_that_is_not_a_push_service(
-        app, client, push_service, vapid_private_key):
+    app, client, push_service, vapid_private_key
+):
     """A subscription stored before push services were checked (or one whose
     service was taken off the list) is never posted to."""
     world = await factories.world()
     with PushService(push_service.vapid_public_key, push_service.subject) as unlisted:
         device = unlisted.device("old-row")
         stored = device.subscription(unlisted.url)
-        await PushSubscription.create(practitioner=world.lead, endpoint=stored["endpoint"],
-                                      p256dh=stored["keys"]["p256dh"], auth=stored["keys"]["auth"])
+        await PushSubscription.create(
+            practitioner=world.lead,
+            endpoint=stored["endpoint"],
+            p256dh=stored["keys"]["p256dh"],
+            auth=stored["keys"]["auth"],
+        )
         await subscribe(client, world.lead, push_service.device("priya-phone"), push_service)
         await factories.act_as(client, world.young_person)
         await client.post("/api/family/urgent")

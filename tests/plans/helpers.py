@@ -15,16 +15,19 @@ async def share(client, person, text, audience, kind="worried_about"):
 
 async def bring_in(client, practitioner, circle, contribution_id, section="worried_about"):
     await factories.act_as(client, practitioner)
-    response = await client.post(f"/api/circles/{circle.id}/plan/imports", json={
-        "contribution_id": contribution_id, "section": section})
+    response = await client.post(
+        f"/api/circles/{circle.id}/plan/imports",
+        json={"contribution_id": contribution_id, "section": section},
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
 
 async def add(client, practitioner, circle, text, section="needs_to_happen", **extra):
     await factories.act_as(client, practitioner)
-    response = await client.post(f"/api/circles/{circle.id}/plan/items",
-                                 json={"section": section, "text": text, **extra})
+    response = await client.post(
+        f"/api/circles/{circle.id}/plan/items", json={"section": section, "text": text, **extra}
+    )
     assert response.status_code == 201, response.text
     return response.json()
 

@@ -25,16 +25,23 @@ async def _published_item(client, world, text="Sam goes to school every day"):
 
 async def _answer(client, person, item_id, answer="disagree", comment=WORDS, **audience):
     await factories.act_as(client, person)
-    response = await client.post(f"/api/family/plan/items/{item_id}/answer",
-                                 json={"answer": answer, "comment": comment, **audience})
+    response = await client.post(
+        f"/api/family/plan/items/{item_id}/answer",
+        json={"answer": answer, "comment": comment, **audience},
+    )
     assert response.status_code == 201, response.text
     return response.json()
 
 
 def _people(world):
-    return {"lead": world.lead, "teammate": world.teammate, "carer": world.parent,
-            "author": world.young_person, "other_family_member": world.child,
-            "outsider": world.outsider}
+    return {
+        "lead": world.lead,
+        "teammate": world.teammate,
+        "carer": world.parent,
+        "author": world.young_person,
+        "other_family_member": world.child,
+        "outsider": world.outsider,
+    }
 
 
 async def _shown_to(client, world, reader, item_id):
@@ -65,8 +72,9 @@ SEES_WORDS = {
 }
 
 
-@pytest.mark.parametrize("reader", ["lead", "teammate", "carer", "author",
-                                    "other_family_member", "outsider"])
+@pytest.mark.parametrize(
+    "reader", ["lead", "teammate", "carer", "author", "other_family_member", "outsider"]
+)
 @pytest.mark.parametrize("audience", list(SEES_WORDS))
 async def test_a_comment_is_read_only_by_the_audience_its_author_chose(client, audience, reader):
     world = await factories.world()
@@ -101,10 +109,13 @@ async def test_just_me_is_not_offered_for_a_comment_that_is_sent(client):
     item_id = await _published_item(client, world)
     await factories.act_as(client, world.young_person)
     for audience, message in (
-            ("just_me", "Please choose who can read your comment, so they can answer it."),
-            ("everyone", "Please pick one of the choices.")):
-        refused = await client.post(f"/api/family/plan/items/{item_id}/answer", json={
-            "answer": "disagree", "comment": WORDS, "audience": audience})
+        ("just_me", "Please choose who can read your comment, so they can answer it."),
+        ("everyone", "Please pick one of the choices."),
+    ):
+        refused = await client.post(
+            f"/api/family/plan/items/{item_id}/answer",
+            json={"answer": "disagree", "comment": WORDS, "audience": audience},
+        )
         assert refused.status_code == 422, audience
         [error] = refused.json()["errors"]
         assert (error["field"], error["message"]) == ("audience", message)
@@ -120,15 +131,23 @@ async def test_every_practitioner_read_of_a_comment_is_audited_and_shown_to_its_
     for reader in (world.lead, world.teammate, world.lead):
         await factories.act_as(client, reader)
         assert (await client.get(f"/api/circles/{world.circle.id}/plan")).status_code == 200
-    reads = await AuditEvent.filter(action=READ).order_by("id").values_list(
-        "practitioner_id", "subject_id", "circle_id")
+    reads = (
+        await AuditEvent.filter(action=READ)
+        .order_by("id")
+        .values_list("practitioner_id", "subject_id", "circle_id")
+    )
     lead, teammate, circle = world.lead.id, world.teammate.id, world.circle.id
     # One record per comment read, per request; nothing for words not shown
     # (Mia's comment is for Priya only) and nothing for an answer with no words.
-    assert sorted(reads) == sorted([
-        (lead, sams["id"], circle), (lead, mias["id"], circle),
-        (teammate, sams["id"], circle),
-        (lead, sams["id"], circle), (lead, mias["id"], circle)])
+    assert sorted(reads) == sorted(
+        [
+            (lead, sams["id"], circle),
+            (lead, mias["id"], circle),
+            (teammate, sams["id"], circle),
+            (lead, sams["id"], circle),
+            (lead, mias["id"], circle),
+        ]
+    )
     assert alexs["id"] not in {subject for _, subject, _ in reads}
     # The print view and the export do not show answers, so they record no comment read.
     await client.get(f"/print/circles/{world.circle.id}/plan")
@@ -138,7 +157,9 @@ async def test_every_practitioner_read_of_a_comment_is_audited_and_shown_to_its_
     sam = await family_plan(client, world.young_person)
     read_by = sam["items"][0]["my_answer"]["read_by"]
     assert {(r["name"], r["label"]) for r in read_by} == {
-        ("Priya Shah", "your worker"), ("Tom Evans", "School")}
+        ("Priya Shah", "your worker"),
+        ("Tom Evans", "School"),
+    }
     assert await AuditEvent.filter(action=READ).count() == len(reads)  # family reads are not
 
 
@@ -147,8 +168,9 @@ async def test_the_team_can_answer_a_disagreement_without_reading_a_comment_not_
     item_id = await _published_item(client, world)
     sent = await _answer(client, world.young_person, item_id)  # my worker
     await factories.act_as(client, world.teammate)
-    responded = await client.post(f"/api/plan-answers/{sent['id']}/response",
-                                  json={"text": "Can we talk about it?"})
+    responded = await client.post(
+        f"/api/plan-answers/{sent['id']}/response", json={"text": "Can we talk about it?"}
+    )
     escalated = await client.post(f"/api/plan-answers/{sent['id']}/escalate")
     for answer in (responded, escalated):
         assert answer.status_code == 200, answer.text
@@ -156,8 +178,9 @@ async def test_the_team_can_answer_a_disagreement_without_reading_a_comment_not_
         assert answer.json()["comment_for"] == "A comment for Priya Shah only"
     assert not await AuditEvent.filter(action=READ, practitioner_id=world.teammate.id).exists()
     await factories.act_as(client, world.lead)
-    responded = await client.post(f"/api/plan-answers/{sent['id']}/response",
-                                  json={"text": "I hear you."})
+    responded = await client.post(
+        f"/api/plan-answers/{sent['id']}/response", json={"text": "I hear you."}
+    )
     assert responded.json()["comment"] == WORDS
     assert await AuditEvent.filter(action=READ, practitioner_id=world.lead.id).count() == 1
 
@@ -166,9 +189,12 @@ async def _everything_the_team_and_family_can_get(client, world):
     pages = []
     for reader in (world.lead, world.teammate):
         await factories.act_as(client, reader)
-        for path in (f"/api/circles/{world.circle.id}/plan", f"/print/circles/{world.circle.id}/plan",
-                     f"/api/circles/{world.circle.id}/plan/versions/1/export",
-                     f"/api/circles/{world.circle.id}/plan/versions/2/export"):
+        for path in (
+            f"/api/circles/{world.circle.id}/plan",
+            f"/print/circles/{world.circle.id}/plan",
+            f"/api/circles/{world.circle.id}/plan/versions/1/export",
+            f"/api/circles/{world.circle.id}/plan/versions/2/export",
+        ):
             response = await client.get(path)
             assert response.status_code == 200, (path, response.text)
             pages.append(response.text)
@@ -185,7 +211,9 @@ async def test_withdrawing_a_comment_removes_the_words_everywhere_and_keeps_the_
     sent = await _answer(client, world.young_person, item_id, audience="my_family_too")
     await add(client, world.lead, world.circle, "A second version", "working_well")
     await publish(client, world.lead, world.circle)
-    assert any(WORDS in page for page in await _everything_the_team_and_family_can_get(client, world))
+    assert any(
+        WORDS in page for page in await _everything_the_team_and_family_can_get(client, world)
+    )
 
     await factories.act_as(client, world.young_person)
     withdrawn = await client.post(f"/api/family/plan/answers/{sent['id']}/withdraw")
@@ -193,12 +221,17 @@ async def test_withdrawing_a_comment_removes_the_words_everywhere_and_keeps_the_
     when = withdrawn.json()["comment_withdrawn_at"]
     assert when and withdrawn.json()["comment"] == WORDS  # still theirs to read
 
-    assert not any(WORDS in page for page in await _everything_the_team_and_family_can_get(client, world))
+    assert not any(
+        WORDS in page for page in await _everything_the_team_and_family_can_get(client, world)
+    )
     for reader in ("lead", "teammate", "carer"):
         shown, _ = await _shown_to(client, world, reader, item_id)
         # The choice stays, the words go: a dated marker for those who could read them.
         assert (shown["answer"], shown["comment"], shown["comment_withdrawn_at"]) == (
-            "disagree", None, when), reader
+            "disagree",
+            None,
+            when,
+        ), reader
         assert shown["comment_for"] is None
     mine, _ = await _shown_to(client, world, "author", item_id)
     assert (mine["comment"], mine["comment_withdrawn_at"]) == (WORDS, when)
@@ -215,8 +248,7 @@ async def test_only_its_author_can_withdraw_a_comment(client):
     item_id = await _published_item(client, world)
     sent = await _answer(client, world.young_person, item_id, audience="my_family_too")
     path = f"/api/family/plan/answers/{sent['id']}/withdraw"
-    for person, status in ((world.parent, 404), (world.other_young_person, 404),
-                           (world.lead, 403)):
+    for person, status in ((world.parent, 404), (world.other_young_person, 404), (world.lead, 403)):
         await factories.act_as(client, person)
         refused = await client.post(path)
         assert refused.status_code == status, person.name
@@ -231,13 +263,14 @@ async def test_my_data_has_my_plan_answers_with_who_can_see_each_comment(client)
     world = await factories.world()
     item_id = await _published_item(client, world)
     await _answer(client, world.young_person, item_id, audience="my_meeting")
-    await _answer(client, world.parent, item_id, comment="Alex's own comment",
-                  audience="my_family_too")
+    await _answer(
+        client, world.parent, item_id, comment="Alex's own comment", audience="my_family_too"
+    )
     await factories.act_as(client, world.lead)
     await client.get(f"/api/circles/{world.circle.id}/plan")
     await factories.act_as(client, world.young_person)
     text = (await client.get("/api/family/my-data")).text
-    answers = text[text.index("My answers about the plan"):]
+    answers = text[text.index("My answers about the plan") :]
     assert "Sam goes to school every day" in answers
     assert "Your answer: I disagree" in answers
     assert WORDS in answers

@@ -11,8 +11,10 @@ from tests.plans.helpers import bring_in, publish, share
 
 async def _import(client, practitioner, circle, source):
     await factories.act_as(client, practitioner)
-    return await client.post(f"/api/circles/{circle.id}/plan/imports",
-                             json={"contribution_id": source, "section": "worried_about"})
+    return await client.post(
+        f"/api/circles/{circle.id}/plan/imports",
+        json={"contribution_id": source, "section": "worried_about"},
+    )
 
 
 async def test_words_from_another_circle_cannot_be_imported(client):
@@ -65,8 +67,9 @@ async def test_imported_words_cannot_be_rewritten_by_anyone(client):
     item = await bring_in(client, world.teammate, world.circle, words)
     for practitioner in (world.lead, world.teammate):
         await factories.act_as(client, practitioner)
-        answer = await client.patch(f"/api/plan-items/{item['id']}",
-                                    json={"text": f"{practitioner.name} rewrote it"})
+        answer = await client.patch(
+            f"/api/plan-items/{item['id']}", json={"text": f"{practitioner.name} rewrote it"}
+        )
         assert answer.status_code < 500
         assert "rewrote it" not in answer.text
     assert (await PlanItem.get(id=item["id"])).text == ""
@@ -84,8 +87,13 @@ async def test_an_imported_scale_reaches_the_export_whole(client):
     as the plan and print views do, and neither once the author withdraws it."""
     world = await factories.world()
     await factories.act_as(client, world.young_person)
-    scale = {"id": str(uuid.uuid4()), "kind": "scale", "audience": "my_meeting",
-             "scale_question": "How safe do I feel at home?", "scale_value": 3}
+    scale = {
+        "id": str(uuid.uuid4()),
+        "kind": "scale",
+        "audience": "my_meeting",
+        "scale_question": "How safe do I feel at home?",
+        "scale_value": 3,
+    }
     assert (await client.post("/api/contributions", json=scale)).status_code == 201
     await bring_in(client, world.lead, world.circle, scale["id"])
     await publish(client, world.lead, world.circle)

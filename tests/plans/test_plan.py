@@ -7,8 +7,9 @@ from tests.plans.helpers import add, bring_in, family_plan, publish, share
 
 async def test_family_words_go_in_verbatim_attributed_and_linked(client):
     world = await factories.world()
-    words = await share(client, world.young_person, "I want Dad at my birthday", "my_meeting",
-                        kind="want_to_happen")
+    words = await share(
+        client, world.young_person, "I want Dad at my birthday", "my_meeting", kind="want_to_happen"
+    )
     item = await bring_in(client, world.teammate, world.circle, words, "needs_to_happen")
     assert item["text"] is None
     assert item["quote"]["text"] == "I want Dad at my birthday"
@@ -20,20 +21,52 @@ async def test_family_words_go_in_verbatim_attributed_and_linked(client):
 async def test_an_action_names_who_does_what_by_when(client):
     world = await factories.world()
     due = (date.today() + timedelta(days=14)).isoformat()
-    action = await add(client, world.lead, world.circle, "Book a family time", "actions",
-                       owner={"member_id": str(world.parent.id)}, due_on=due,
-                       status="not_started")
+    action = await add(
+        client,
+        world.lead,
+        world.circle,
+        "Book a family time",
+        "actions",
+        owner={"member_id": str(world.parent.id)},
+        due_on=due,
+        status="not_started",
+    )
     assert (action["owner_label"], action["due_on"], action["status_label"]) == (
-        "Alex", due, "Not started")
+        "Alex",
+        due,
+        "Not started",
+    )
 
 
 BAD_ITEMS = [
     ({"section": "actions", "text": "x", "due_on": "2020-01-01"}, "due_on"),
-    ({"section": "actions", "text": "x", "owner": {"member_id": "00000000-0000-0000-0000-000000000000"}}, "owner"),
-    ({"section": "actions", "text": "x", "owner": {"agency": "school", "member_id": None,
-                                                   "practitioner_id": None}}, None),
-    ({"section": "actions", "text": "x", "owner": {"agency": "school",
-                                                   "practitioner_id": "00000000-0000-0000-0000-000000000000"}}, "owner"),
+    (
+        {
+            "section": "actions",
+            "text": "x",
+            "owner": {"member_id": "00000000-0000-0000-0000-000000000000"},
+        },
+        "owner",
+    ),
+    (
+        {
+            "section": "actions",
+            "text": "x",
+            "owner": {"agency": "school", "member_id": None, "practitioner_id": None},
+        },
+        None,
+    ),
+    (
+        {
+            "section": "actions",
+            "text": "x",
+            "owner": {
+                "agency": "school",
+                "practitioner_id": "00000000-0000-0000-0000-000000000000",
+            },
+        },
+        "owner",
+    ),
     ({"section": "working_well", "text": "x", "due_on": "2030-01-01"}, "section"),
     ({"section": "working_well", "text": ""}, "text"),
     ({"section": "somewhere", "text": "x"}, "section"),
@@ -52,8 +85,10 @@ async def test_bad_plan_items_are_refused_and_nothing_changes(client):
         assert response.status_code == 422, body
         assert response.json()["errors"][0]["field"] == field, body
     other_circle_member = {"member_id": str(world.other_young_person.id)}
-    response = await client.post(f"/api/circles/{world.circle.id}/plan/items", json={
-        "section": "actions", "text": "x", "owner": other_circle_member})
+    response = await client.post(
+        f"/api/circles/{world.circle.id}/plan/items",
+        json={"section": "actions", "text": "x", "owner": other_circle_member},
+    )
     assert response.status_code == 422
     assert await PlanItem.all().count() == 0
 
@@ -64,10 +99,15 @@ async def test_words_not_shared_with_you_cannot_be_imported(client):
     draft = await share(client, world.young_person, "private", "just_me")
     await factories.act_as(client, world.teammate)
     for source in (for_worker, draft, "00000000-0000-0000-0000-000000000000"):
-        response = await client.post(f"/api/circles/{world.circle.id}/plan/imports",
-                                     json={"contribution_id": source, "section": "worried_about"})
+        response = await client.post(
+            f"/api/circles/{world.circle.id}/plan/imports",
+            json={"contribution_id": source, "section": "worried_about"},
+        )
         assert response.status_code == 422
-        assert response.json()["errors"][0]["message"] == "You can only use words that were shared with you."
+        assert (
+            response.json()["errors"][0]["message"]
+            == "You can only use words that were shared with you."
+        )
     assert await PlanItem.all().count() == 0
 
 
@@ -113,8 +153,10 @@ async def test_answers_flag_disagreement_until_the_team_responds(client):
     item = await add(client, world.lead, world.circle, "Alex stops drinking")
     await publish(client, world.lead, world.circle)
     await factories.act_as(client, world.parent)
-    answered = await client.post(f"/api/family/plan/items/{item['id']}/answer",
-                                 json={"answer": "disagree", "comment": "I already stopped"})
+    answered = await client.post(
+        f"/api/family/plan/items/{item['id']}/answer",
+        json={"answer": "disagree", "comment": "I already stopped"},
+    )
     assert answered.status_code == 201 and answered.json()["flagged"] is True
     mine = await family_plan(client, world.parent)
     assert mine["items"][0]["my_answer"]["answer"] == "disagree"
@@ -122,7 +164,10 @@ async def test_answers_flag_disagreement_until_the_team_responds(client):
     plan = (await client.get(f"/api/circles/{world.circle.id}/plan")).json()
     [shown] = plan["items"][0]["answers"]
     assert (shown["member_name"], shown["comment"], shown["flagged"]) == (
-        "Alex", "I already stopped", True)
+        "Alex",
+        "I already stopped",
+        True,
+    )
     # The comment went to Alex's worker (the default); the whole team sees the disagreement.
     await factories.act_as(client, world.teammate)
     plan = (await client.get(f"/api/circles/{world.circle.id}/plan")).json()
@@ -130,8 +175,10 @@ async def test_answers_flag_disagreement_until_the_team_responds(client):
     assert (shown["member_name"], shown["comment"], shown["flagged"]) == ("Alex", None, True)
     escalated = await client.post(f"/api/plan-answers/{shown['id']}/escalate")
     assert escalated.json()["escalated_at"] is not None
-    responded = await client.post(f"/api/plan-answers/{shown['id']}/response",
-                                  json={"text": "Thank you, we will talk about it together."})
+    responded = await client.post(
+        f"/api/plan-answers/{shown['id']}/response",
+        json={"text": "Thank you, we will talk about it together."},
+    )
     assert responded.json()["flagged"] is False
 
 
@@ -142,8 +189,9 @@ async def test_answering_an_item_you_cannot_see_changes_nothing(client):
     await publish(client, world.lead, world.circle)
     await factories.act_as(client, world.parent)
     for item_id in (hidden["id"], "00000000-0000-0000-0000-000000000000"):
-        response = await client.post(f"/api/family/plan/items/{item_id}/answer",
-                                     json={"answer": "agree"})
+        response = await client.post(
+            f"/api/family/plan/items/{item_id}/answer", json={"answer": "agree"}
+        )
         assert response.status_code == 404
     assert await PlanAnswer.all().count() == 0
 
@@ -185,6 +233,10 @@ async def test_you_said_the_plan_says(client):
     await bring_in(client, world.lead, world.circle, used, "worried_about")
     await publish(client, world.lead, world.circle)
     await factories.act_as(client, world.young_person)
-    said = {i["text"]: i["used_in"] for i in (await client.get("/api/family/you-said")).json()["items"]}
-    assert said == {"used": [{"section_label": "What we're worried about", "version": 1}],
-                    "not used": []}
+    said = {
+        i["text"]: i["used_in"] for i in (await client.get("/api/family/you-said")).json()["items"]
+    }
+    assert said == {
+        "used": [{"section_label": "What we're worried about", "version": 1}],
+        "not used": [],
+    }

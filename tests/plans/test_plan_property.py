@@ -21,11 +21,13 @@ async def _publish_every_plan(client, world) -> None:
         plan = f"/api/circles/{model.row.id}/plan"
         for item in world.items:
             if item.circle == number:
-                imported = await client.post(plan + "/imports", json={
-                    "contribution_id": item.id, "section": "worried_about"})
+                imported = await client.post(
+                    plan + "/imports", json={"contribution_id": item.id, "section": "worried_about"}
+                )
                 assert imported.status_code == 201
-        await client.post(plan + "/items", json={"section": "working_well",
-                                                 "text": f"team words {number}"})
+        await client.post(
+            plan + "/items", json={"section": "working_well", "text": f"team words {number}"}
+        )
         assert (await client.post(plan + "/publish")).status_code == 201
 
 
@@ -33,9 +35,15 @@ def _paths(world, reader) -> list[tuple[int, str]]:
     """(circle, path) for each plan read this reader might try."""
     if reader.is_family:
         return [(reader.circle, "/api/family/plan"), (reader.circle, "/print/my-plan")]
-    return [(number, path.format(model.row.id)) for number, model in enumerate(world.circles)
-            for path in ("/api/circles/{}/plan", "/print/circles/{}/plan",
-                         "/api/circles/{}/plan/versions/1/export")]
+    return [
+        (number, path.format(model.row.id))
+        for number, model in enumerate(world.circles)
+        for path in (
+            "/api/circles/{}/plan",
+            "/print/circles/{}/plan",
+            "/api/circles/{}/plan/versions/1/export",
+        )
+    ]
 
 
 async def _scenario(db_url, data_dir, case) -> None:
@@ -55,8 +63,11 @@ async def _scenario(db_url, data_dir, case) -> None:
                 assert answer.status_code == 200, (path, answer.text)
                 assert f"team words {circle}" in answer.text
                 for item in world.items:
-                    expected = item.circle == circle and world.may_read(reader, item) and (
-                        not item.withdrawn)
+                    expected = (
+                        item.circle == circle
+                        and world.may_read(reader, item)
+                        and (not item.withdrawn)
+                    )
                     assert (item.words in answer.text) == expected, (path, reader, item, case)
 
 

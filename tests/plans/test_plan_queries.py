@@ -12,21 +12,40 @@ AUDIENCES = list(Audience)
 async def _plan_of_size(world, size: int) -> None:
     plan = await Plan.create(circle=world.circle)
     sources = [
-        Contribution(circle=world.circle, author=world.young_person, text=f"words {n}",
-                     kind=ContributionKind.WORRIED_ABOUT, audience=AUDIENCES[n % 4])
+        Contribution(
+            circle=world.circle,
+            author=world.young_person,
+            text=f"words {n}",
+            kind=ContributionKind.WORRIED_ABOUT,
+            audience=AUDIENCES[n % 4],
+        )
         for n in range(size // 2)
     ]
     await Contribution.bulk_create(sources)
-    items = [PlanItem(plan=plan, section=PlanSection.WORRIED_ABOUT, source_id=s.id, position=n)
-             for n, s in enumerate(sources)]
-    items += [PlanItem(plan=plan, section=PlanSection.ACTIONS, text=f"action {n}",
-                       owner_member=world.parent if n % 2 else None,
-                       owner_practitioner=None if n % 2 else world.teammate, position=n)
-              for n in range(size - len(sources))]
+    items = [
+        PlanItem(plan=plan, section=PlanSection.WORRIED_ABOUT, source_id=s.id, position=n)
+        for n, s in enumerate(sources)
+    ]
+    items += [
+        PlanItem(
+            plan=plan,
+            section=PlanSection.ACTIONS,
+            text=f"action {n}",
+            owner_member=world.parent if n % 2 else None,
+            owner_practitioner=None if n % 2 else world.teammate,
+            position=n,
+        )
+        for n in range(size - len(sources))
+    ]
     await PlanItem.bulk_create(items)
-    await PlanAnswer.bulk_create([
-        PlanAnswer(item_id=item.id, member=world.parent, version_number=1, answer=Answer.DISAGREE)
-        for item in items[::3]])
+    await PlanAnswer.bulk_create(
+        [
+            PlanAnswer(
+                item_id=item.id, member=world.parent, version_number=1, answer=Answer.DISAGREE
+            )
+            for item in items[::3]
+        ]
+    )
 
 
 async def _queries_for_plan_view(client, caplog, world) -> tuple[int, int]:

@@ -7,8 +7,11 @@ from server.audit.models import AuditEvent
 from tests import factories
 from tests.plans.helpers import bring_in, publish, share
 
-PLAN_READS = ["/api/circles/{circle}/plan", "/print/circles/{circle}/plan",
-              "/api/circles/{circle}/plan/versions/1/export"]
+PLAN_READS = [
+    "/api/circles/{circle}/plan",
+    "/print/circles/{circle}/plan",
+    "/api/circles/{circle}/plan/versions/1/export",
+]
 
 
 @pytest.mark.parametrize("path", PLAN_READS)
@@ -31,7 +34,8 @@ async def test_each_plan_read_of_family_words_is_audited_for_the_author(client, 
     assert response.status_code == 200 and "for the meeting" in response.text
 
     reads = await AuditEvent.filter(action="read_contribution").values_list(
-        "subject_id", "practitioner_id", "circle_id")
+        "subject_id", "practitioner_id", "circle_id"
+    )
     assert reads == [(seen, world.teammate.id, world.circle.id)]
     await factories.act_as(client, world.young_person)
     mine = {i["id"]: i["read_by"] for i in (await client.get("/api/contributions")).json()["items"]}
@@ -47,10 +51,15 @@ async def test_words_shown_when_bringing_them_into_the_plan_are_a_read(client):
     await AuditEvent.filter(action="read_contribution").delete()
     item = await bring_in(client, world.lead, world.circle, source)
     reads = await AuditEvent.filter(action="read_contribution").values_list(
-        "subject_id", "practitioner_id")
+        "subject_id", "practitioner_id"
+    )
     assert reads == [(source, world.lead.id)]
     await factories.act_as(client, world.teammate)
     edited = await client.patch(f"/api/plan-items/{item['id']}", json={"section": "working_well"})
     assert edited.status_code == 200 and "for the meeting" in edited.text
-    assert await AuditEvent.filter(action="read_contribution",
-                                   practitioner_id=world.teammate.id).count() == 1
+    assert (
+        await AuditEvent.filter(
+            action="read_contribution", practitioner_id=world.teammate.id
+        ).count()
+        == 1
+    )

@@ -47,7 +47,8 @@ class Crawl:
     visited: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: reader -> canary -> the URLs that showed it to them
     seen: dict[str, dict[str, set[str]]] = field(
-        default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+        default_factory=lambda: defaultdict(lambda: defaultdict(set))
+    )
     #: (reader, GET path template) -> statuses answered
     statuses: dict[tuple[str, str], set[int]] = field(default_factory=lambda: defaultdict(set))
 
@@ -66,13 +67,19 @@ class Crawl:
                 self.numbers.add(value)
 
     def reads(self) -> list[tuple[str, list[dict[str, Any]]]]:
-        return [(path, [p for p in operations["get"].get("parameters", []) if p["in"] == "path"])
-                for path, operations in self.document["paths"].items() if "get" in operations]
+        return [
+            (path, [p for p in operations["get"].get("parameters", []) if p["in"] == "path"])
+            for path, operations in self.document["paths"].items()
+            if "get" in operations
+        ]
 
     def urls(self, path: str, parameters: list[dict[str, Any]]) -> Iterator[str]:
         choices = []
         for parameter in parameters:
-            whole = parameter.get("schema", {}).get("type") == "integer" or parameter["name"] == "number"
+            whole = (
+                parameter.get("schema", {}).get("type") == "integer"
+                or parameter["name"] == "number"
+            )
             choices.append(sorted(map(str, self.numbers)) if whole else sorted(self.ids))
         for values in itertools.product(*choices):
             url = path
@@ -106,5 +113,8 @@ class Crawl:
 
     def unanswered(self) -> list[str]:
         """GET operations that answered nobody with 200: the crawl proved nothing there."""
-        return [path for path, _ in self.reads()
-                if not any(200 in codes for (_, read), codes in self.statuses.items() if read == path)]
+        return [
+            path
+            for path, _ in self.reads()
+            if not any(200 in codes for (_, read), codes in self.statuses.items() if read == path)
+        ]

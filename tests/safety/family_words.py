@@ -74,7 +74,8 @@ async def browser(app: Starlette, stack: AsyncExitStack) -> httpx.AsyncClient:
     """A browser of its own: same-origin requests, its own cookies."""
     transport = httpx.ASGITransport(app=app)
     return await stack.enter_async_context(
-        httpx.AsyncClient(transport=transport, base_url=ORIGIN, headers={"Origin": ORIGIN}))
+        httpx.AsyncClient(transport=transport, base_url=ORIGIN, headers={"Origin": ORIGIN})
+    )
 
 
 @dataclass
@@ -90,8 +91,7 @@ class Scene:
     #: Real ids by the name a path parameter gives them (circle_id, item_id ...).
     ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    async def send(self, who: str, method: str, url: str, expect: int = 200,
-                   **kwargs: Any) -> Any:
+    async def send(self, who: str, method: str, url: str, expect: int = 200, **kwargs: Any) -> Any:
         """A command, sent as the phone's outbox sends it: with an Idempotency-Key."""
         headers = {"Idempotency-Key": str(uuid.uuid4())} if method != "GET" else {}
         response = await self.clients[who].request(method, url, headers=headers, **kwargs)
@@ -99,39 +99,65 @@ class Scene:
         self.answers.append(response)
         return response.json() if response.content else None
 
-    def keep(self, text: str, label: str, allowed: frozenset[str], table: str | None = "contribution",
-             kept: bool = True, shown_to: frozenset[str] | None = None) -> str:
-        self.canaries.append(Canary(text, label, allowed, table, kept,
-                                    allowed if shown_to is None else shown_to))
+    def keep(
+        self,
+        text: str,
+        label: str,
+        allowed: frozenset[str],
+        table: str | None = "contribution",
+        kept: bool = True,
+        shown_to: frozenset[str] | None = None,
+    ) -> str:
+        self.canaries.append(
+            Canary(text, label, allowed, table, kept, allowed if shown_to is None else shown_to)
+        )
         return text
 
-    async def write(self, author: str, label: str, audience: str, kind: str = "worried_about") -> str:
+    async def write(
+        self, author: str, label: str, audience: str, kind: str = "worried_about"
+    ) -> str:
         """A new contribution whose words are a fresh canary; returns its id."""
         text = new_canary()
         body = {"id": str(uuid.uuid4()), "kind": kind, "audience": audience}
-        body.update({"scale_question": text, "scale_value": 4} if kind == "scale" else {"text": text})
+        body.update(
+            {"scale_question": text, "scale_value": 4} if kind == "scale" else {"text": text}
+        )
         await self.send(author, "POST", "/api/contributions", 201, json=body)
         self.ids["contribution_id"].add(body["id"])
         self.keep(text, f"{author}: {label}", readers(author, audience))
         return body["id"]
 
-    def change(self, label: str, readable_by: frozenset[str], table: str | None = "contribution",
-               kept: bool = True) -> None:
+    def change(
+        self,
+        label: str,
+        readable_by: frozenset[str],
+        table: str | None = "contribution",
+        kept: bool = True,
+    ) -> None:
         """The words labelled so were narrowed, withdrawn, deleted or edited away."""
         [old] = [c for c in self.canaries if c.label == label]
-        self.canaries[self.canaries.index(old)] = Canary(old.text, label, readable_by, table, kept,
-                                                         readable_by)
+        self.canaries[self.canaries.index(old)] = Canary(
+            old.text, label, readable_by, table, kept, readable_by
+        )
 
 
-async def _everyone_signed_in(app: Starlette, stack: AsyncExitStack,
-                              world: factories.World) -> tuple[dict[str, Any], dict[str, Any]]:
+async def _everyone_signed_in(
+    app: Starlette, stack: AsyncExitStack, world: factories.World
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """A browser or phone for everyone: family members join with a code and a
     PIN, as they do; practitioners are signed in. Returns them, and everyone's
     id."""
     jo = await factories.member(world.other_circle, "Jo", FamilyRole.PARENT, AgeBand.ADULT)
-    people = {"sam": world.young_person, "mia": world.child, "alex": world.parent,
-              LEAD: world.lead, TEAMMATE: world.teammate, "olu": world.outsider,
-              "kai": world.other_young_person, "jo": jo}
+    people = {
+        "sam": world.young_person,
+        "mia": world.child,
+        "alex": world.parent,
+        LEAD: world.lead,
+        TEAMMATE: world.teammate,
+        "olu": world.outsider,
+        "kai": world.other_young_person,
+        "jo": jo,
+    }
     clients = {}
     for name, person in people.items():
         clients[name] = await browser(app, stack)
@@ -154,16 +180,21 @@ async def _words_of(scene: Scene, author: str) -> dict[str, str]:
     # Tom brings this one in while he may read it; then Sam narrows it to "my worker".
     narrowed = await scene.write(author, "narrowed", "my_family_too", "want_to_happen")
     withdrawn = await scene.write(author, "withdrawn", "just_me", "message")
-    await scene.send(author, "PUT", f"/api/contributions/{withdrawn}/audience",
-                     json={"audience": "my_family_too"})
+    await scene.send(
+        author,
+        "PUT",
+        f"/api/contributions/{withdrawn}/audience",
+        json={"audience": "my_family_too"},
+    )
     scene.change(f"{author}: withdrawn", readers(author, "my_family_too"))
     deleted = await scene.write(author, "deleted", "just_me", "going_well")
     await scene.send(author, "DELETE", f"/api/contributions/{deleted}", 204)
     scene.change(f"{author}: deleted", readers(author, None), table=None, kept=False)
     edited = await scene.write(author, "edited away", "just_me", "going_well")
     after = scene.keep(new_canary(), f"{author}: edited draft", readers(author, "just_me"))
-    await scene.send(author, "PATCH", f"/api/contributions/{edited}",
-                     json={"version": 1, "text": after})
+    await scene.send(
+        author, "PATCH", f"/api/contributions/{edited}", json={"version": 1, "text": after}
+    )
     scene.change(f"{author}: edited away", readers(author, None), table=None, kept=False)
     scene.imported.append(withdrawn)
     return {"narrowed": narrowed, "withdrawn": withdrawn}
@@ -184,20 +215,28 @@ def comment_choices(document: dict[str, Any]) -> tuple[list[str], str]:
 
 def comment_withdrawal(document: dict[str, Any]) -> str | None:
     """The path that withdraws an answer's comment, if the API has one."""
-    return next((path for path, operations in document["paths"].items()
-                 if "post" in operations and re.search(r"answers?/\{answer_id\}/withdraw$", path)),
-                None)
+    return next(
+        (
+            path
+            for path, operations in document["paths"].items()
+            if "post" in operations and re.search(r"answers?/\{answer_id\}/withdraw$", path)
+        ),
+        None,
+    )
 
 
-async def _comment(scene: Scene, author: str, item: str, audience: str | None,
-                   default: str) -> str | None:
+async def _comment(
+    scene: Scene, author: str, item: str, audience: str | None, default: str
+) -> str | None:
     """Sam, Mia or Alex disagrees with an item, with a canary for a comment.
     Returns the answer's id (None if the API does not offer that audience)."""
     text = new_canary()
     body = {"answer": "disagree", "comment": text, **({"audience": audience} if audience else {})}
     response = await scene.clients[author].post(
-        f"/api/family/plan/items/{item}/answer", json=body,
-        headers={"Idempotency-Key": str(uuid.uuid4())})
+        f"/api/family/plan/items/{item}/answer",
+        json=body,
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
     if audience == "just_me" and response.status_code == 422:
         return None  # a comment nobody may read cannot be answered: not offered
     assert response.status_code == 201, response.text
@@ -206,8 +245,13 @@ async def _comment(scene: Scene, author: str, item: str, audience: str | None,
     allowed = readers(author, audience or default)
     # Where else a comment shows is for the plan screens to decide; its author
     # and the lead, where allowed, must be shown it.
-    scene.keep(text, f"{author}: comment ({audience or 'not chosen'})", allowed, "plan_answer",
-               shown_to=allowed & {author, LEAD})
+    scene.keep(
+        text,
+        f"{author}: comment ({audience or 'not chosen'})",
+        allowed,
+        "plan_answer",
+        shown_to=allowed & {author, LEAD},
+    )
     return response.json()["id"]
 
 
@@ -222,13 +266,23 @@ async def _answers(scene: Scene, document: dict[str, Any], items: list[str]) -> 
             answer = await _comment(scene, author, item, audience, default)
         comment = scene.canaries[-1]
         await scene.send(LEAD, "POST", f"/api/plan-answers/{answer}/escalate")
-        await scene.send(LEAD, "POST", f"/api/plan-answers/{answer}/response",
-                         json={"text": "We hear you, and we will talk on Tuesday."})
+        await scene.send(
+            LEAD,
+            "POST",
+            f"/api/plan-answers/{answer}/response",
+            json={"text": "We hear you, and we will talk on Tuesday."},
+        )
         if withdraw is not None:
             await scene.send(author, "POST", withdraw.format(answer_id=answer))
             scene.canaries.remove(comment)
-            scene.keep(comment.text, f"{author}: withdrawn comment", readers(author, "just_me"),
-                       "plan_answer", kept=False, shown_to=frozenset())
+            scene.keep(
+                comment.text,
+                f"{author}: withdrawn comment",
+                readers(author, "just_me"),
+                "plan_answer",
+                kept=False,
+                shown_to=frozenset(),
+            )
 
 
 async def build(app: Starlette, stack: AsyncExitStack) -> Scene:
@@ -236,29 +290,56 @@ async def build(app: Starlette, stack: AsyncExitStack) -> Scene:
     plan, and then some words narrowed, withdrawn, deleted or edited."""
     world = await factories.world()
     scene = Scene(world, *await _everyone_signed_in(app, stack, world))
-    scene.ids.update(circle_id={str(world.circle.id), str(world.other_circle.id)},
-                     meeting_id={str(world.meeting.id)}, number={"1"},
-                     member_id={ident for ident, name in scene.names.items()
-                                if name in (*AUTHORS, "kai", "jo")})
+    scene.ids.update(
+        circle_id={str(world.circle.id), str(world.other_circle.id)},
+        meeting_id={str(world.meeting.id)},
+        number={"1"},
+        member_id={ident for ident, name in scene.names.items() if name in (*AUTHORS, "kai", "jo")},
+    )
     document = (await scene.clients[SIGNED_OUT].get("/api/openapi.json")).json()
     later = {author: await _words_of(scene, author) for author in AUTHORS}
     plan = f"/api/circles/{world.circle.id}/plan"
     bring_in = [(LEAD, ident) for ident in scene.imported]
     for who, ident in [*bring_in, *((TEAMMATE, ids["narrowed"]) for ids in later.values())]:
-        item = await scene.send(who, "POST", f"{plan}/imports", 201,
-                                json={"contribution_id": ident, "section": "worried_about"})
+        item = await scene.send(
+            who,
+            "POST",
+            f"{plan}/imports",
+            201,
+            json={"contribution_id": ident, "section": "worried_about"},
+        )
         scene.ids["item_id"].add(item["id"])
     ways = len(comment_choices(document)[0]) + 2
-    items = [(await scene.send(LEAD, "POST", f"{plan}/items", 201, json={
-        "section": "needs_to_happen", "text": f"Team step {n}"}))["id"] for n in range(ways)]
+    items = [
+        (
+            await scene.send(
+                LEAD,
+                "POST",
+                f"{plan}/items",
+                201,
+                json={"section": "needs_to_happen", "text": f"Team step {n}"},
+            )
+        )["id"]
+        for n in range(ways)
+    ]
     scene.ids["item_id"].update(items)
-    await scene.send(LEAD, "POST", f"/api/meetings/{world.meeting.id}/view-requests", json={
-        "member_ids": [str(m.id) for m in (world.young_person, world.child, world.parent)],
-        "due_on": date.today().isoformat()})
+    await scene.send(
+        LEAD,
+        "POST",
+        f"/api/meetings/{world.meeting.id}/view-requests",
+        json={
+            "member_ids": [str(m.id) for m in (world.young_person, world.child, world.parent)],
+            "due_on": date.today().isoformat(),
+        },
+    )
     await scene.send(LEAD, "POST", f"{plan}/publish", 201)
     for author, ids in later.items():
-        await scene.send(author, "PUT", f"/api/contributions/{ids['narrowed']}/audience",
-                         json={"audience": "my_worker"})
+        await scene.send(
+            author,
+            "PUT",
+            f"/api/contributions/{ids['narrowed']}/audience",
+            json={"audience": "my_worker"},
+        )
         scene.change(f"{author}: narrowed", readers(author, "my_worker"))
         await scene.send(author, "POST", f"/api/contributions/{ids['withdrawn']}/withdraw")
         scene.change(f"{author}: withdrawn", readers(author, "just_me"), kept=False)

@@ -39,10 +39,13 @@ async def _tom_joins_as_sam(scene: Scene, app: Starlette, stack: AsyncExitStack)
     """Tom makes a new code for Sam and redeems it on his own browser. Without
     Sam's old PIN he can only start fresh: Sam's earlier words stay locked."""
     circle, sam = scene.world.circle.id, scene.world.young_person.id
-    made = await scene.send(TEAMMATE, "POST", f"/api/circles/{circle}/members/{sam}/invitations", 201)
+    made = await scene.send(
+        TEAMMATE, "POST", f"/api/circles/{circle}/members/{sam}/invitations", 201
+    )
     own_browser = await words.browser(app, stack)
-    joined = await own_browser.post("/api/invitations/redeem", json={
-        "code": made["code"], "pin": "9731", "start_fresh": True})
+    joined = await own_browser.post(
+        "/api/invitations/redeem", json={"code": made["code"], "pin": "9731", "start_fresh": True}
+    )
     assert joined.status_code == 200, joined.text
     own_browser.headers["X-CSRF-Token"] = joined.json()["csrf_token"]
     return own_browser
@@ -52,8 +55,10 @@ async def _tables() -> dict[str, list[dict[str, Any]]]:
     """Every row of every table in the database (not only the models')."""
     connection = connections.get("default")
     if connection.capabilities.dialect == "postgres":
-        listing = ("SELECT table_name AS name FROM information_schema.tables "
-                   "WHERE table_schema = current_schema()")
+        listing = (
+            "SELECT table_name AS name FROM information_schema.tables "
+            "WHERE table_schema = current_schema()"
+        )
     else:
         listing = "SELECT name FROM sqlite_master WHERE type = 'table'"
     names = [row["name"] for row in await connection.execute_query_dict(listing)]
@@ -69,13 +74,16 @@ def _shown_wrongly(crawl: Crawl, canaries: dict[str, Canary]) -> list[str]:
                 label = canary.label if canary else "an unknown canary"
                 problems.append(f"{reader} was shown {label} ({text}) by {sorted(urls)[:3]}")
     for canary in canaries.values():
-        for reader in canary.shown_to - {r for r, shown in crawl.seen.items() if canary.text in shown}:
+        for reader in canary.shown_to - {
+            r for r, shown in crawl.seen.items() if canary.text in shown
+        }:
             problems.append(f"{reader} was never shown {canary.label}: the crawl proves nothing")
     return problems
 
 
-def _stored_wrongly(tables: dict[str, list[dict[str, Any]]], canaries: dict[str, Canary],
-                    names: dict[str, str]) -> list[str]:
+def _stored_wrongly(
+    tables: dict[str, list[dict[str, Any]]], canaries: dict[str, Canary], names: dict[str, str]
+) -> list[str]:
     """Words live in their own table only. An answer kept for a repeated command
     may hold them only while its holder may still read them."""
     problems = []
@@ -83,8 +91,9 @@ def _stored_wrongly(tables: dict[str, list[dict[str, Any]]], canaries: dict[str,
         for row in rows:
             holder = names.get(str(row.get("person_id"))) if table == "command_answer" else None
             for text in set(CANARY.findall(repr(row))):
-                canary = canaries.get(text) or Canary(text, "an unknown canary", frozenset(),
-                                                      None, False, frozenset())
+                canary = canaries.get(text) or Canary(
+                    text, "an unknown canary", frozenset(), None, False, frozenset()
+                )
                 kept = canary.may_stay_in_kept_answers and holder in canary.readers
                 if table != canary.table and not kept:
                     whose = f" kept for {holder}" if holder else ""
@@ -114,11 +123,15 @@ async def test_no_canary_reaches_anyone_outside_its_audience(app, caplog):
         for answer in scene.answers:
             crawl.learn(answer)
         await crawl.everyone(scene.clients)
-        await crawl.everyone({**scene.clients, IMPOSTOR: await _tom_joins_as_sam(scene, app, stack)})
+        await crawl.everyone(
+            {**scene.clients, IMPOSTOR: await _tom_joins_as_sam(scene, app, stack)}
+        )
     canaries = {canary.text: canary for canary in scene.canaries}
     assert sorted(crawl.visited) == sorted(words.EVERYONE)
     assert crawl.unanswered() == [], "no reader was answered 200 by these reads"
-    problems = [*_shown_wrongly(crawl, canaries),
-                *_stored_wrongly(await _tables(), canaries, scene.names),
-                *_logged(caplog.records, canaries)]
+    problems = [
+        *_shown_wrongly(crawl, canaries),
+        *_stored_wrongly(await _tables(), canaries, scene.names),
+        *_logged(caplog.records, canaries),
+    ]
     assert not problems, "\n".join(problems)

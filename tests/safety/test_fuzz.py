@@ -41,8 +41,12 @@ from tests.safety.crawl import Crawl
 
 #: Examples per operation and person; more for a deeper run by hand.
 EXAMPLES = int(os.environ.get("ALONGSIDE_FUZZ_EXAMPLES", "5"))
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 #: Operations whose successful answers the document did not describe (it said
 #: 204 No Content): while it still does, they are fuzzed for server errors only.
 UNDESCRIBED = {
@@ -51,14 +55,24 @@ UNDESCRIBED = {
     "GET /print/circles/{circle_id}/plan": "an HTML page, described as 204 No Content",
     "GET /print/my-plan": "an HTML page, described as 204 No Content",
 }
-ROLES = {"lead": words.LEAD, "teammate": words.TEAMMATE, "young person": "sam",
-         "carer": "alex", "signed out": None}
+ROLES = {
+    "lead": words.LEAD,
+    "teammate": words.TEAMMATE,
+    "young person": "sam",
+    "carer": "alex",
+    "signed out": None,
+}
 
 
 def _person(scene: words.Scene, name: str | None) -> Any:
     world = scene.world
-    return {words.LEAD: world.lead, words.TEAMMATE: world.teammate, "sam": world.young_person,
-            "alex": world.parent, None: None}[name]
+    return {
+        words.LEAD: world.lead,
+        words.TEAMMATE: world.teammate,
+        "sam": world.young_person,
+        "alex": world.parent,
+        None: None,
+    }[name]
 
 
 async def _reopen_circles() -> None:
@@ -91,7 +105,8 @@ class Fuzz:
         browser = SimpleNamespace(cookies=httpx.Cookies(), headers={})
         self.in_loop(factories.act_as(browser, self.person))
         return {"Origin": ORIGIN, "X-CSRF-Token": browser.headers["X-CSRF-Token"]}, dict(
-            browser.cookies)
+            browser.cookies
+        )
 
     def cases(self, operation: Any) -> st.SearchStrategy[Any]:
         """Generated cases, half of them with path parameters from real ids."""
@@ -100,22 +115,36 @@ class Fuzz:
         names = [parameter.name for parameter in operation.path_parameters]
         if not names:
             return st.one_of(free)
-        real = st.fixed_dictionaries({name: st.sampled_from(self.known.get(name, self.any_id))
-                                      for name in names})
-        pinned = [real.flatmap(lambda values, mode=mode: operation.as_strategy(
-            generation_mode=mode, path_parameters=values)) for mode in modes]
+        real = st.fixed_dictionaries(
+            {name: st.sampled_from(self.known.get(name, self.any_id)) for name in names}
+        )
+        pinned = [
+            real.flatmap(
+                lambda values, mode=mode: operation.as_strategy(
+                    generation_mode=mode, path_parameters=values
+                )
+            )
+            for mode in modes
+        ]
         return st.one_of(*pinned, *free)
 
     def operation(self, operation: Any, bridge: InTestLoop) -> None:
-        undescribed = operation.label in UNDESCRIBED and "204" in operation.definition.raw[
-            "responses"]
+        undescribed = (
+            operation.label in UNDESCRIBED and "204" in operation.definition.raw["responses"]
+        )
         checks = [not_a_server_error] if undescribed else CHECKS
         # Every operation starts from open circles (an example may close one).
         self.in_loop(_reopen_circles())
 
-        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                  phases=[Phase.explicit, Phase.generate], verbosity=Verbosity.quiet,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            verbosity=Verbosity.quiet,
+            suppress_health_check=list(HealthCheck),
+        )
         @given(case=self.cases(operation))
         def example(case: Any) -> None:
             headers, cookies = self.signed_in()
@@ -126,9 +155,17 @@ class Fuzz:
             except (Failure, FailureGroup) as failure:
                 found = failure.exceptions if isinstance(failure, FailureGroup) else [failure]
                 for one in found:
-                    self.findings.setdefault(f"{self.role} {operation.label}: {one.title}", "\n".join([
-                        f"{self.role} {operation.label}: {one.title} ({response.status_code})",
-                        one.message, case.as_curl_command(headers), bridge.crash or ""]))
+                    self.findings.setdefault(
+                        f"{self.role} {operation.label}: {one.title}",
+                        "\n".join(
+                            [
+                                f"{self.role} {operation.label}: {one.title} ({response.status_code})",
+                                one.message,
+                                case.as_curl_command(headers),
+                                bridge.crash or "",
+                            ]
+                        ),
+                    )
 
         example()
 

@@ -33,7 +33,9 @@ async def test_a_retried_import_no_longer_shows_words_withdrawn_since(client):
         await factories.act_as(client, world.young_person)
         assert (await client.post(f"/api/contributions/{words}/withdraw")).status_code == 200
 
-    first, again = await _import_twice_with_one_key(client, world.lead, world.circle, words, withdraw)
+    first, again = await _import_twice_with_one_key(
+        client, world.lead, world.circle, words, withdraw
+    )
     assert "I want to live with my nan" in first.text
     assert "I want to live with my nan" not in again.text
 
@@ -44,11 +46,14 @@ async def test_a_retried_import_no_longer_shows_words_narrowed_away_from_its_sen
 
     async def narrow():
         await factories.act_as(client, world.young_person)
-        narrowed = await client.put(f"/api/contributions/{words}/audience",
-                                    json={"audience": "my_worker"})
+        narrowed = await client.put(
+            f"/api/contributions/{words}/audience", json={"audience": "my_worker"}
+        )
         assert narrowed.status_code == 200
 
-    first, again = await _import_twice_with_one_key(client, world.teammate, world.circle, words, narrow)
+    first, again = await _import_twice_with_one_key(
+        client, world.teammate, world.circle, words, narrow
+    )
     assert "School is hard" in first.text
     assert "School is hard" not in again.text
 
@@ -57,18 +62,24 @@ async def test_joining_again_without_the_old_pin_hides_earlier_plan_comments(cli
     world = await factories.world()
     client.headers["X-CSRF-Token"] = await factories.join(client, world.young_person)
     await factories.act_as(client, world.lead)
-    item = await client.post(f"/api/circles/{world.circle.id}/plan/items",
-                             json={"section": "needs_to_happen", "text": "Visits on Sunday"})
+    item = await client.post(
+        f"/api/circles/{world.circle.id}/plan/items",
+        json={"section": "needs_to_happen", "text": "Visits on Sunday"},
+    )
     await publish(client, world.lead, world.circle)
     client.cookies.clear()
-    client.headers["X-CSRF-Token"] = await factories.join(client, world.young_person, pin="8642",
-                                                          old_pin="2468")
-    answered = await client.post(f"/api/family/plan/items/{item.json()['id']}/answer",
-                                 json={"answer": "disagree", "comment": "Not with him there"})
+    client.headers["X-CSRF-Token"] = await factories.join(
+        client, world.young_person, pin="8642", old_pin="2468"
+    )
+    answered = await client.post(
+        f"/api/family/plan/items/{item.json()['id']}/answer",
+        json={"answer": "disagree", "comment": "Not with him there"},
+    )
     assert answered.status_code == 201, answered.text
     client.cookies.clear()  # someone else, with a new code and no old PIN
-    client.headers["X-CSRF-Token"] = await factories.join(client, world.young_person, pin="9731",
-                                                          start_fresh=True)
+    client.headers["X-CSRF-Token"] = await factories.join(
+        client, world.young_person, pin="9731", start_fresh=True
+    )
     plan = await client.get("/api/family/plan")
     assert plan.status_code == 200 and "Visits on Sunday" in plan.text
     assert "Not with him there" not in plan.text

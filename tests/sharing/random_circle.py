@@ -52,20 +52,34 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
-circle_cases = st.fixed_dictionaries({
-    "family": st.lists(st.sampled_from([role.value for role in FamilyRole]),
-                       min_size=1, max_size=3),
-    "team": st.sets(st.integers(0, POOL - 2), max_size=POOL - 1),
-    "lead": st.integers(0, POOL - 2),
-    "closed": st.sampled_from([False, False, True]),
-})
-cases = st.fixed_dictionaries({
-    "circles": st.lists(circle_cases, min_size=2, max_size=3),
-    "items": st.lists(st.tuples(st.integers(0, 99), st.integers(0, 99), st.sampled_from(KINDS),
-                                st.sampled_from(AUDIENCES)), min_size=1, max_size=8),
-    "changes": st.lists(st.tuples(st.integers(0, 99), st.sampled_from([*AUDIENCES, "withdraw"])),
-                        max_size=10),
-})
+circle_cases = st.fixed_dictionaries(
+    {
+        "family": st.lists(
+            st.sampled_from([role.value for role in FamilyRole]), min_size=1, max_size=3
+        ),
+        "team": st.sets(st.integers(0, POOL - 2), max_size=POOL - 1),
+        "lead": st.integers(0, POOL - 2),
+        "closed": st.sampled_from([False, False, True]),
+    }
+)
+cases = st.fixed_dictionaries(
+    {
+        "circles": st.lists(circle_cases, min_size=2, max_size=3),
+        "items": st.lists(
+            st.tuples(
+                st.integers(0, 99),
+                st.integers(0, 99),
+                st.sampled_from(KINDS),
+                st.sampled_from(AUDIENCES),
+            ),
+            min_size=1,
+            max_size=8,
+        ),
+        "changes": st.lists(
+            st.tuples(st.integers(0, 99), st.sampled_from([*AUDIENCES, "withdraw"])), max_size=10
+        ),
+    }
+)
 
 #: Every rule at least once, whatever the random draws: a teammate who is not
 #: the lead, a withdrawn "my worker" item, a lead of one circle who is a teammate
@@ -77,12 +91,24 @@ EVERY_RULE = {
         {"family": ["foster_carer", "young_person"], "team": {2}, "lead": 2, "closed": False},
         {"family": ["kinship_carer"], "team": {1}, "lead": 1, "closed": True},
     ],
-    "items": [(0, 0, "worried_about", "my_worker"), (0, 0, "going_well", "my_meeting"),
-              (0, 0, "want_to_happen", "my_family_too"), (0, 1, "scale", "my_family_too"),
-              (0, 2, "message", "just_me"), (1, 0, "worried_about", "my_family_too"),
-              (1, 1, "scale", "my_worker"), (2, 0, "going_well", "my_meeting")],
-    "changes": [(0, "withdraw"), (1, "withdraw"), (2, "my_worker"), (5, "my_worker"),
-                (6, "my_meeting"), (7, "withdraw")],
+    "items": [
+        (0, 0, "worried_about", "my_worker"),
+        (0, 0, "going_well", "my_meeting"),
+        (0, 0, "want_to_happen", "my_family_too"),
+        (0, 1, "scale", "my_family_too"),
+        (0, 2, "message", "just_me"),
+        (1, 0, "worried_about", "my_family_too"),
+        (1, 1, "scale", "my_worker"),
+        (2, 0, "going_well", "my_meeting"),
+    ],
+    "changes": [
+        (0, "withdraw"),
+        (1, "withdraw"),
+        (2, "my_worker"),
+        (5, "my_worker"),
+        (6, "my_meeting"),
+        (7, "withdraw"),
+    ],
 }
 
 
@@ -139,7 +165,8 @@ class World:
         if model.closed:
             return set()
         return ({"lead"} if reader.pool_index == model.lead else set()) | (
-            {"team"} if reader.pool_index in model.team else set())
+            {"team"} if reader.pool_index in model.team else set()
+        )
 
     def allowed(self, reader: Reader, item: Item) -> bool:
         """In the item's audience now, withdrawn or not."""
@@ -152,7 +179,7 @@ class World:
         return not item.withdrawn and self.allowed(reader, item)
 
     def sees_marker(self, reader: Reader, item: Item) -> bool:
-        """"Withdrawn by its author on DATE", for the team who were allowed to read it."""
+        """ "Withdrawn by its author on DATE", for the team who were allowed to read it."""
         return not reader.is_family and item.withdrawn and self.allowed(reader, item)
 
     def on_team(self, reader: Reader, circle: int) -> bool:
@@ -167,39 +194,59 @@ async def running_app(db_url: str, data_dir: Path) -> AsyncIterator[httpx.AsyncC
     async with LifespanManager(app):
         await databases.empty_all_tables()
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=ORIGIN,
-                                     headers={"Origin": ORIGIN}) as client:
+        async with httpx.AsyncClient(
+            transport=transport, base_url=ORIGIN, headers={"Origin": ORIGIN}
+        ) as client:
             yield client
 
 
 async def build(case: dict) -> World:
     org = await Organisation.create(name="P")
-    pool = [Reader(await Practitioner.create(organisation=org, email=f"p{i}@x.test",
-                                             name=f"P{i}", agency=Agency.HEALTH), pool_index=i)
-            for i in range(POOL)]
+    pool = [
+        Reader(
+            await Practitioner.create(
+                organisation=org, email=f"p{i}@x.test", name=f"P{i}", agency=Agency.HEALTH
+            ),
+            pool_index=i,
+        )
+        for i in range(POOL)
+    ]
     circles = []
     for number, drawn in enumerate(case["circles"]):
         row = await Circle.create(organisation=org, name=f"C{number}")
         team = drawn["team"] | {drawn["lead"]} | ({0} if number < 2 else set())
         for index in sorted(team):
-            await TeamMember.create(circle=row, practitioner=pool[index].person,
-                                    is_lead=index == drawn["lead"])
-        family = [Reader(await FamilyMember.create(circle=row, name=f"F{number}.{i}",
-                                                   role=FamilyRole(role), age_band=AgeBand.ADULT),
-                         role=role, circle=number)
-                  for i, role in enumerate(drawn["family"])]
+            await TeamMember.create(
+                circle=row, practitioner=pool[index].person, is_lead=index == drawn["lead"]
+            )
+        family = [
+            Reader(
+                await FamilyMember.create(
+                    circle=row, name=f"F{number}.{i}", role=FamilyRole(role), age_band=AgeBand.ADULT
+                ),
+                role=role,
+                circle=number,
+            )
+            for i, role in enumerate(drawn["family"])
+        ]
         circles.append(CircleModel(row, family, team, drawn["lead"]))
     return World(circles, pool)
 
 
-async def write_items(client: httpx.AsyncClient, world: World, case: dict,
-                      audience: str | None = None) -> None:
+async def write_items(
+    client: httpx.AsyncClient, world: World, case: dict, audience: str | None = None
+) -> None:
     """Each item written by its author; `audience` overrides the drawn one."""
     for number, (circle, author, kind, drawn) in enumerate(case["items"]):
         circle %= len(world.circles)
         family = world.circles[circle].family
-        item = Item(circle, family[author % len(family)], kind,
-                    f"words-{number}-{uuid.uuid4().hex}", audience or drawn)
+        item = Item(
+            circle,
+            family[author % len(family)],
+            kind,
+            f"words-{number}-{uuid.uuid4().hex}",
+            audience or drawn,
+        )
         body = {"id": item.id, "kind": kind, "audience": item.audience, "text": item.words}
         if kind == "scale":
             body.update(text="", scale_question=item.words, scale_value=number % 11)

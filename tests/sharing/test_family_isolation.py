@@ -20,9 +20,15 @@ CANARY = "CanaryOfCircleA"
 AUDIENCES = ["just_me", "my_worker", "my_meeting", "my_family_too"]
 #: Reads every family member has, whatever their role (they must answer 200,
 #: or the search for canaries would prove nothing).
-FAMILY_READS = ["/api/family/home", "/api/family/shared-with-me", "/api/family/my-data",
-                "/api/contributions", "/api/family/plan", "/api/family/you-said",
-                "/print/my-plan"]
+FAMILY_READS = [
+    "/api/family/home",
+    "/api/family/shared-with-me",
+    "/api/family/my-data",
+    "/api/contributions",
+    "/api/family/plan",
+    "/api/family/you-said",
+    "/print/my-plan",
+]
 
 
 def canary(label: str) -> str:
@@ -36,44 +42,70 @@ async def _circle_a(client, organisation) -> dict[str, str]:
     circle = await Circle.create(organisation=organisation, name=canary("circle"))
     lead = await factories.practitioner(organisation, "a-lead@example.test", canary("lead"))
     await TeamMember.create(circle=circle, practitioner=lead, is_lead=True)
-    members = [await factories.member(circle, canary(role.value), role, band) for role, band in (
-        (FamilyRole.YOUNG_PERSON, AgeBand.FROM_12_TO_15), (FamilyRole.CHILD, AgeBand.UNDER_8),
-        (FamilyRole.PARENT, AgeBand.ADULT), (FamilyRole.FOSTER_CARER, AgeBand.ADULT))]
-    meeting = await Meeting.create(circle=circle, kind=MeetingKind.LOOKED_AFTER_REVIEW,
-                                   place=canary("place"),
-                                   starts_at=datetime.now(UTC) + timedelta(days=5))
+    members = [
+        await factories.member(circle, canary(role.value), role, band)
+        for role, band in (
+            (FamilyRole.YOUNG_PERSON, AgeBand.FROM_12_TO_15),
+            (FamilyRole.CHILD, AgeBand.UNDER_8),
+            (FamilyRole.PARENT, AgeBand.ADULT),
+            (FamilyRole.FOSTER_CARER, AgeBand.ADULT),
+        )
+    ]
+    meeting = await Meeting.create(
+        circle=circle,
+        kind=MeetingKind.LOOKED_AFTER_REVIEW,
+        place=canary("place"),
+        starts_at=datetime.now(UTC) + timedelta(days=5),
+    )
     shared = []
     for member in members:
         for audience in AUDIENCES:
             words = await share(client, member, canary(f"{member.role}-{audience}"), audience)
             if audience != "just_me":
                 shared.append(words)
-        scale = {"id": str(uuid.uuid4()), "kind": "scale", "scale_question": canary("scale"),
-                 "scale_value": 3, "audience": "my_family_too"}
+        scale = {
+            "id": str(uuid.uuid4()),
+            "kind": "scale",
+            "scale_question": canary("scale"),
+            "scale_value": 3,
+            "audience": "my_family_too",
+        }
         assert (await client.post("/api/contributions", json=scale)).status_code == 201
         shared.append(scale["id"])
     taken_back = await share(client, members[0], canary("withdrawn"), "my_family_too")
     for words in (*shared, taken_back):
         item = await bring_in(client, lead, circle, words)
-    asked = await client.post(f"/api/meetings/{meeting.id}/view-requests", json={
-        "member_ids": [str(m.id) for m in members], "due_on": date.today().isoformat()})
+    asked = await client.post(
+        f"/api/meetings/{meeting.id}/view-requests",
+        json={"member_ids": [str(m.id) for m in members], "due_on": date.today().isoformat()},
+    )
     assert asked.status_code == 200, asked.text
-    action = await add(client, lead, circle, canary("action"), "actions",
-                       owner={"member_id": str(members[2].id)})
+    action = await add(
+        client, lead, circle, canary("action"), "actions", owner={"member_id": str(members[2].id)}
+    )
     await publish(client, lead, circle)
     await factories.act_as(client, members[0])
     assert (await client.post(f"/api/contributions/{taken_back}/withdraw")).status_code == 200
     assert (await client.post("/api/family/urgent")).status_code == 201
     await factories.act_as(client, members[2])
-    answered = await client.post(f"/api/family/plan/items/{action['id']}/answer",
-                                 json={"answer": "disagree", "comment": canary("comment")})
+    answered = await client.post(
+        f"/api/family/plan/items/{action['id']}/answer",
+        json={"answer": "disagree", "comment": canary("comment")},
+    )
     await factories.act_as(client, lead)
-    responded = await client.post(f"/api/plan-answers/{answered.json()['id']}/response",
-                                  json={"text": canary("response")})
+    responded = await client.post(
+        f"/api/plan-answers/{answered.json()['id']}/response", json={"text": canary("response")}
+    )
     assert (answered.status_code, responded.status_code) == (201, 200)
-    return {"circle_id": str(circle.id), "contribution_id": shared[-1],
-            "meeting_id": str(meeting.id), "member_id": str(members[0].id),
-            "item_id": item["id"], "answer_id": answered.json()["id"], "number": "1"}
+    return {
+        "circle_id": str(circle.id),
+        "contribution_id": shared[-1],
+        "meeting_id": str(meeting.id),
+        "member_id": str(members[0].id),
+        "item_id": item["id"],
+        "answer_id": answered.json()["id"],
+        "number": "1",
+    }
 
 
 async def _circle_b(client, organisation):

@@ -14,13 +14,25 @@ WORDS = {"Contribution", "PlanAnswer"}
 RELATIONS = {"contributions", "plan_answers", "answers", "source"}
 ALLOWED = {"create"}
 #: Query methods whose string arguments or keywords name relations to follow.
-FOLLOWS = {"select_related", "prefetch_related", "fetch_related", "values", "values_list",
-           "filter", "exclude", "get", "get_or_none", "order_by", "annotate"}
+FOLLOWS = {
+    "select_related",
+    "prefetch_related",
+    "fetch_related",
+    "values",
+    "values_list",
+    "filter",
+    "exclude",
+    "get",
+    "get_or_none",
+    "order_by",
+    "annotate",
+}
 
 
 def _modules() -> list[Path]:
-    return [path for path in SERVER.rglob("*.py")
-            if path.parent.name not in {"sharing", "migrations"}]
+    return [
+        path for path in SERVER.rglob("*.py") if path.parent.name not in {"sharing", "migrations"}
+    ]
 
 
 def _follows_relation(node: ast.AST, parent: ast.AST | None) -> bool:
@@ -29,7 +41,8 @@ def _follows_relation(node: ast.AST, parent: ast.AST | None) -> bool:
     if not (isinstance(node, ast.Attribute) and node.attr in RELATIONS):
         return False
     return isinstance(parent, ast.Await) or (
-        isinstance(parent, ast.Attribute) and parent.attr in FOLLOWS | {"all", "first", "count"})
+        isinstance(parent, ast.Attribute) and parent.attr in FOLLOWS | {"all", "first", "count"}
+    )
 
 
 def _doors(tree: ast.AST) -> list[str]:
@@ -42,10 +55,16 @@ def _doors(tree: ast.AST) -> list[str]:
                     found.append(f"{node.value.id}.{node.attr}")
             elif _follows_relation(node, parents.get(node)):
                 found.append(f".{node.attr}")
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
-                node.func.attr in FOLLOWS:
-            names = [a.value for a in node.args
-                     if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in FOLLOWS
+        ):
+            names = [
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            ]
             names += [k.arg for k in node.keywords if k.arg]
             found += [repr(n) for n in names if n.split("__")[0] in RELATIONS]
     return found
@@ -62,8 +81,13 @@ def test_no_module_outside_the_policy_queries_family_words():
 
 def test_the_check_finds_a_side_door():
     """The check itself must fail on the kinds of query it is there to stop."""
-    for code in ("Contribution.filter(author_id=1)", "PlanAnswer.get_or_none(id=1)",
-                 "member.contributions.all()", "PlanItem.filter().select_related('source')",
-                 "await item.source", "PlanItem.filter(source__text='x')"):
+    for code in (
+        "Contribution.filter(author_id=1)",
+        "PlanAnswer.get_or_none(id=1)",
+        "member.contributions.all()",
+        "PlanItem.filter().select_related('source')",
+        "await item.source",
+        "PlanItem.filter(source__text='x')",
+    ):
         assert _doors(ast.parse(code)), code
     assert not _doors(ast.parse("Contribution.create(text='x')"))

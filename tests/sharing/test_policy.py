@@ -15,7 +15,12 @@ from tests.plans.helpers import share
 
 # reader -> the audiences whose words they may read (author: Sam)
 EXPECTED = {
-    "young_person": {Audience.JUST_ME, Audience.MY_WORKER, Audience.MY_MEETING, Audience.MY_FAMILY_TOO},
+    "young_person": {
+        Audience.JUST_ME,
+        Audience.MY_WORKER,
+        Audience.MY_MEETING,
+        Audience.MY_FAMILY_TOO,
+    },
     "lead": {Audience.MY_WORKER, Audience.MY_MEETING, Audience.MY_FAMILY_TOO},
     "teammate": {Audience.MY_MEETING, Audience.MY_FAMILY_TOO},
     "parent": {Audience.MY_FAMILY_TOO},
@@ -38,8 +43,11 @@ async def test_each_reader_sees_exactly_what_the_author_allowed(app, reader):
     for audience in Audience:
         for withdrawn in (False, True):
             await Contribution.create(
-                circle=world.circle, author=world.young_person, audience=audience,
-                kind=ContributionKind.WORRIED_ABOUT, text=f"{audience} {withdrawn}",
+                circle=world.circle,
+                author=world.young_person,
+                audience=audience,
+                kind=ContributionKind.WORRIED_ABOUT,
+                text=f"{audience} {withdrawn}",
                 withdrawn_at=datetime.now(UTC) if withdrawn else None,
             )
     actor = _actor(getattr(world, reader))
@@ -53,8 +61,13 @@ async def test_each_reader_sees_exactly_what_the_author_allowed(app, reader):
 
 async def test_a_closed_circle_is_read_by_nobody_on_its_team(app):
     world = await factories.world()
-    await Contribution.create(circle=world.circle, author=world.young_person,
-                              audience=Audience.MY_MEETING, kind=ContributionKind.MESSAGE, text="x")
+    await Contribution.create(
+        circle=world.circle,
+        author=world.young_person,
+        audience=Audience.MY_MEETING,
+        kind=ContributionKind.MESSAGE,
+        text="x",
+    )
     world.circle.closed_at = datetime.now(UTC)
     await world.circle.save()
     assert not await Contribution.filter(await readable_contributions(_actor(world.lead)))
@@ -64,8 +77,9 @@ async def test_a_carer_reads_my_family_too_words_of_their_own_circle_only(client
     """Kills mutant P12: `_family_audience` without `circle_id=member.circle_id`
     would let a carer in any circle read every family's "my family too" words."""
     world = await factories.world()
-    other_carer = await factories.member(world.other_circle, "Jo", FamilyRole.FOSTER_CARER,
-                                         AgeBand.ADULT)
+    other_carer = await factories.member(
+        world.other_circle, "Jo", FamilyRole.FOSTER_CARER, AgeBand.ADULT
+    )
     await share(client, world.young_person, "for my family", "my_family_too")
     await share(client, world.other_young_person, "for Jo", "my_family_too")
     shown = {}

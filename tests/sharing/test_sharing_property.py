@@ -32,33 +32,40 @@ async def _family_reads(client, world: World, reader: Reader) -> list[str]:
     mine = [item for item in world.items if item.author is reader]
     listed = (await client.get("/api/contributions")).json()["items"]
     assert {i["id"]: (_words(i), i["audience"], i["withdrawn_at"] is not None) for i in listed} == {
-        item.id: (item.words, item.audience, item.withdrawn) for item in mine}
+        item.id: (item.words, item.audience, item.withdrawn) for item in mine
+    }
     shared = (await client.get("/api/family/shared-with-me")).json()["items"]
     assert {i["id"]: _words(i) for i in shared} == {
-        item.id: item.words for item in world.items
-        if item.author is not reader and world.may_read(reader, item)}
+        item.id: item.words
+        for item in world.items
+        if item.author is not reader and world.may_read(reader, item)
+    }
     home = await client.get("/api/family/home")
     assert home.json()["contributions"] == {
         "total": len(mine),
-        "shared": sum(not i.withdrawn and i.audience != "just_me" for i in mine)}
-    return [home.text, (await client.get("/api/family/my-data")).text,
-            str(listed), str(shared)]
+        "shared": sum(not i.withdrawn and i.audience != "just_me" for i in mine),
+    }
+    return [home.text, (await client.get("/api/family/my-data")).text, str(listed), str(shared)]
 
 
 async def _team_reads(client, world: World, reader: Reader) -> list[str]:
     home = await client.get("/api/practitioner/home")
     assert {c["id"] for c in home.json()["circles"]} == {
-        str(model.row.id) for number, model in enumerate(world.circles)
-        if world.on_team(reader, number)}
+        str(model.row.id)
+        for number, model in enumerate(world.circles)
+        if world.on_team(reader, number)
+    }
     seen = [home.text]
     for number, model in enumerate(world.circles):
         voice = await client.get(f"/api/circles/{model.row.id}/voice")
         assert voice.status_code == (200 if world.on_team(reader, number) else 404)
         shown = {i["id"]: _words(i) for i in voice.json().get("items", [])}
         assert shown == {  # words where they may be read; a marker (None) where withdrawn
-            item.id: None if item.withdrawn else item.words for item in world.items
+            item.id: None if item.withdrawn else item.words
+            for item in world.items
             if item.circle == number
-            and (world.may_read(reader, item) or world.sees_marker(reader, item))}
+            and (world.may_read(reader, item) or world.sees_marker(reader, item))
+        }
         seen.append(voice.text)
     return seen
 
@@ -80,7 +87,10 @@ async def _scenario(db_url, data_dir, case) -> None:
             everything = "\n".join(seen)
             for item in world.items:
                 assert (item.words in everything) == world.may_read(reader, item), (
-                    reader, item, case)
+                    reader,
+                    item,
+                    case,
+                )
 
 
 @SETTINGS

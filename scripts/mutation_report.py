@@ -40,10 +40,12 @@ def show(name: str) -> str:
 
 
 def equivalent(name: str, diff: str, listed: list[dict]) -> dict | None:
-    added = " ".join(line[1:].strip() for line in diff.splitlines()
-                     if line.startswith("+") and not line.startswith("+++"))
+    """The entry that lists this mutant: same function, same mutated lines."""
+    added = [line[1:].strip() for line in diff.splitlines()
+             if line.startswith("+") and not line.startswith("+++")]
     for entry in listed:
-        if name.startswith(entry["function"] + "__mutmut_") and entry["mutated"] in added:
+        if name.startswith(entry["function"] + "__mutmut_") and added and all(
+                line in entry["mutated"] for line in added):
             return entry
     return None
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import AsyncIterator, Iterator
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import httpx2 as httpx
@@ -57,6 +58,19 @@ def postgres_url() -> Iterator[str]:
         yield url
     finally:
         databases.drop_postgres_database(url)
+
+
+@pytest.fixture
+def server_time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Sets this server process's own clock zone (TZ) for one test: whatever it is,
+    times are kept in UTC."""
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture(params=BACKENDS)

@@ -4,7 +4,6 @@ status and its kind of content too), so the phone handles it the same way."""
 
 from __future__ import annotations
 
-import time
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -72,6 +71,20 @@ async def test_a_replayed_withdrawal_says_its_words_are_forgotten_and_keeps_none
     assert (await CommandAnswer.get(key="w-1")).body == ""
 
 
+async def test_editing_one_draft_forgets_the_words_of_that_draft_only(client):
+    world = await factories.world()
+    await factories.act_as(client, world.young_person)
+    edited, other = _new_item(), _new_item()
+    for key, item in (("create-edited", edited), ("create-other", other)):
+        await client.post("/api/contributions", json=item, headers={"Idempotency-Key": key})
+    await client.patch(f"/api/contributions/{edited['id']}", json={"version": 1, "text": "new"})
+    kept = await CommandAnswer.get(key="create-edited")
+    assert (kept.body, kept.words_forgotten) == ("", True)
+    again = await client.post("/api/contributions", json=other,
+                              headers={"Idempotency-Key": "create-other"})
+    assert (again.headers["idempotent-replayed"], again.json()["text"]) == ("true", "my words")
+
+
 async def test_a_replayed_delete_still_has_no_content(client):
     world = await factories.world()
     await factories.act_as(client, world.young_person)
@@ -112,18 +125,9 @@ async def test_only_a_successful_answer_is_kept_for_a_replay(asks_to_choose):
     assert not await CommandAnswer.filter(key="choose-1").exists()
 
 
-@pytest.fixture
-def server_clock_far_east():
-    """The server's local clock 14 hours ahead of UTC (Kiribati)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TZ", "Pacific/Kiritimati")
-        time.tzset()
-        yield
-    time.tzset()
-
-
 async def test_kept_answers_last_a_day_whatever_the_servers_own_clock_says(
-        client, server_clock_far_east):
+        client, server_time_zone):
+    server_time_zone("Pacific/Kiritimati")  # UTC+14
     world = await factories.world()
     await factories.act_as(client, world.young_person)
     await client.post("/api/contributions", json=_new_item(), headers={"Idempotency-Key": "k-1"})

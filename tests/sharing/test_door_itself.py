@@ -50,6 +50,24 @@ async def test_the_door_answers_only_about_the_answers_it_is_asked_about(client)
     assert await family_words.answer_ids_withdrawn_from(lead, [alexs]) == {alexs}
 
 
+async def test_a_carer_who_joined_again_without_the_old_pin_cannot_open_their_earlier_words(app):
+    world = await factories.world()
+    await Contribution.create(circle=world.circle, author=world.parent, kind="worried_about",
+                              text="for my family", audience="my_family_too")
+    world.parent.own_words_since = datetime.now(timezone.utc) + timedelta(seconds=1)
+    assert not await (await family_words.readable(_actor(world.parent))).exists()
+
+
+async def test_after_joining_again_my_new_comments_are_mine_and_others_stay_theirs(client):
+    world = await factories.world()
+    item_id = await _published_item(client, world)
+    world.parent.own_words_since = datetime.now(timezone.utc) - timedelta(seconds=1)
+    alexs = await _answer_id(client, world.parent, item_id, "my_worker")
+    sams = await _answer_id(client, world.young_person, item_id, "my_worker")
+    alex = _actor(world.parent)
+    assert await family_words.answer_ids_readable(alex, [alexs, sams]) == {alexs}
+
+
 async def _two_drafts(world) -> tuple[Contribution, Contribution]:
     return tuple([await Contribution.create(circle=world.circle, author=world.young_person,
                                             kind="going_well", text=text)
@@ -88,3 +106,18 @@ async def test_a_carer_gets_withdrawal_markers_only_of_words_they_could_read(app
     shown = await family_words.readable_or_withdrawn(_actor(world.parent))
     assert sorted(await shown.values_list("text", flat=True)) == [
         "my_family_too False", "my_family_too True"]
+
+
+async def test_only_practitioners_who_may_read_new_words_are_told_of_them(app):
+    world = await factories.world()
+    gone = datetime.now(timezone.utc)
+    told = {}
+    for audience, withdrawn_at in (("just_me", None), ("my_worker", None), ("my_meeting", None),
+                                   ("my_meeting", gone)):
+        words = await Contribution.create(circle=world.circle, author=world.young_person,
+                                          kind="message", text="hi", audience=audience,
+                                          withdrawn_at=withdrawn_at)
+        readers = await family_words.practitioners_who_may_read(words)
+        told[audience, bool(withdrawn_at)] = sorted(p.name for p in readers)
+    assert told == {("just_me", False): [], ("my_worker", False): ["Priya Shah"],
+                    ("my_meeting", False): ["Priya Shah", "Tom Evans"], ("my_meeting", True): []}

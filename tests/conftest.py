@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import AsyncIterator, Iterator
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import httpx2 as httpx
@@ -16,18 +18,31 @@ from tests import databases
 
 ORIGIN = "http://127.0.0.1:8000"
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
-BACKENDS = ["sqlite", "postgres"]
+#: Every data test runs on both; ALONGSIDE_TEST_BACKENDS=sqlite narrows that for the
+#: mutation run (scripts/mutation.sh), where the same rule checked twice only costs time.
+BACKENDS = os.environ.get("ALONGSIDE_TEST_BACKENDS", "sqlite,postgres").split(",")
 
 
 def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In a mutation run (scripts/mutation.sh), quickest tests first: a mutant
+    stops at its first failing test, so it is caught in a second, not after
+    the slow property tests. mutmut leaves each test's time beside the copy of
+    the project it tests."""
+    timings = config.rootpath / "mutmut-stats.json"
+    if timings.exists():
+        took = json.loads(timings.read_text())["duration_by_test"]
+        items.sort(key=lambda item: took.get(item.nodeid, 0.0))
+
+
 @pytest.fixture(scope="session")
 def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite://{tmp_path_factory.mktemp('sqlite') / 'alongside.sqlite3'}"
-    databases.migrate(url)
-    return url
+    path = tmp_path_factory.mktemp("sqlite") / "alongside.sqlite3"
+    databases.copy_migrated_sqlite(path)
+    return f"sqlite://{path}"
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +58,20 @@ def postgres_url() -> Iterator[str]:
         yield url
     finally:
         databases.drop_postgres_database(url)
+
+
+@pytest.fixture
+def server_time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Sets this server process's own clock zone (TZ) for one test: whatever it is,
+    times are kept in UTC."""
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture(params=BACKENDS)

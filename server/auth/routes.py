@@ -56,7 +56,7 @@ async def who_am_i(request: Request) -> Me | Response:
         return me_of(await current_actor(request))
     except NotSignedIn as refusal:
         # Tells the PWA whether to show the PIN screen on this phone.
-        device = await device_from_cookie(request, retired_too=True)
+        device = await device_from_cookie(request)
         refusal.extra["device_known"] = device is not None and device.revoked_at is None
         if device is not None and device.revoked_at is not None:
             refusal = PhoneReplaced(replaced_at=device.revoked_at.isoformat(), device_known=False)
@@ -78,7 +78,7 @@ async def redeem_invitation(request: Request, body: InvitationRedeem) -> Respons
 
 
 async def family_sign_in(request: Request, body: FamilySignIn) -> Response:
-    device = await device_from_cookie(request, retired_too=True)
+    device = await device_from_cookie(request)
     member = await service.sign_in_family(device, body.pin)
     return await _signed_in(request, member=member, device=device)
 

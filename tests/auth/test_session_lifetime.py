@@ -53,3 +53,10 @@ async def test_sign_out_everywhere_ends_every_session_of_mine(client, app):
     assert answer.status_code == 204
     assert not await Session.exists(id=other_phone.id)
     assert await Session.filter(member_id=world.young_person.id).count() == 0
+
+
+async def test_signing_in_works_whatever_the_servers_own_clock_says(client, server_time_zone):
+    server_time_zone("Pacific/Pago_Pago")  # UTC-11: a local time would look 11 hours idle
+    world = await factories.world()
+    client.headers["X-CSRF-Token"] = await factories.join(client, world.young_person)
+    assert (await client.get("/api/contributions")).status_code == 200

@@ -3,10 +3,11 @@ shared; once imported they stay the author's, verbatim, for everyone."""
 
 import uuid
 
+from server.audit.models import AuditEvent
 from server.circles.models import TeamMember
 from server.plans.models import PlanItem
 from tests import factories
-from tests.plans.helpers import bring_in, publish, share
+from tests.plans.helpers import add, bring_in, publish, share
 
 
 async def _import(client, practitioner, circle, source):
@@ -106,3 +107,27 @@ async def test_an_imported_scale_reaches_the_export_whole(client):
     await factories.act_as(client, world.lead)
     [item] = (await client.get(url)).json()["items"]
     assert item["family_words"]["withdrawn_at"] and "How safe" not in str(item)
+
+
+async def test_each_import_is_audited_with_who_brought_whose_words_into_which_plan(client):
+    world = await factories.world()
+    words = await share(client, world.young_person, "I want to see my nan", "my_meeting")
+    await bring_in(client, world.teammate, world.circle, words)
+    audit = await AuditEvent.filter(action="contribution_imported").values_list(
+        "practitioner_id", "circle_id", "subject_type", "subject_id"
+    )
+    assert audit == [(world.teammate.id, world.circle.id, "Contribution", words)]
+
+
+async def test_imported_words_go_after_the_items_already_in_that_section(client):
+    world = await factories.world()
+    for text in ("Sam walks to school", "Sam sees friends"):
+        await add(client, world.lead, world.circle, text, "working_well")
+    words = await share(client, world.young_person, "I like my teacher", "my_meeting")
+    await bring_in(client, world.lead, world.circle, words, section="working_well")
+    items = (await client.get(f"/api/circles/{world.circle.id}/plan")).json()["items"]
+    assert [item["text"] or item["quote"]["text"] for item in items] == [
+        "Sam walks to school",
+        "Sam sees friends",
+        "I like my teacher",
+    ]

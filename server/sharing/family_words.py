@@ -98,7 +98,7 @@ async def practitioners_who_may_read(contribution: Contribution) -> list[Practit
     return [
         place.practitioner
         for place in await places
-        if place.is_lead or contribution.audience in policy.TEAM_AUDIENCES
+        if policy.practitioner_may_read(contribution.audience, is_lead=place.is_lead)
     ]
 
 

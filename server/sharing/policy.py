@@ -21,16 +21,24 @@ from server.circles.models import FamilyMember, TeamMember
 from server.contributions.models import Audience
 
 TEAM_AUDIENCES = (Audience.MY_MEETING, Audience.MY_FAMILY_TOO)
+LEAD_ONLY = Audience.MY_WORKER
 NOTHING = Q(id__in=[])
 
 
 def own_contributions(actor: Actor) -> Q:
-    """A family member's own words, as far as this phone may open them: after
-    joining again without their old PIN, earlier words stay locked (a worker made
-    the code, so a code alone must never open a child's words)."""
+    """A family member's own words, as far as this phone may open them."""
+    return _own(actor, author="author_id")
+
+
+def _own(actor: Actor, author: str) -> Q:
+    """Rows the actor wrote (`author` names the row's author column), as far as
+    this phone may open them: after joining again without their old PIN, earlier
+    words stay locked (a worker made the code, so a code alone must never open a
+    child's words)."""
     if actor.member is None:
         return NOTHING
-    mine = Q(author_id=actor.member.id)
+    written: dict[str, Any] = {author: actor.member.id}
+    mine = Q(**written)
     if actor.member.own_words_since is not None:
         mine &= Q(created_at__gte=actor.member.own_words_since)
     return mine
@@ -63,11 +71,16 @@ async def _practitioner_audience(actor: Actor) -> Q:
     return await _team_audience(actor, circle="circle_id")
 
 
-def _family_audience(member: FamilyMember) -> Q:
-    """Other people's contributions a family member is in the audience of."""
+def _family_audience(
+    member: FamilyMember, circle: str = "circle_id", author: str = "author_id"
+) -> Q:
+    """Other people's rows a family member is in the audience of; `circle` and
+    `author` name the row's paths to its circle and its author."""
     if not member.role.is_carer:
         return NOTHING
-    return Q(circle_id=member.circle_id, audience=Audience.MY_FAMILY_TOO) & ~Q(author_id=member.id)
+    shared: dict[str, Any] = {circle: member.circle_id, "audience": Audience.MY_FAMILY_TOO}
+    theirs: dict[str, Any] = {author: member.id}
+    return Q(**shared) & ~Q(**theirs)
 
 
 # --- Plan answers' comments ----------------------------------------------------
@@ -84,14 +97,8 @@ async def readable_answer_comments(actor: Actor) -> Q:
 
 
 def own_answers(actor: Actor) -> Q:
-    """Like own_contributions: after joining again without the old secret number,
-    earlier answers' words stay locked from this phone."""
-    if actor.member is None:
-        return NOTHING
-    mine = Q(member_id=actor.member.id)
-    if actor.member.own_words_since is not None:
-        mine &= Q(created_at__gte=actor.member.own_words_since)
-    return mine
+    """A family member's own answers, as far as this phone may open them."""
+    return _own(actor, author="member_id")
 
 
 async def withdrawn_comment_markers(actor: Actor) -> Q:
@@ -103,11 +110,7 @@ async def withdrawn_comment_markers(actor: Actor) -> Q:
 async def _answer_audience(actor: Actor) -> Q:
     """Other people's answers this actor is in the comment's audience of."""
     if actor.member is not None:
-        if not actor.member.role.is_carer:
-            return NOTHING
-        return Q(member__circle_id=actor.member.circle_id, audience=Audience.MY_FAMILY_TOO) & ~Q(
-            member_id=actor.member.id
-        )
+        return _family_audience(actor.member, circle="member__circle_id", author="member_id")
     return await _team_audience(actor, circle="member__circle_id")
 
 
@@ -121,5 +124,11 @@ async def _team_audience(actor: Actor, circle: str) -> Q:
     team = [place for place, _ in places]
     led = [place for place, is_lead in places if is_lead]
     on_team: dict[str, Any] = {f"{circle}__in": team, "audience__in": TEAM_AUDIENCES}
-    for_lead: dict[str, Any] = {f"{circle}__in": led, "audience": Audience.MY_WORKER}
+    for_lead: dict[str, Any] = {f"{circle}__in": led, "audience": LEAD_ONLY}
     return (Q(**on_team) if team else NOTHING) | (Q(**for_lead) if led else NOTHING)
+
+
+def practitioner_may_read(audience: Audience, *, is_lead: bool) -> bool:
+    """The same rule as `_team_audience`, for one practitioner on the circle's open
+    team and one audience: the reverse question notifications ask."""
+    return audience in TEAM_AUDIENCES or (is_lead and audience is LEAD_ONLY)

@@ -59,10 +59,14 @@ async def earlier_answer(request: Request, key: str) -> Response | None:
     if there is none; KeyReused if the key was used for something else."""
     _check_key(key)
     actor = await current_actor(request)
-    earlier = await CommandAnswer.get_or_none(person_id=str(actor.person.id), key=key)
+    return await _replay(str(actor.person.id), key, await _fingerprint(request))
+
+
+async def _replay(person_id: str, key: str, fingerprint: str) -> Response | None:
+    earlier = await CommandAnswer.get_or_none(person_id=person_id, key=key)
     if earlier is None:
         return None
-    if earlier.request_hash != await _fingerprint(request):
+    if earlier.request_hash != fingerprint:
         raise KeyReused()
     if earlier.words_forgotten:
         body = {"id": earlier.subject_id, "words_forgotten": True}
@@ -75,7 +79,10 @@ async def earlier_answer(request: Request, key: str) -> Response | None:
 async def once(request: Request, key: str, run: Callable[[], Awaitable[Response]]) -> Response:
     """Runs the command unless this key already has an answer. The caller holds the
     request's transaction, so the answer is kept together with the changes."""
-    replay = await earlier_answer(request, key)
+    _check_key(key)
+    person_id = str((await current_actor(request)).person.id)
+    fingerprint = await _fingerprint(request)
+    replay = await _replay(person_id, key, fingerprint)
     if replay is not None:
         return replay
     token = _gone_now.set(frozenset())
@@ -85,14 +92,13 @@ async def once(request: Request, key: str, run: Callable[[], Awaitable[Response]
     finally:
         _gone_now.reset(token)
     if 200 <= response.status_code < 300:
-        actor = await current_actor(request)
         body = bytes(response.body).decode()
         subject = _subject_of(body)
         forgotten = subject in gone
         await CommandAnswer.create(
-            person_id=str(actor.person.id),
+            person_id=person_id,
             key=key,
-            request_hash=await _fingerprint(request),
+            request_hash=fingerprint,
             status=response.status_code,
             media_type=response.media_type or "",
             body="" if forgotten else body,

@@ -121,8 +121,10 @@ async def end_session(request: Request, response: Response) -> None:
 async def current_actor(request: Request) -> Actor:
     """The signed-in person, or NotSignedIn. State-changing requests must also
     carry the session's CSRF token."""
-    known: Actor | None = getattr(request.state, "actor", None)
-    if known is not None:  # looked up once per request
+    # Looked up once per request. Not mutated: a second lookup of the same session
+    # in the same request finds the same person, so only the query count differs.
+    known: Actor | None = getattr(request.state, "actor", None)  # pragma: no mutate
+    if known is not None:
         return known
     session = await _session_from_cookie(request)
     if session is None:

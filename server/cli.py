@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 from server.settings import Settings, SettingsError
 
@@ -71,6 +72,46 @@ def _vapid(settings: Settings, args: argparse.Namespace) -> None:
     print(f"# public key (browsers subscribe with it): {public_key_of(key)}")
 
 
+def _backup(settings: Settings, args: argparse.Namespace) -> None:
+    from server.records.backup import BackupError, backup
+
+    try:
+        backup(settings, Path(args.path))
+    except BackupError as error:
+        raise SettingsError(str(error)) from error
+    print(f"alongside backup: written to {args.path}", flush=True)
+
+
+def _restore(settings: Settings, args: argparse.Namespace) -> None:
+    from server.records.backup import BackupError, restore
+
+    try:
+        restore(settings, Path(args.path))
+    except BackupError as error:
+        raise SettingsError(str(error)) from error
+    print(f"alongside restore: restored from {args.path}", flush=True)
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction) -> None:
+    backup = commands.add_parser(
+        "backup",
+        help="back up the database to a new file, safely while the app runs",
+        description="Write a backup of the database to PATH (a new file). SQLite: the online "
+        "backup API, which includes what the running server has not yet written to the main "
+        "file. PostgreSQL: pg_dump --format=custom.",
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="restore a backup into an empty database",
+        description="Restore the backup at PATH into the database in ALONGSIDE_DATABASE_URL "
+        "(or the data folder's SQLite file), which must be empty: a new data folder, or a "
+        "new PostgreSQL database (pg_restore). Then run `alongside migrate`.",
+    )
+    for command, run in ((backup, _backup), (restore, _restore)):
+        command.add_argument("path", metavar="PATH", help="the backup file")
+        command.set_defaults(run=run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="alongside", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -114,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--port", type=int, help="port to listen on (default 8000)")
     demo.add_argument("--serve", action="store_true", help="then run the web app")
     demo.add_argument("--json", action="store_true", help="print the details as JSON")
+    _add_backup_commands(commands)
     serve.set_defaults(run=_serve)
     migrate.set_defaults(run=_migrate)
     demo.set_defaults(run=_demo)

@@ -10,6 +10,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from server.records import cli as records_cli
 from server.settings import Settings, SettingsError
 
 DESCRIPTION = """Alongside: children, young people and carers say what matters, in their own
@@ -92,7 +93,15 @@ def _restore(settings: Settings, args: argparse.Namespace) -> None:
     print(f"alongside restore: restored from {args.path}", flush=True)
 
 
-def _add_backup_commands(commands: argparse._SubParsersAction) -> None:
+def _records(settings: Settings, args: argparse.Namespace) -> None:
+    from server.records.cli import run
+
+    if not settings.is_production:
+        _migrate(settings, args)
+    print(asyncio.run(run(settings.ready(), args)), end="", flush=True)
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = commands.add_parser(
         "backup",
         help="back up the database to a new file, safely while the app runs",
@@ -156,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--serve", action="store_true", help="then run the web app")
     demo.add_argument("--json", action="store_true", help="print the details as JSON")
     _add_backup_commands(commands)
+    records_cli.add_commands(commands).set_defaults(run=_records)
     serve.set_defaults(run=_serve)
     migrate.set_defaults(run=_migrate)
     demo.set_defaults(run=_demo)

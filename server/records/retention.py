@@ -15,11 +15,10 @@ from server.audit.service import forget_before
 from server.auth.models import Attempt, Lockout, Session
 from server.circles.models import Circle, FamilyMember
 from server.commands.models import CommandAnswer
-from server.contributions.models import Contribution
 from server.jobs.models import Delivery, Job
-from server.plans.models import PlanAnswer
 from server.records.models import RecordsEvent
 from server.settings import Settings
+from server.sharing import family_words
 
 log = logging.getLogger("alongside.records")
 YEAR = timedelta(days=365)
@@ -45,8 +44,7 @@ async def _closed_circles(before: datetime) -> dict[str, int]:
     ids = await circles.values_list("id", flat=True)
     counts = {
         "family_members": await FamilyMember.filter(circle_id__in=ids).count(),
-        "contributions": await Contribution.filter(circle_id__in=ids).count(),
-        "plan_answers": await PlanAnswer.filter(item__plan__circle_id__in=ids).count(),
+        **await family_words.count_in_circles(ids),
     }
     counts["circles"] = await _delete(Circle.filter(id__in=ids))
     return counts

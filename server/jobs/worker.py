@@ -57,7 +57,8 @@ async def work(settings: Settings, *, until_idle: bool = False, poll_seconds: fl
             now = datetime.now(UTC)
             if tidied_at is None or now - tidied_at >= tidy.EVERY:
                 await tidy.tidy(settings, now)
-                await queue.enqueue("retention", {}, dedupe_key=retention.job_key(now))
+                due, key = retention.next_run(now, settings)
+                await queue.enqueue("retention", {}, run_at=due, dedupe_key=key)
                 tidied_at = now
             job = await queue.claim()
             if job is None:

@@ -5,8 +5,9 @@ never what they said."""
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -24,9 +25,18 @@ log = logging.getLogger("alongside.records")
 YEAR = timedelta(days=365)
 
 
-def job_key(now: datetime) -> str:
-    """One retention job per day, whichever worker asks first."""
-    return f"retention:{now.astimezone(UTC).date().isoformat()}"
+#: Local hour the daily run is due: when nobody is using the service.
+RUN_AT_HOUR = 2
+
+
+def next_run(now: datetime, settings: Settings) -> tuple[datetime, str]:
+    """When the next daily run is due (the next 02:00 where the service is), and
+    its job's dedupe key: however many workers ask, one job per day."""
+    local = now.astimezone(ZoneInfo(settings.timezone))
+    due = datetime.combine(local.date(), time(RUN_AT_HOUR), tzinfo=local.tzinfo)
+    if due <= local:
+        due = datetime.combine(local.date() + timedelta(days=1), time(RUN_AT_HOUR), local.tzinfo)
+    return due, f"retention:{due.date().isoformat()}"
 
 
 async def _delete(rows: QuerySet[Any]) -> int:

@@ -19,7 +19,7 @@ from server.jobs.models import Delivery, Job
 from server.jobs.worker import run_one
 from server.plans.models import Answer, Plan, PlanAnswer, PlanItem, PlanSection
 from server.records.models import RecordsEvent
-from server.records.retention import apply_retention
+from server.records.retention import apply_retention, next_run
 from tests import factories
 
 NOW = datetime(2026, 11, 29, 3, 0, tzinfo=UTC)
@@ -109,9 +109,15 @@ async def test_the_schedule_follows_the_settings(app, settings):
     assert not await Circle.filter(id=world.circle.id).exists()
 
 
-async def test_the_worker_runs_it_once_a_day(app, settings):
-    await queue.enqueue("retention", {}, dedupe_key="retention:2026-11-29")
-    assert await queue.enqueue("retention", {}, dedupe_key="retention:2026-11-29") is None
+async def test_the_worker_runs_it_once_a_day_at_night(app, settings):
+    afternoon = datetime(2026, 11, 29, 15, 0, tzinfo=UTC)
+    due, key = next_run(afternoon, settings)
+    assert (due, key) == (datetime(2026, 11, 30, 2, 0, tzinfo=UTC), "retention:2026-11-30")
+    assert next_run(afternoon.replace(hour=1), settings)[0] == afternoon.replace(hour=2)
+    summer = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+    assert next_run(summer, settings)[0] == datetime(2026, 7, 2, 1, 0, tzinfo=UTC)
+    await queue.enqueue("retention", {}, run_at=NOW, dedupe_key=key)
+    assert await queue.enqueue("retention", {}, run_at=NOW, dedupe_key=key) is None
     job = await queue.claim()
     assert job is not None and job.kind == "retention"
     await run_one(job, settings, I18n())

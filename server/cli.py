@@ -146,9 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worker = commands.add_parser(
         "worker",
-        help="run background jobs (notifications and reminders)",
+        help="run background jobs (notifications, reminders, retention)",
         description="Take due jobs from the database queue and run them: push notifications "
-        "and meeting reminders. Run as many workers as needed; each job runs once.",
+        "and meeting reminders, and each night the retention schedule. Run as many workers as needed; "
+        "each job runs once.",
     )
     worker.add_argument(
         "--until-idle", action="store_true", help="stop when no job is due (for tests and cron)"

@@ -119,6 +119,7 @@ class Settings:
             raise SettingsError(
                 f"A numeric {ENV_PREFIX}* setting is not a number: {error}"
             ) from error
+        _check_retention(numbers)
         try:
             push_services = parse_origins(get("PUSH_SERVICES"))
         except ValueError as error:
@@ -163,6 +164,18 @@ class Settings:
             vapid_private_key=self.vapid_private_key
             or _kept(self.data_dir / DEMO_VAPID_FILE, generate_private_key),
         )
+
+
+def _check_retention(numbers: _Numbers) -> None:
+    """A period of 0 would delete everything at the next nightly run."""
+    periods = {
+        "RETENTION_CLOSED_YEARS": numbers["retention_closed_years"],
+        "RETENTION_TECHNICAL_DAYS": numbers["retention_technical_days"],
+        "RETENTION_AUDIT_YEARS": numbers["retention_audit_years"],
+    }
+    for name, value in periods.items():
+        if value < 1:
+            raise SettingsError(f"{ENV_PREFIX}{name} must be at least 1.")
 
 
 def _kept(path: Path, make: Callable[[], str]) -> str:

@@ -19,6 +19,7 @@ from server.errors import Forbidden, NotFound
 from server.family.my_data import my_data
 from server.i18n import I18n, Wording
 from server.jobs.models import Job
+from server.plans.models import PlanVersion
 from server.records.access import CommandLine, done_by, may_manage_records
 from server.records.models import RecordsEvent
 from server.settings import Settings
@@ -76,6 +77,20 @@ async def _jobs_about(member_id: UUID) -> int:
     return len(ids)
 
 
+async def _published_actions_of(member: FamilyMember) -> int:
+    """Published plans name the member as an action's owner by id: no longer."""
+    changed = 0
+    for version in await PlanVersion.filter(plan__circle_id=member.circle_id):
+        items = version.snapshot.get("items", [])
+        theirs = [item for item in items if item.get("owner_member_id") == str(member.id)]
+        for item in theirs:
+            item["owner_member_id"] = None
+        if theirs:
+            await PlanVersion.filter(id=version.id).update(snapshot=version.snapshot)
+            changed += len(theirs)
+    return changed
+
+
 async def erase_member(
     actor: Actor | CommandLine, settings: Settings, member_id: Any, reason: str
 ) -> dict[str, int]:
@@ -87,6 +102,7 @@ async def erase_member(
         counts, ids = await family_words.erase_words_of(member.id)
         counts["command_answers"] = await _kept_answers_about(member.id, ids)
         counts["jobs"] = await _jobs_about(member.id)
+        counts["published_actions"] = await _published_actions_of(member)
         await member.delete()
         counts["family_members"] = 1
         await RecordsEvent.create(

@@ -14,6 +14,7 @@ from server.auth.actor import Actor
 from server.auth.models import Session
 from server.circles.models import FamilyMember
 from server.errors import Forbidden
+from server.plans.models import Plan, PlanVersion
 from server.records.access import COMMAND_LINE
 from server.records.models import RecordsEvent
 from server.records.service import erase_member, export_member
@@ -94,3 +95,19 @@ async def test_only_a_records_manager_may_export_or_erase(app, settings):
     [event] = await RecordsEvent.filter(action="erasure")
     assert event.done_by == f"practitioner:{world.lead.id}"
     assert await RecordsEvent.filter(action="subject_access").count() == 0
+
+
+async def test_a_published_action_they_owned_no_longer_names_them(app):
+    world = await factories.world()
+    sam = str(world.young_person.id)
+    plan = await Plan.create(circle=world.circle)
+    owned = {"id": "a", "section": "needs_to_happen", "text": "Sam walks the dog"}
+    await PlanVersion.create(
+        plan=plan,
+        number=1,
+        snapshot={"items": [{**owned, "owner_member_id": sam}, {"owner_member_id": None}]},
+    )
+    counts = await erase_member(COMMAND_LINE, app.state.settings, sam, "asked")
+    [version] = await PlanVersion.all()
+    assert version.snapshot["items"][0] == {**owned, "owner_member_id": None}
+    assert counts["published_actions"] == 1

@@ -8,7 +8,9 @@ import json
 import os
 import sys
 from dataclasses import replace
+from pathlib import Path
 
+from server.records import cli as records_cli
 from server.settings import Settings, SettingsError
 
 DESCRIPTION = """Alongside: children, young people and carers say what matters, in their own
@@ -71,6 +73,54 @@ def _vapid(settings: Settings, args: argparse.Namespace) -> None:
     print(f"# public key (browsers subscribe with it): {public_key_of(key)}")
 
 
+def _backup(settings: Settings, args: argparse.Namespace) -> None:
+    from server.records.backup import BackupError, backup
+
+    try:
+        backup(settings, Path(args.path))
+    except BackupError as error:
+        raise SettingsError(str(error)) from error
+    print(f"alongside backup: written to {args.path}", flush=True)
+
+
+def _restore(settings: Settings, args: argparse.Namespace) -> None:
+    from server.records.backup import BackupError, restore
+
+    try:
+        restore(settings, Path(args.path))
+    except BackupError as error:
+        raise SettingsError(str(error)) from error
+    print(f"alongside restore: restored from {args.path}", flush=True)
+
+
+def _records(settings: Settings, args: argparse.Namespace) -> None:
+    from server.records.cli import run
+
+    if not settings.is_production:
+        _migrate(settings, args)
+    print(asyncio.run(run(settings.ready(), args)), end="", flush=True)
+
+
+def _add_backup_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = commands.add_parser(
+        "backup",
+        help="back up the database to a new file, safely while the app runs",
+        description="Write a backup of the database to PATH (a new file). SQLite: the online "
+        "backup API, which includes what the running server has not yet written to the main "
+        "file. PostgreSQL: pg_dump --format=custom.",
+    )
+    restore = commands.add_parser(
+        "restore",
+        help="restore a backup into an empty database",
+        description="Restore the backup at PATH into the database in ALONGSIDE_DATABASE_URL "
+        "(or the data folder's SQLite file), which must be empty: a new data folder, or a "
+        "new PostgreSQL database (pg_restore). Then run `alongside migrate`.",
+    )
+    for command, run in ((backup, _backup), (restore, _restore)):
+        command.add_argument("path", metavar="PATH", help="the backup file")
+        command.set_defaults(run=run)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="alongside", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -96,9 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worker = commands.add_parser(
         "worker",
-        help="run background jobs (notifications and reminders)",
+        help="run background jobs (notifications, reminders, retention)",
         description="Take due jobs from the database queue and run them: push notifications "
-        "and meeting reminders. Run as many workers as needed; each job runs once.",
+        "and meeting reminders, and each night the retention schedule. Run as many workers as needed; "
+        "each job runs once.",
     )
     worker.add_argument(
         "--until-idle", action="store_true", help="stop when no job is due (for tests and cron)"
@@ -114,6 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--port", type=int, help="port to listen on (default 8000)")
     demo.add_argument("--serve", action="store_true", help="then run the web app")
     demo.add_argument("--json", action="store_true", help="print the details as JSON")
+    _add_backup_commands(commands)
+    records_cli.add_commands(commands).set_defaults(run=_records)
     serve.set_defaults(run=_serve)
     migrate.set_defaults(run=_migrate)
     demo.set_defaults(run=_demo)

@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "server.family.models",
     "server.jobs.models",
     "server.commands.models",
+    "server.records.models",
 ]
 
 

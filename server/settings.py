@@ -33,6 +33,9 @@ class _Numbers(TypedDict):
     session_max_hours: int
     invitation_hours: int
     max_body_bytes: int
+    retention_closed_years: int
+    retention_technical_days: int
+    retention_audit_years: int
 
 
 def _flag(value: str) -> bool:
@@ -69,6 +72,17 @@ class Settings:
     push_services: tuple[str, ...] = ()
     #: Children and young people get no notifications in these local hours.
     quiet_hours: tuple[int, int] = (21, 7)
+    #: A closed circle (its family's words, plans, meetings) is deleted this many
+    #: years after it closed (README, "Records management" says why 7).
+    retention_closed_years: int = 7
+    #: Sessions, sign-in attempts, lockouts, command answers, finished jobs and
+    #: their deliveries are deleted this many days after they end.
+    retention_technical_days: int = 30
+    #: Who read or changed what is kept this many years.
+    retention_audit_years: int = 7
+    #: Emails of practitioners who may export or erase a family member's records
+    #: (until the partnership administrator role exists).
+    records_managers: tuple[str, ...] = ()
 
     @property
     def is_production(self) -> bool:
@@ -97,11 +111,15 @@ class Settings:
                 "session_max_hours": int(get("SESSION_MAX_HOURS", "12")),
                 "invitation_hours": int(get("INVITATION_HOURS", "72")),
                 "max_body_bytes": int(get("MAX_BODY_BYTES", str(256 * 1024))),
+                "retention_closed_years": int(get("RETENTION_CLOSED_YEARS", "7")),
+                "retention_technical_days": int(get("RETENTION_TECHNICAL_DAYS", "30")),
+                "retention_audit_years": int(get("RETENTION_AUDIT_YEARS", "7")),
             }
         except ValueError as error:
             raise SettingsError(
                 f"A numeric {ENV_PREFIX}* setting is not a number: {error}"
             ) from error
+        _check_retention(numbers)
         try:
             push_services = parse_origins(get("PUSH_SERVICES"))
         except ValueError as error:
@@ -118,6 +136,11 @@ class Settings:
             vapid_private_key=get("VAPID_PRIVATE_KEY"),
             vapid_subject=get("VAPID_SUBJECT", "mailto:privacy@alongside.invalid"),
             push_services=push_services,
+            records_managers=tuple(
+                email.strip().lower()
+                for email in get("RECORDS_MANAGERS").split(",")
+                if email.strip()
+            ),
             **numbers,
         )
 
@@ -141,6 +164,18 @@ class Settings:
             vapid_private_key=self.vapid_private_key
             or _kept(self.data_dir / DEMO_VAPID_FILE, generate_private_key),
         )
+
+
+def _check_retention(numbers: _Numbers) -> None:
+    """A period of 0 would delete everything at the next nightly run."""
+    periods = {
+        "RETENTION_CLOSED_YEARS": numbers["retention_closed_years"],
+        "RETENTION_TECHNICAL_DAYS": numbers["retention_technical_days"],
+        "RETENTION_AUDIT_YEARS": numbers["retention_audit_years"],
+    }
+    for name, value in periods.items():
+        if value < 1:
+            raise SettingsError(f"{ENV_PREFIX}{name} must be at least 1.")
 
 
 def _kept(path: Path, make: Callable[[], str]) -> str:

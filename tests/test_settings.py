@@ -74,3 +74,26 @@ def test_a_push_service_that_is_not_an_origin_is_refused_with_the_name_to_fix():
     ):
         with pytest.raises(SettingsError, match="ALONGSIDE_PUSH_SERVICES"):
             Settings.from_env({"ALONGSIDE_PUSH_SERVICES": value})
+
+
+def test_the_retention_schedule_and_records_managers_come_from_settings():
+    default = Settings.from_env({})
+    assert (default.retention_closed_years, default.retention_technical_days) == (7, 30)
+    assert default.retention_audit_years == 7 and default.records_managers == ()
+    chosen = Settings.from_env(
+        {
+            "ALONGSIDE_RETENTION_CLOSED_YEARS": "10",
+            "ALONGSIDE_RETENTION_TECHNICAL_DAYS": "14",
+            "ALONGSIDE_RETENTION_AUDIT_YEARS": "12",
+            "ALONGSIDE_RECORDS_MANAGERS": " Dpo@Council.example , ",
+        }
+    )
+    assert (chosen.retention_closed_years, chosen.retention_technical_days) == (10, 14)
+    assert chosen.retention_audit_years == 12
+    assert chosen.records_managers == ("dpo@council.example",)
+
+
+def test_a_retention_period_of_nothing_is_refused_rather_than_deleting_everything():
+    for name in ("RETENTION_CLOSED_YEARS", "RETENTION_TECHNICAL_DAYS", "RETENTION_AUDIT_YEARS"):
+        with pytest.raises(SettingsError, match=f"ALONGSIDE_{name}"):
+            Settings.from_env({f"ALONGSIDE_{name}": "0"})

@@ -44,3 +44,9 @@ async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[
             for circle_id, subject in reads
         ]
     )
+
+
+async def forget_before(cutoff: datetime) -> int:
+    """Deletes audit records made before `cutoff` (the retention schedule);
+    returns how many."""
+    return await AuditEvent.filter(at__lt=cutoff).delete()

@@ -36,6 +36,9 @@ class Delivery(Model):
     )
     job_id: int
     endpoint = fields.CharField(max_length=1000)
+    #: When a worker began sending it (the push lease): a job retaken after that
+    #: worker died does not send it again until the lease has run out.
+    attempted_at = fields.DatetimeField(null=True)
     sent_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

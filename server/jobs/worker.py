@@ -16,6 +16,8 @@ from server.jobs.models import Job
 from server.notifications.push import PushFailed
 from server.notifications.service import run_notify
 from server.notifications.triggers import run_meeting_reminder
+from server.records import retention
+from server.records.retention import apply_retention
 from server.settings import Settings
 
 log = logging.getLogger("alongside.worker")
@@ -29,6 +31,8 @@ async def run_one(job: Job, settings: Settings, i18n: I18n, now: datetime | None
                 return  # deferred for quiet hours
         elif job.kind == "meeting_reminder":
             await run_meeting_reminder(job)
+        elif job.kind == "retention":
+            await apply_retention(settings, now)
         else:
             raise ValueError(f"unknown job kind {job.kind!r}")
     except PushFailed as error:
@@ -53,6 +57,8 @@ async def work(settings: Settings, *, until_idle: bool = False, poll_seconds: fl
             now = datetime.now(UTC)
             if tidied_at is None or now - tidied_at >= tidy.EVERY:
                 await tidy.tidy(settings, now)
+                due, key = retention.next_run(now, settings)
+                await queue.enqueue("retention", {}, run_at=due, dedupe_key=key)
                 tidied_at = now
             job = await queue.claim()
             if job is None:

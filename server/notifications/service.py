@@ -22,6 +22,10 @@ from server.organisations.models import Practitioner
 from server.settings import Settings
 
 log = logging.getLogger("alongside.push")
+#: How long a message whose sender died mid-send counts as sent: longer than a
+#: job's lease (a retaken job finds it still running), short enough that a lost
+#: message is soon sent again (at least once; its Topic collapses a repeat).
+PUSH_LEASE = timedelta(minutes=15)
 
 
 async def notify(
@@ -81,12 +85,35 @@ async def run_notify(job: Job, settings: Settings, i18n: I18n, now: datetime) ->
         delivery, _ = await Delivery.get_or_create(job=job, endpoint=device.endpoint)
         if delivery.sent_at is not None:
             continue
+        if delivery.attempted_at is not None and now < delivery.attempted_at + PUSH_LEASE:
+            # A worker began sending this and died before hearing back: it may
+            # have arrived. Not again until the push lease has run out.
+            await queue.defer(job, delivery.attempted_at + PUSH_LEASE)
+            return False
+        await _send_once(delivery, device, payload, settings, _topic(job), now)
+    return True
+
+
+async def _send_once(
+    delivery: Delivery,
+    device: PushSubscription,
+    payload: dict[str, str],
+    settings: Settings,
+    topic: str,
+    now: datetime,
+) -> None:
+    """Records the attempt (committed before the message leaves), sends, and
+    records that it was sent. A refusal clears the attempt: it can be retried."""
+    await Delivery.filter(id=delivery.id).update(attempted_at=now)
+    try:
         await push.send(
             device,
             payload,
             private_key=settings.vapid_private_key,
             subject=settings.vapid_subject,
-            topic=_topic(job),
+            topic=topic,
         )
-        await Delivery.filter(id=delivery.id).update(sent_at=now)
-    return True
+    except push.PushFailed:
+        await Delivery.filter(id=delivery.id).update(attempted_at=None)
+        raise
+    await Delivery.filter(id=delivery.id).update(sent_at=now)

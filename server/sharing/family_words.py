@@ -19,7 +19,7 @@ from server.auth.actor import Actor
 from server.circles.models import TeamMember
 from server.contributions.models import Audience, Contribution
 from server.organisations.models import Practitioner
-from server.plans.models import PlanAnswer
+from server.plans.models import PlanAnswer, PlanItem
 from server.sharing import policy
 
 DRAFT = Audience.JUST_ME
@@ -135,3 +135,35 @@ async def answer_with_id(answer_id: UUID) -> PlanAnswer | None:
     """One answer, for the team to respond to or escalate; its comment is shown
     only as far as `answer_ids_readable` allows."""
     return await PlanAnswer.get_or_none(id=answer_id)
+
+
+# --- Records management: counting and erasing, never reading -------------------
+
+
+async def count_in_circles(circle_ids: Iterable[Any]) -> dict[str, int]:
+    """How many items and plan answers the families of these circles wrote."""
+    ids = list(circle_ids)
+    return {
+        "contributions": await Contribution.filter(circle_id__in=ids).count(),
+        "plan_answers": await PlanAnswer.filter(item__plan__circle_id__in=ids).count(),
+    }
+
+
+async def erase_words_of(member_id: Any) -> tuple[dict[str, int], list[str]]:
+    """Deletes everything a family member wrote: their items (with the plan items
+    that quoted them) and their plan answers. Returns the counts, and the ids of
+    what was deleted, so copies elsewhere (kept answers) can be found."""
+    items = Contribution.filter(author_id=member_id)
+    item_ids = [str(ident) for ident in await items.values_list("id", flat=True)]
+    answers = PlanAnswer.filter(member_id=member_id)
+    answer_ids = [str(ident) for ident in await answers.values_list("id", flat=True)]
+    quoting = PlanItem.filter(source_id__in=item_ids)
+    counts = {
+        "contributions": len(item_ids),
+        "plan_answers": len(answer_ids),
+        "plan_items_quoting": await quoting.count(),
+    }
+    await quoting.delete()
+    await answers.delete()
+    await items.delete()
+    return counts, item_ids + answer_ids

@@ -4,6 +4,7 @@ real push service and browser would."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import os
@@ -68,6 +69,8 @@ class PushService:
         self.gone: set[str] = set()
         self.received: list[Received] = []
         self.refused: list[str] = []
+        #: Keep each message but answer late (a sender may die while it waits).
+        self.answer_after_seconds = 0.0
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         app = Starlette(routes=[Route("/push/{name}", self._receive, methods=["POST"])])
@@ -128,6 +131,7 @@ class PushService:
         self.received.append(
             Received(name, json.loads(plain), request.headers.get("topic"), claims)
         )
+        await asyncio.sleep(self.answer_after_seconds)
         return Response(status_code=201)
 
 

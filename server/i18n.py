@@ -26,6 +26,9 @@ LANGUAGES = ("en", "pl", "pa", "ur", "ro")
 #: Dates and times follow the UK's conventions for English, and each language's own.
 _FORMAT_LOCALES = {"en": "en_GB", "pa": "pa_Guru", "ur": "ur_PK"}
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+#: The language chosen on this phone before anyone signs in (the switcher, or the
+#: invitation link), kept by the PWA; a signed-in person's own choice wins over it.
+LANGUAGE_COOKIE = "alongside-lang"
 DOMAIN = "messages"
 
 
@@ -116,10 +119,14 @@ def load_language(locales_dir: Path, code: str) -> Language:
 
 
 def request_language(request: Request) -> str:
-    """The reader's language: their saved choice once signed in, else the browser's."""
+    """The reader's language: their saved choice once signed in, else the one
+    chosen on this phone, else the browser's."""
     chosen: str | None = getattr(request.state, "locale", None)
     if chosen:
         return chosen
+    on_this_phone = request.cookies.get(LANGUAGE_COOKIE, "")
+    if on_this_phone in LANGUAGES:
+        return on_this_phone
     i18n: I18n = request.app.state.i18n
     return i18n.negotiate(parse_accept_language(request.headers.get("accept-language", "")))
 

@@ -3,7 +3,8 @@
     python -m tools.catalogs update   extract strings, then update every catalog
     python -m tools.catalogs check    exit 1 if a catalog is missing or stale
 
-Server strings are marked with N_(...), N_plural(singular, plural) or gettext; PWA
+Server strings are marked with N_(...), N_plural(singular, plural) or gettext, and
+_("...") in the print templates; PWA
 strings with t(...) and tn(singular, plural, n). The English catalog is filled with the source text.
 """
 
@@ -30,7 +31,11 @@ HEADER = "Alongside: what children, young people and carers say. Catalog for {la
 
 def extract() -> Catalog:
     catalog = Catalog(project="alongside", version="1", charset="utf-8")
-    method_map = [("server/**.py", "python"), ("pwa/**.js", "javascript")]
+    method_map = [
+        ("server/**.py", "python"),
+        ("server/**/templates/**.html", "jinja2.ext:babel_extract"),
+        ("pwa/**.js", "javascript"),
+    ]
     for filename, lineno, message, comments, context in extract_from_dir(
         ROOT, method_map, keywords=KEYWORDS, comment_tags=("NOTE:",), strip_comment_tags=True
     ):

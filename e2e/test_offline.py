@@ -470,8 +470,8 @@ def test_notifications_are_off_until_turned_on_and_never_say_what_was_written(
     page.context.grant_permissions(["notifications"])
     join_as(page, circle)
     page.goto("/#/home")
-    page.get_by_role("link", name="Notifications").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
+    page.get_by_role("link", name="Settings").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
     expect(page.get_by_text("Notifications are off.")).to_be_visible()
     expect(
         page.get_by_text("A notification only ever says “You have a new message”.")

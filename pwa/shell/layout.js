@@ -52,6 +52,18 @@ function showHelpBar(onTalk) {
   );
 }
 
+/**
+ * The browser tab and the screen reader's page name: the screen's heading, then
+ * Alongside ("My words – Alongside"); "Error:" first while a form has problems.
+ */
+export function nameThePage({ error = false } = {}) {
+  const heading = document.querySelector("#view h1");
+  const screen = heading ? heading.textContent.trim() : "";
+  // Filled by hand: a page name needs no direction marks around its parts.
+  const name = screen ? t("{screen} – Alongside").replace("{screen}", screen) : "Alongside";
+  document.title = error ? t("Error: {page}").replace("{page}", name) : name;
+}
+
 let clearTimer = 0;
 
 /** Shows a short message and has screen readers say it, without moving focus. */

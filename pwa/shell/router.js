@@ -5,7 +5,7 @@
 // connection, from what this phone remembers (see session.js).
 import { ProblemError, OfflineError } from "./api.js";
 import { t } from "./i18n.js";
-import { announce, showTopBar } from "./layout.js";
+import { announce, nameThePage, showTopBar } from "./layout.js";
 import { signedInRoute } from "./routes.js";
 import { session, checkSession, signedIn, leave, whenBackOnline, lockWhenIdle } from "./session.js";
 import { unsentCount, outboxEvents } from "../outbox/queue.js";
@@ -184,5 +184,6 @@ function display(content, path = shown) {
   shown = path;
   main.replaceChildren(content);
   const title = main.querySelector("h1") || main;
+  nameThePage();
   title.focus();
 }

@@ -33,7 +33,8 @@ function audienceDescription(audience) {
     just_me: t("Only you. Nobody else can see it."),
     my_worker: t("You and your worker."),
     my_meeting: t("You and all the workers who help your family."),
-    my_family_too: t("Your workers, and the carers in your circle."),
+    // NOTE: "My family too": the workers, and the family's adults who look after the child (parents, carers); not other children.
+    my_family_too: t("Your workers and the grown-ups who look after you."),
   };
   return descriptions[audience];
 }

@@ -55,8 +55,10 @@ export function explainer(carryOn) {
       "section",
       { class: "card safety" },
       el("h2", {}, t("Keeping people safe")),
-      el("p", {}, t("If you share something that means someone may be at risk of harm, your worker must act on it, even if you only shared it with them.")),
-      el("p", {}, t("This is because keeping you and other people safe comes first.")),
+      // NOTE: the harm notice, read by children from about 8: keep it as plain as the English (reading age 9).
+      el("p", {}, t("If you say someone may get hurt, your worker must act to keep them safe.")),
+      el("p", {}, t("They must do this even if you only told them.")),
+      el("p", {}, t("Keeping you and others safe comes first.")),
     ),
     problem,
     button,

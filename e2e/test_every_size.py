@@ -71,7 +71,7 @@ def people(browser, live_server):
 
 def _screens(circle) -> list[tuple[str, str]]:
     return [
-        *(("family", screen) for screen in FAMILY_SCREENS + BOTH_SCREENS),
+        *(("family", screen) for screen in [*FAMILY_SCREENS, *BOTH_SCREENS]),
         ("worker", "home"),
         *(("worker", f"circle/{circle.id}{screen}") for screen in CIRCLE_SCREENS),
         ("worker", "settings"),

@@ -20,9 +20,13 @@ export function audienceIcon(audience) {
 
 export function audienceLabel(audience) {
   const labels = {
+    // NOTE: who can see the words: only the person who wrote them (a draft).
     just_me: t("Just me"),
+    // NOTE: who can see the words: the writer and their lead worker (social worker).
     my_worker: t("My worker"),
+    // NOTE: who can see the words: every worker who comes to the family's meeting (school, health).
     my_meeting: t("My meeting"),
+    // NOTE: who can see the words: all the workers and the family's adult carers too.
     my_family_too: t("My family too"),
   };
   return labels[audience] || "";

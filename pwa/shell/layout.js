@@ -60,9 +60,9 @@ export function nameThePage({ error = false } = {}) {
   const heading = document.querySelector("#view h1");
   const screen = heading ? heading.textContent.trim() : "";
   // Filled by hand: a page name needs no direction marks around its parts.
-  // NOTE: the browser tab's name; {screen} is the screen's heading. Alongside is the app's name: keep it.
+  // NOTE: the browser tab's name; {screen} is the screen's heading. Keep "Alongside".
   const name = screen ? t("{screen} – Alongside").replace("{screen}", screen) : "Alongside";
-  // NOTE: the browser tab's name while a form has problems (screen readers say it first).
+  // NOTE: the browser tab's name while a form has problems.
   document.title = error ? t("Error: {page}").replace("{page}", name) : name;
 }
 

@@ -24,7 +24,7 @@ export function audienceLabel(audience) {
     just_me: t("Just me"),
     // NOTE: who can see the words: the writer and their lead worker (social worker).
     my_worker: t("My worker"),
-    // NOTE: who can see the words: every worker who comes to the family's meeting (school, health).
+    // NOTE: who can see the words: every worker at the family's meeting.
     my_meeting: t("My meeting"),
     // NOTE: who can see the words: all the workers and the family's adult carers too.
     my_family_too: t("My family too"),
@@ -37,7 +37,7 @@ function audienceDescription(audience) {
     just_me: t("Only you. Nobody else can see it."),
     my_worker: t("You and your worker."),
     my_meeting: t("You and all the workers who help your family."),
-    // NOTE: "My family too": the workers, and the family's adults who look after the child (parents, carers); not other children.
+    // NOTE: "My family too": workers and the family's adult carers (not other children).
     my_family_too: t("Your workers and the grown-ups who look after you."),
   };
   return descriptions[audience];

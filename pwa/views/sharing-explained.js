@@ -55,7 +55,7 @@ export function explainer(carryOn) {
       "section",
       { class: "card safety" },
       el("h2", {}, t("Keeping people safe")),
-      // NOTE: the harm notice, read by children from about 8: keep it as plain as the English (reading age 9).
+      // NOTE: the harm notice, for children from 8: keep it as plain as the English.
       el("p", {}, t("If you say someone may get hurt, your worker must act to keep them safe.")),
       el("p", {}, t("They must do this even if you only told them.")),
       el("p", {}, t("Keeping you and others safe comes first.")),

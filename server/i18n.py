@@ -89,9 +89,26 @@ class Language:
             f"export const lang = {json.dumps(self.code)};\n"
             f"export const dir = {json.dumps(self.direction)};\n"
             f"export const messages = {body};\n"
+            f"export const calendar = {json.dumps(calendar(self.code), ensure_ascii=False)};\n"
             # The catalog's own gettext rule: C expressions of n are valid JavaScript.
             f"export function plural(n) {{ return Number({self.catalog.plural_expr}); }}\n"
         )
+
+
+def calendar(lang: str) -> dict[str, object]:
+    """Month and day names and date patterns from CLDR (Babel), for a browser whose
+    own locale data is thin (Debian's Chromium writes Punjabi dates as "2026 M12 9")."""
+    locale = Locale.parse(_FORMAT_LOCALES.get(lang, lang))
+    return {
+        "months": [locale.months["format"]["wide"][n] for n in range(1, 13)],
+        # CLDR counts days from Monday; JavaScript's getDay() from Sunday.
+        "days": [locale.days["format"]["wide"][(n + 6) % 7] for n in range(7)],
+        "periods": [locale.day_periods["format"]["abbreviated"][p] for p in ("am", "pm")],
+        "date": locale.date_formats["long"].pattern,
+        "fullDate": locale.date_formats["full"].pattern,
+        "time": locale.time_formats["short"].pattern,
+        "dateTime": str(locale.datetime_formats["full"]),
+    }
 
 
 class I18n:

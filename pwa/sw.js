@@ -48,6 +48,7 @@ const SHELL = [
   "/shell/drafts.js",
   "/shell/forms.js",
   "/shell/i18n.js",
+  "/shell/languages.js",
   "/shell/layout.js",
   "/shell/router.js",
   "/shell/routes.js",

@@ -1,0 +1,67 @@
+"""Anyone can choose their language: before sign-in it is kept on the phone, once
+signed in it is kept for the person. A form with problems lists them at the top,
+each linking to its field, and the page's title says "Error:"."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from e2e.steps import assert_accessible, join, new_phone
+
+ME = "async () => (await (await fetch('/api/me')).json()).locale"
+
+
+def test_the_sign_in_page_changes_language_and_the_phone_keeps_it(browser, live_server):
+    page = new_phone(browser, live_server.url)
+    page.goto("/#/sign-in")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    switcher = page.get_by_role("navigation", name="Language")
+    expect(switcher.get_by_role("button", name="English")).to_have_attribute("aria-pressed", "true")
+    switcher.get_by_role("button", name="Polski").click()
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Sign in")
+    expect(page).to_have_title(re.compile(r" – Alongside$"))
+    page.reload()  # the server reads the phone's choice too
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(
+        page.get_by_role("navigation", name="Język").get_by_role("button", name="Polski")
+    ).to_have_attribute("aria-pressed", "true")
+    assert_accessible(page)
+    page.context.close()
+
+
+def test_a_joined_family_member_chooses_urdu_in_settings(browser, live_server, circle):
+    page = new_phone(browser, live_server.url)
+    join(page, circle.code("Sam"), "2468")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
+    page.goto("/#/settings")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
+    page.get_by_role("button", name="اردو").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("button", name="اردو")).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate(ME) == "ur"  # kept for Sam, on every phone
+    assert_accessible(page)
+    page.context.close()
+
+
+def test_a_form_with_problems_lists_them_at_the_top(browser, live_server):
+    page = new_phone(browser, live_server.url)
+    page.goto("/#/sign-in")
+    expect(page).to_have_title("Sign in – Alongside")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_title("Error: Sign in – Alongside")
+    summary = page.locator(".error-summary")
+    expect(summary.get_by_role("heading")).to_have_text("There is a problem")
+    expect(summary.get_by_role("link")).to_have_count(2)
+    summary.get_by_role("link", name="Enter your password.").click()
+    expect(page.get_by_label("Password")).to_be_focused()
+    assert page.url.endswith("#/sign-in")  # the link moved focus, not the screen
+    assert_accessible(page)
+    page.get_by_label("Work email address").fill("someone@example.test")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("alert")).to_have_text("That email or password is not right.")
+    expect(summary).to_have_count(0)
+    page.context.close()

@@ -13,6 +13,8 @@ from pathlib import Path
 import textstat
 from babel.messages.extract import extract_from_dir
 
+from tools import catalogs
+
 VIEWS = Path(__file__).resolve().parents[2] / "pwa" / "views"
 #: Screens for practitioners are written for professionals, not children.
 PRACTITIONER_SCREENS = (
@@ -126,3 +128,12 @@ def test_the_simpler_mode_uses_no_jargon():
     assert len(strings) > 10
     used = {(word, text) for text in strings for word in JARGON if word in text.lower()}
     assert used == set()
+
+
+def test_english_says_secret_number_never_pin():
+    """One word for one thing: the family's code is a "secret number" on every
+    screen and in every server message (Polish and Romanian say PIN throughout)."""
+    english = catalogs.load("en")
+    assert english is not None
+    says_pin = [m.id for m in english if m.id and re.search(r"\bPIN\b", str(m.id))]
+    assert says_pin == []

@@ -65,3 +65,25 @@ def test_a_form_with_problems_lists_them_at_the_top(browser, live_server):
     expect(page.get_by_role("alert")).to_have_text("That email or password is not right.")
     expect(summary).to_have_count(0)
     page.context.close()
+
+
+def test_pasted_words_are_never_cut_and_the_count_is_said(browser, live_server, circle):
+    page = new_phone(browser, live_server.url)
+    join(page, circle.code("Sam"), "2468")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
+    page.get_by_role("link", name="Write something").first.click()
+    page.get_by_role("button", name="I understand").click()
+    box = page.locator("textarea[name=text]")
+    pasted = "word " * 1000 + "words"  # 5005 letters: five too many
+    box.fill(pasted)
+    assert box.input_value() == pasted
+    expect(page.locator(".text-count")).to_have_text(
+        "That is 5 letters too many. Please take some out."
+    )
+    spoken = page.locator(".character-count [aria-live=polite]")
+    expect(spoken).to_have_text("That is 5 letters too many. Please take some out.")
+    page.get_by_role("button", name="Save").click()
+    expect(page).to_have_title(re.compile("^Error: "))
+    expect(page.locator(".error-summary")).to_contain_text("5 letters too many")
+    assert box.input_value() == pasted  # still all there, to cut down as they choose
+    page.context.close()

@@ -46,6 +46,7 @@ const SHELL = [
   "/shell/choices.js",
   "/shell/dom.js",
   "/shell/drafts.js",
+  "/shell/character-count.js",
   "/shell/forms.js",
   "/shell/i18n.js",
   "/shell/languages.js",

@@ -87,3 +87,21 @@ def test_pasted_words_are_never_cut_and_the_count_is_said(browser, live_server, 
     expect(page.locator(".error-summary")).to_contain_text("5 letters too many")
     assert box.input_value() == pasted  # still all there, to cut down as they choose
     page.context.close()
+
+
+def test_a_message_stays_in_a_banner_until_they_move_on(browser, live_server, circle):
+    page = new_phone(browser, live_server.url)
+    join(page, circle.code("Sam"), "2468")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
+    page.get_by_role("button", name="Use the simpler version").click()
+    banner = page.get_by_role("status")
+    expect(banner).to_have_text("You are using the simpler version.")
+    page.clock.install()
+    page.clock.run_for(60_000)  # a slow reader's minute: nothing has gone away
+    expect(banner).to_have_text("You are using the simpler version.")
+    above = "(b) => b.getBoundingClientRect().bottom <= document.getElementById('view').getBoundingClientRect().top"
+    assert banner.evaluate(above)  # above the screen, covering nothing
+    page.get_by_role("link", name="Settings").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
+    expect(page.locator("#status")).to_be_empty()
+    page.context.close()

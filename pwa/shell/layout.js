@@ -66,18 +66,21 @@ export function nameThePage({ error = false } = {}) {
   document.title = error ? t("Error: {page}").replace("{page}", name) : name;
 }
 
-let clearTimer = 0;
-
-/** Shows a short message and has screen readers say it, without moving focus. */
+/**
+ * Shows a short message in a banner above the screen (as GOV.UK's notification
+ * banner) and has screen readers say it, without moving focus. It stays until
+ * the person moves on (clearBanner): nothing vanishes before it is read.
+ */
 export function announce(message) {
   const status = document.getElementById("status");
   status.textContent = "";
-  clearTimeout(clearTimer);
   // A fresh text node after a tick makes repeated messages be read again.
-  setTimeout(() => {
-    status.textContent = message;
-    clearTimer = setTimeout(() => (status.textContent = ""), 7000);
-  }, 50);
+  setTimeout(() => (status.textContent = message), 50);
+}
+
+/** The person chose another screen: the last message has had its time. */
+export function clearBanner() {
+  document.getElementById("status").textContent = "";
 }
 
 /**

@@ -68,6 +68,11 @@ async def test_a_practitioners_rejected_input_follows_their_choice(client):
     )
     assert invalid.status_code == 422 and urdu(invalid.json()["title"])
 
+    circle = (await client.get(f"/api/circles/{world.circle.id}")).json()
+    labels = [m["role_label"] for m in circle["members"]]
+    labels += [t["agency_label"] for t in circle["team"]]
+    assert labels and all(urdu(label) for label in labels), labels
+
     printed = await client.get(f"/print/circles/{world.circle.id}/plan")
     for heading in re.findall(r"<(h1|title|h2|p)>(.*?)</\1>", printed.text):
         assert urdu(heading[1]), heading

@@ -9,7 +9,9 @@ export function field({ name, label, hint, ...inputProps }) {
   const id = "field-" + name;
   const hintId = hint ? id + "-hint" : null;
   const errorId = id + "-error";
-  const input = el("input", { id, name, "aria-describedby": hintId, ...inputProps });
+  // Words people type keep their own direction (an English name on an Urdu screen).
+  const typed = !inputProps.type || inputProps.type === "text";
+  const input = el("input", { id, name, "aria-describedby": hintId, dir: typed ? "auto" : undefined, ...inputProps });
   return el(
     "div",
     { class: "field", "data-field": name },

@@ -79,7 +79,7 @@ function explanation(audience) {
     just_me: t("Only you can see it. Nobody else, not even your worker."),
     my_worker: t("You and your worker can see it."),
     my_meeting: t("You and all the workers who help your family can see it. They can talk about it in your meeting."),
-    my_family_too: t("Your workers and the carers in your circle can see it. Carers are the grown-ups in your family who look after children."),
+    my_family_too: t("Your workers and your carers can see it. Carers are the grown-ups who look after you."),
   };
   return words[audience];
 }

@@ -34,10 +34,7 @@ SHORTEST = 6
 AWAITING_REWRITE = {
     "A notification only ever says “You have a new message”.",
     "Alongside is not an emergency service.",
-    "Carers are the grown-ups in your family who look after children.",
     "Choose a secret number you will remember.",
-    "Everything you have written, newest first.",
-    "It says what is going well, what people are worried about, and what will happen next.",
     "Notifications are blocked for Alongside in this browser's settings.",
     "Notifications are off for this phone.",
     "Notifications are on for this phone.",

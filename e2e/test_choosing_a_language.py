@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from e2e.steps import assert_accessible, join, new_phone
+from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner
 
 ME = "async () => (await (await fetch('/api/me')).json()).locale"
 
@@ -105,3 +105,28 @@ def test_a_message_stays_in_a_banner_until_they_move_on(browser, live_server, ci
     expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
     expect(page.locator("#status")).to_be_empty()
     page.context.close()
+
+
+def test_an_invitation_is_given_in_the_family_members_language(browser, live_server, circle):
+    worker = new_phone(browser, live_server.url)
+    sign_in_as_practitioner(worker, circle.lead["email"], circle.lead["password"])
+    expect(worker.get_by_role("link", name=re.compile(circle.name))).to_be_visible()
+    worker.goto(f"/#/circle/{circle.id}/people")
+    worker.get_by_label("Name").fill("Zara")
+    worker.get_by_role("radio", name="Young person").check()
+    worker.get_by_role("radio", name="12 to 15").check()
+    worker.get_by_role("radio", name="Urdu").check()
+    worker.get_by_role("button", name="Add and make an invitation").click()
+    theirs = worker.locator(".invitation-theirs")
+    expect(theirs).to_have_attribute("lang", "ur")
+    expect(theirs).to_have_attribute("dir", "rtl")
+    expect(theirs).to_contain_text("کوڈ")
+    link = worker.locator(".invitation-link").inner_text()
+    assert "lang=ur" in link
+    assert_accessible(worker)
+    phone = new_phone(browser, live_server.url)
+    phone.goto(link.replace(live_server.url, ""))
+    expect(phone.locator("html")).to_have_attribute("lang", "ur")  # the join page
+    expect(phone.get_by_label(re.compile("کوڈ"))).to_have_value(link.rsplit("/", 1)[1])
+    worker.context.close()
+    phone.context.close()

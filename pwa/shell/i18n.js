@@ -31,6 +31,13 @@ export async function loadLanguage(lang) {
   return current.lang;
 }
 
+/** Words in another language than the page's: an invitation in the family member's. */
+export async function wordsIn(lang) {
+  const module = await import(`/i18n/${isSupported(lang) ? lang : "en"}.js`);
+  const messages = module.messages || {};
+  return { lang: module.lang, dir: module.dir, say: (msgid) => messages[msgid] || msgid };
+}
+
 export function currentLanguage() {
   return current.lang;
 }

@@ -130,3 +130,18 @@ def test_an_invitation_is_given_in_the_family_members_language(browser, live_ser
     expect(phone.get_by_label(re.compile("کوڈ"))).to_have_value(link.rsplit("/", 1)[1])
     worker.context.close()
     phone.context.close()
+
+
+def test_the_app_speaks_politely_to_adults_where_the_language_does(browser, live_server):
+    page = new_phone(browser, live_server.url)
+    page.goto("/?lang=pl#/sign-in")
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    said = page.evaluate(
+        """async () => {
+      const { tp, t } = await import('/shell/i18n.js');
+      return [tp('carer', 'Nothing has been shared with you yet.'), t('Sign in')];
+    }"""
+    )
+    assert said[0] == "Nic jeszcze Państwu nie udostępniono."
+    assert said[1] != "Sign in"
+    page.context.close()

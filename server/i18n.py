@@ -83,7 +83,9 @@ class Language:
                 if any(plural):
                     messages[message.id[0]] = list(plural)
             elif isinstance(message.id, str) and isinstance(message.string, str) and message.string:
-                messages[message.id] = message.string
+                # A message with a context is found as "context\x04id", as gettext keeps it.
+                key = f"{message.context}\x04{message.id}" if message.context else message.id
+                messages[key] = message.string
         body = json.dumps(messages, ensure_ascii=False, sort_keys=True)
         return (
             f"export const lang = {json.dumps(self.code)};\n"

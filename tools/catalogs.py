@@ -23,7 +23,15 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 LANGUAGES = ("en", "pl", "pa", "ur", "ro")
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "N_plural": (1, 2), "t": None, "tn": (1, 2)}
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "N_": None,
+    "N_plural": (1, 2),
+    "t": None,
+    "tn": (1, 2),
+    # tp("carer", "…"): the same words in another context (a polite form for adults).
+    "tp": ((1, "c"), 2),
+}
 #: Babel writes Punjabi's rule as `n != 1`; CLDR says one = n in 0..1.
 PLURAL_FIXES = {"pa": "nplurals=2; plural=(n > 1);"}
 HEADER = "Alongside: what children, young people and carers say. Catalog for {lang}."

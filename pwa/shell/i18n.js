@@ -49,6 +49,12 @@ export function t(msgid, params = {}) {
   return english(fill(msgid, params));
 }
 
+/** The words for a context: tp("carer", "…") speaks politely to an adult where the language has such a form. */
+export function tp(context, msgid, params = {}) {
+  const translated = current.messages[context + "\u0004" + msgid];
+  return typeof translated === "string" && translated ? fill(translated, params) : t(msgid, params);
+}
+
 /** A plural message; n is also available as {count}. */
 export function tn(singular, plural, n, params = {}) {
   const forms = current.messages[singular];

@@ -43,7 +43,7 @@ def test_a_young_person_shares_a_worry_with_their_worker_and_keeps_a_strength(
     sam.get_by_role("link", name="Write something").first.click()
     heading = sam.get_by_role("heading", level=1)
     expect(heading).to_have_text("Who sees my words?")  # before the first time Sam writes
-    expect(sam.get_by_text(re.compile("your worker must act on it"))).to_be_visible()
+    expect(sam.get_by_text(re.compile("your worker must act to keep them safe"))).to_be_visible()
     assert_accessible(sam)
     sam.get_by_role("button", name="I understand").click()
     expect(sam.get_by_role("heading", level=1)).to_have_text("Write something")

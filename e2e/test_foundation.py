@@ -40,7 +40,9 @@ def test_a_young_person_joins_sets_a_pin_and_comes_back_with_it(page, circle):
     assert_accessible(page)
     page.get_by_label("Your secret number").fill("1111")
     page.get_by_role("button", name="Open").click()
-    expect(page.get_by_text("That PIN is not right. Please try again.")).to_be_visible()
+    expect(
+        page.locator(".field-error", has_text="That secret number is not right.")
+    ).to_be_visible()
     page.get_by_label("Your secret number").fill("2468")
     page.get_by_role("button", name="Open").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")

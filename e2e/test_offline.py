@@ -470,8 +470,8 @@ def test_notifications_are_off_until_turned_on_and_never_say_what_was_written(
     page.context.grant_permissions(["notifications"])
     join_as(page, circle)
     page.goto("/#/home")
-    page.get_by_role("link", name="Notifications").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Notifications")
+    page.get_by_role("link", name="Settings").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
     expect(page.get_by_text("Notifications are off.")).to_be_visible()
     expect(
         page.get_by_text("A notification only ever says “You have a new message”.")
@@ -610,7 +610,9 @@ def test_words_the_server_refuses_need_attention_and_can_be_fixed_downloaded_or_
 
     card(page, f"{marker} fix").get_by_role("link", name="Change and send again").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Change your words")
-    expect(page.get_by_text("Please pick one of your own meetings.")).to_be_visible()
+    expect(
+        page.locator(".field-error", has_text="Please pick one of your own meetings.")
+    ).to_be_visible()
     page.get_by_role("radio", name="No, not for a meeting").check()
     page.get_by_role("button", name="Save changes").click()
     expect(state_of(page, f"{marker} fix")).to_have_text("Sent")

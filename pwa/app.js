@@ -1,10 +1,12 @@
 // Alongside starts here: the person's language first, then the screens.
 import { loadLanguage } from "./shell/i18n.js";
+import { chosenOnThisPhone } from "./shell/languages.js";
 import { startRouter } from "./shell/router.js";
 
 async function start() {
   try {
-    await loadLanguage(document.documentElement.lang);
+    // The shell may come from the phone's cache: the language chosen here wins.
+    await loadLanguage(chosenOnThisPhone() || document.documentElement.lang);
   } catch {
     // An unknown or unreachable language: the English words are built in.
     await loadLanguage("en").catch(() => {});

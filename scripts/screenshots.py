@@ -1,32 +1,29 @@
-"""Screenshots of the main family screens at 390×844 in every language, for
+"""Screenshots of the family and practitioner screens in every language, for
 people to look at: `python scripts/screenshots.py [folder]` (default
-./screenshots, which git ignores). Starts its own demo server on a free port."""
+./screenshots, which git ignores). Each screen at 390×844, and at 320 px wide
+with text at 200% (`-small` in the name). Starts its own server on a free port,
+with a circle made as the end-to-end tests make theirs."""
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
-from e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, LiveServer, _free_port
+from e2e.circles import new_circle
+from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+from e2e.live_server import running
+from e2e.steps import PHONE, join, new_phone, sign_in_as_practitioner
 
-LANGUAGES = {"en": "en-GB", "pl": "pl-PL", "pa": "pa-IN", "ur": "ur-PK", "ro": "ro-RO"}
-FAMILY_SCREENS = [
-    "home",
-    "who-sees",
-    "write",
-    "my-words",
-    "talk-now",
-    "plan",
-    "you-said",
-    "settings",
-]
+LANGUAGES = ("en", "pl", "pa", "ur", "ro")
+FAMILY_SCREENS = ["home", "who-sees", "write", "my-words", "talk-now", "plan", "you-said"]
 CARER_SCREENS = ["shared-with-me", "plan"]
+CIRCLE_SCREENS = ["", "/people", "/meetings", "/plan"]
+SMALL = {"width": 320, "height": 640}
 CHOOSE_LANGUAGE = """async (lang) => {
   const me = await (await fetch('/api/me')).json();
   await fetch('/api/me/locale', {method: 'PUT', body: JSON.stringify({locale: lang}),
@@ -34,55 +31,47 @@ CHOOSE_LANGUAGE = """async (lang) => {
 }"""
 
 
-def join(page, code: str) -> None:
-    page.goto(f"/#/join/{code}")
-    page.locator("input[name=pin]").fill("2468")
-    page.locator("input[name=pin_again]").fill("2468")
-    page.locator("form button[type=submit]").click()
-    page.wait_for_selector("h1")
-    page.wait_for_timeout(500)
-
-
-def shoot(page, folder: Path, name: str) -> None:
+def shoot(page: Page, folder: Path, name: str) -> None:
     page.wait_for_selector("main h1")
-    page.wait_for_timeout(400)
+    page.wait_for_load_state("networkidle")
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    page.set_viewport_size(SMALL)
+    page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+    page.screenshot(path=str(folder / f"{name}-small.png"), full_page=True)
+    page.evaluate("() => { document.documentElement.style.fontSize = ''; }")
+    page.set_viewport_size(PHONE)
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    port = _free_port()
-    data = tempfile.mkdtemp(prefix="alongside-shots-")
-    env = {**os.environ, "ALONGSIDE_DATA_DIR": data, "ALONGSIDE_PORT": str(port)}
-    env.pop("ALONGSIDE_DATABASE_URL", None)
-    server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
-    server.demo()
-    server.start()
-    try:
+    with running("sqlite", Path(tempfile.mkdtemp(prefix="alongside-shots-"))) as server:
+        circle = new_circle(server)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for lang, browser_locale in LANGUAGES.items():
+            sam, alex = new_phone(browser, server.url), new_phone(browser, server.url)
+            join(sam, circle.code("Sam"), "2468")
+            join(alex, circle.code("Alex"), "2468")
+            worker = new_phone(browser, server.url)
+            sign_in_as_practitioner(worker, circle.lead["email"], circle.lead["password"])
+            worker.wait_for_selector("main h1")
+            people = [
+                ("sam", sam, [*FAMILY_SCREENS, "settings"]),
+                ("alex", alex, CARER_SCREENS),
+                ("worker", worker, ["home", *(f"circle/{circle.id}{s}" for s in CIRCLE_SCREENS)]),
+            ]
+            for lang in LANGUAGES:
                 folder = out / lang
                 folder.mkdir(parents=True, exist_ok=True)
-                for person, screens in (("Sam", FAMILY_SCREENS), ("Alex", CARER_SCREENS)):
-                    context = browser.new_context(
-                        viewport=PHONE,
-                        base_url=server.url,
-                        locale=browser_locale,
-                        extra_http_headers={"Accept-Language": browser_locale},
-                    )
-                    page = context.new_page()
-                    join(page, server.invitation(person))
+                for who, page, screens in people:
+                    page.wait_for_selector("main h1")
                     page.evaluate(CHOOSE_LANGUAGE, lang)
                     for screen in screens:
                         page.goto(f"/#/{screen}")
                         page.reload()
-                        shoot(page, folder, f"{person.lower()}-{screen}")
-                    context.close()
+                        name = screen.replace(f"circle/{circle.id}", "circle").replace("/", "-")
+                        shoot(page, folder, f"{who}-{name}")
                 print(f"{lang}: {len(list(folder.glob('*.png')))} screenshots in {folder}")
             browser.close()
-    finally:
-        server.stop()
     return 0
 
 

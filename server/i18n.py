@@ -26,6 +26,9 @@ LANGUAGES = ("en", "pl", "pa", "ur", "ro")
 #: Dates and times follow the UK's conventions for English, and each language's own.
 _FORMAT_LOCALES = {"en": "en_GB", "pa": "pa_Guru", "ur": "ur_PK"}
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+#: The language chosen on this phone before anyone signs in (the switcher, or the
+#: invitation link), kept by the PWA; a signed-in person's own choice wins over it.
+LANGUAGE_COOKIE = "alongside-lang"
 DOMAIN = "messages"
 
 
@@ -80,15 +83,34 @@ class Language:
                 if any(plural):
                     messages[message.id[0]] = list(plural)
             elif isinstance(message.id, str) and isinstance(message.string, str) and message.string:
-                messages[message.id] = message.string
+                # A message with a context is found as "context\x04id", as gettext keeps it.
+                key = f"{message.context}\x04{message.id}" if message.context else message.id
+                messages[key] = message.string
         body = json.dumps(messages, ensure_ascii=False, sort_keys=True)
         return (
             f"export const lang = {json.dumps(self.code)};\n"
             f"export const dir = {json.dumps(self.direction)};\n"
             f"export const messages = {body};\n"
+            f"export const calendar = {json.dumps(calendar(self.code), ensure_ascii=False)};\n"
             # The catalog's own gettext rule: C expressions of n are valid JavaScript.
             f"export function plural(n) {{ return Number({self.catalog.plural_expr}); }}\n"
         )
+
+
+def calendar(lang: str) -> dict[str, object]:
+    """Month and day names and date patterns from CLDR (Babel), for a browser whose
+    own locale data is thin (Debian's Chromium writes Punjabi dates as "2026 M12 9")."""
+    locale = Locale.parse(_FORMAT_LOCALES.get(lang, lang))
+    return {
+        "months": [locale.months["format"]["wide"][n] for n in range(1, 13)],
+        # CLDR counts days from Monday; JavaScript's getDay() from Sunday.
+        "days": [locale.days["format"]["wide"][(n + 6) % 7] for n in range(7)],
+        "periods": [locale.day_periods["format"]["abbreviated"][p] for p in ("am", "pm")],
+        "date": locale.date_formats["long"].pattern,
+        "fullDate": locale.date_formats["full"].pattern,
+        "time": locale.time_formats["short"].pattern,
+        "dateTime": str(locale.datetime_formats["full"]),
+    }
 
 
 class I18n:
@@ -116,10 +138,14 @@ def load_language(locales_dir: Path, code: str) -> Language:
 
 
 def request_language(request: Request) -> str:
-    """The reader's language: their saved choice once signed in, else the browser's."""
+    """The reader's language: their saved choice once signed in, else the one
+    chosen on this phone, else the browser's."""
     chosen: str | None = getattr(request.state, "locale", None)
     if chosen:
         return chosen
+    on_this_phone = request.cookies.get(LANGUAGE_COOKIE, "")
+    if on_this_phone in LANGUAGES:
+        return on_this_phone
     i18n: I18n = request.app.state.i18n
     return i18n.negotiate(parse_accept_language(request.headers.get("accept-language", "")))
 

@@ -17,17 +17,24 @@ from starlette.types import Scope
 
 from server.auth.sessions import saved_language
 from server.errors import NotFound
-from server.i18n import LANGUAGES, LOCALES_DIR, N_, I18n, request_language
+from server.i18n import LANGUAGE_COOKIE, LANGUAGES, LOCALES_DIR, N_, I18n, request_language
 
 PWA_DIR = Path(__file__).resolve().parent.parent / "pwa"
 mimetypes.add_type("application/manifest+json", ".webmanifest")
 REVALIDATE = {"Cache-Control": "no-cache"}
+#: A phone keeps the language chosen on it for a year (it names no one).
+LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600
 NOSCRIPT = N_("Alongside needs JavaScript to work. Please turn it on and reload this page.")
 
 
 async def shell(request: Request) -> Response:
     i18n: I18n = request.app.state.i18n
-    request.state.locale = await saved_language(request)
+    # An invitation link names the family member's language (?lang=ur): the join
+    # page and the PIN screen after it open in it, and this phone keeps it.
+    from_link = request.query_params.get("lang", "")
+    request.state.locale = await saved_language(request) or (
+        from_link if from_link in LANGUAGES else None
+    )
     language = i18n.get(request_language(request))
     page = (
         request.app.state.shell_html.replace("{{nonce}}", escape(request.state.csp_nonce))
@@ -35,7 +42,12 @@ async def shell(request: Request) -> Response:
         .replace("{{dir}}", language.direction)
         .replace("{{noscript}}", escape(language.translations.gettext(NOSCRIPT)))
     )
-    return HTMLResponse(page, headers=REVALIDATE)
+    response = HTMLResponse(page, headers=REVALIDATE)
+    if from_link in LANGUAGES:
+        response.set_cookie(
+            LANGUAGE_COOKIE, from_link, max_age=LANGUAGE_COOKIE_SECONDS, samesite="lax"
+        )
+    return response
 
 
 async def language_module(request: Request) -> Response:

@@ -3,7 +3,8 @@
     python -m tools.catalogs update   extract strings, then update every catalog
     python -m tools.catalogs check    exit 1 if a catalog is missing or stale
 
-Server strings are marked with N_(...), N_plural(singular, plural) or gettext; PWA
+Server strings are marked with N_(...), N_plural(singular, plural) or gettext, and
+_("...") in the print templates; PWA
 strings with t(...) and tn(singular, plural, n). The English catalog is filled with the source text.
 """
 
@@ -22,7 +23,15 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 LANGUAGES = ("en", "pl", "pa", "ur", "ro")
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "N_plural": (1, 2), "t": None, "tn": (1, 2)}
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "N_": None,
+    "N_plural": (1, 2),
+    "t": None,
+    "tn": (1, 2),
+    # tp("carer", "…"): the same words in another context (a polite form for adults).
+    "tp": ((1, "c"), 2),
+}
 #: Babel writes Punjabi's rule as `n != 1`; CLDR says one = n in 0..1.
 PLURAL_FIXES = {"pa": "nplurals=2; plural=(n > 1);"}
 HEADER = "Alongside: what children, young people and carers say. Catalog for {lang}."
@@ -30,7 +39,11 @@ HEADER = "Alongside: what children, young people and carers say. Catalog for {la
 
 def extract() -> Catalog:
     catalog = Catalog(project="alongside", version="1", charset="utf-8")
-    method_map = [("server/**.py", "python"), ("pwa/**.js", "javascript")]
+    method_map = [
+        ("server/**.py", "python"),
+        ("server/**/templates/**.html", "jinja2.ext:babel_extract"),
+        ("pwa/**.js", "javascript"),
+    ]
     for filename, lineno, message, comments, context in extract_from_dir(
         ROOT, method_map, keywords=KEYWORDS, comment_tags=("NOTE:",), strip_comment_tags=True
     ):

@@ -79,6 +79,7 @@ export const api = {
     request("POST", "/api/invitations/redeem", { code, pin, ...again }),
   signInFamily: (pin) => request("POST", "/api/sessions/family", { pin }),
   signOut: () => request("DELETE", "/api/session"),
+  chooseLanguage: (locale) => request("PUT", "/api/me/locale", { locale }),
   familyHome: () => request("GET", "/api/family/home"),
   practitionerHome: () => request("GET", "/api/practitioner/home"),
   sharingExplained: () => request("POST", "/api/family/sharing-explained"),

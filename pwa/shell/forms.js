@@ -1,12 +1,17 @@
-// Labelled form fields, and errors shown next to the field they are about.
+// Labelled form fields, and errors shown next to the field they are about, listed
+// too in a summary at the top of the form that links to each (as on GOV.UK).
 import { el } from "./dom.js";
+import { t } from "./i18n.js";
+import { nameThePage } from "./layout.js";
 
 /** A label, an optional hint, the input and a (hidden until needed) error line. */
 export function field({ name, label, hint, ...inputProps }) {
   const id = "field-" + name;
   const hintId = hint ? id + "-hint" : null;
   const errorId = id + "-error";
-  const input = el("input", { id, name, "aria-describedby": hintId, ...inputProps });
+  // Words people type keep their own direction (an English name on an Urdu screen).
+  const typed = !inputProps.type || inputProps.type === "text";
+  const input = el("input", { id, name, "aria-describedby": hintId, dir: typed ? "auto" : undefined, ...inputProps });
   return el(
     "div",
     { class: "field", "data-field": name },
@@ -35,6 +40,27 @@ export function clearErrors(form) {
   const message = form.querySelector(".form-message");
   message.hidden = true;
   message.textContent = "";
+  form.querySelector(".error-summary")?.remove();
+  nameThePage();
+}
+
+// "There is a problem", then one link per field error: a link takes focus to its field.
+function showSummary(form, linked) {
+  const link = ({ target, message }) => {
+    const go = (event) => {
+      event.preventDefault(); // the address's fragment is the router's
+      focusField(target);
+    };
+    return el("li", {}, el("a", { href: "#" + target.id, onclick: go }, message));
+  };
+  const summary = el(
+    "div",
+    { class: "error-summary", "aria-labelledby": "error-summary-title" },
+    el("h2", { id: "error-summary-title", class: "error-summary-title" }, t("There is a problem")),
+    el("ul", { class: "error-summary-list" }, linked.map(link)),
+  );
+  form.prepend(summary);
+  nameThePage({ error: true });
 }
 
 /**
@@ -44,6 +70,7 @@ export function clearErrors(form) {
  */
 export function showErrors(form, errors) {
   const elsewhere = [];
+  const linked = [];
   let first = null;
   for (const { field: name, message } of errors) {
     const target = fieldFor(form, name);
@@ -57,8 +84,10 @@ export function showErrors(form, errors) {
     // A group of choices is described by its error; each input in it is not "invalid".
     if (target.tagName !== "FIELDSET") target.setAttribute("aria-invalid", "true");
     target.setAttribute("aria-describedby", describedBy(target, true));
+    linked.push({ target, message });
     first = first || target;
   }
+  if (linked.length) showSummary(form, linked);
   if (elsewhere.length) showFormMessage(form, elsewhere.join(" "));
   if (first) focusField(first);
 }
@@ -81,6 +110,7 @@ export function showFormMessage(form, text) {
   const message = form.querySelector(".form-message");
   message.textContent = text;
   message.hidden = false;
+  nameThePage({ error: true });
 }
 
 function describedBy(input, withError) {

@@ -7,7 +7,8 @@ const POP_DIRECTIONAL_ISOLATE = "\u2069";
 // English is written for UK services: dates read "Thursday 3 December 2026".
 const DATE_LOCALES = { en: "en-GB" };
 
-let current = { lang: "en", rtl: false, messages: {}, plural: (n) => (n === 1 ? 0 : 1) };
+let current = { lang: "en", rtl: false, messages: {}, plural: (n) => (n === 1 ? 0 : 1), calendar: null };
+let browserDates = true; // false: this browser lacks the language's date names
 
 export function isSupported(lang) {
   return LANGUAGES.includes(lang);
@@ -22,10 +23,19 @@ export async function loadLanguage(lang) {
     rtl: module.dir === "rtl",
     messages: module.messages || {},
     plural: typeof module.plural === "function" ? module.plural : current.plural,
+    calendar: module.calendar || null,
   };
+  browserDates = knowsMonths(DATE_LOCALES[current.lang] || current.lang);
   document.documentElement.lang = current.lang;
   document.documentElement.dir = current.rtl ? "rtl" : "ltr";
   return current.lang;
+}
+
+/** Words in another language than the page's: an invitation in the family member's. */
+export async function wordsIn(lang) {
+  const module = await import(`/i18n/${isSupported(lang) ? lang : "en"}.js`);
+  const messages = module.messages || {};
+  return { lang: module.lang, dir: module.dir, say: (msgid) => messages[msgid] || msgid };
 }
 
 export function currentLanguage() {
@@ -37,6 +47,12 @@ export function t(msgid, params = {}) {
   const translated = current.messages[msgid];
   if (typeof translated === "string" && translated) return fill(translated, params);
   return english(fill(msgid, params));
+}
+
+/** The words for a context: tp("carer", "…") speaks politely to an adult where the language has such a form. */
+export function tp(context, msgid, params = {}) {
+  const translated = current.messages[context + "\u0004" + msgid];
+  return typeof translated === "string" && translated ? fill(translated, params) : t(msgid, params);
 }
 
 /** A plural message; n is also available as {count}. */
@@ -62,13 +78,52 @@ export function formatNumber(n) {
 /** A day, such as "3 December 2026": for receipts ("read on …", "changed on …"). */
 export function formatDate(iso) {
   const locale = DATE_LOCALES[current.lang] || current.lang;
+  if (!browserDates && current.calendar) return byPattern(current.calendar.date, new Date(iso));
   return new Intl.DateTimeFormat(locale, { dateStyle: "long" }).format(new Date(iso));
 }
 
 export function formatDateTime(iso) {
   const locale = DATE_LOCALES[current.lang] || current.lang;
+  const calendar = current.calendar;
+  if (!browserDates && calendar) {
+    const when = new Date(iso);
+    return calendar.dateTime.replace("{1}", byPattern(calendar.fullDate, when)).replace("{0}", byPattern(calendar.time, when));
+  }
   const format = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeStyle: "short" });
   return format.format(new Date(iso));
+}
+
+// Some browsers claim a language but have no month names for it ("M12").
+function knowsMonths(locale) {
+  try {
+    return !/M\d/.test(new Intl.DateTimeFormat(locale, { month: "long" }).format(new Date(2026, 11, 9)));
+  } catch {
+    return false;
+  }
+}
+
+// A CLDR date pattern ("EEEE, d MMMM y", "h:mm a") filled from the server's names.
+function byPattern(pattern, when) {
+  const { months, days, periods } = current.calendar;
+  const two = (n) => String(n).padStart(2, "0");
+  const hours12 = when.getHours() % 12 || 12;
+  const fields = {
+    EEEE: days[when.getDay()],
+    MMMM: months[when.getMonth()],
+    d: when.getDate(),
+    dd: two(when.getDate()),
+    y: when.getFullYear(),
+    yyyy: when.getFullYear(),
+    H: when.getHours(),
+    HH: two(when.getHours()),
+    h: hours12,
+    hh: two(hours12),
+    mm: two(when.getMinutes()),
+    a: periods[when.getHours() < 12 ? 0 : 1],
+  };
+  return pattern.replace(/'([^']*)'|([A-Za-z])\2*/g, (token, quoted) =>
+    quoted !== undefined ? quoted || "'" : String(fields[token] ?? token),
+  );
 }
 
 // Names and places are wrapped in Unicode isolates, so an English name inside an

@@ -52,18 +52,35 @@ function showHelpBar(onTalk) {
   );
 }
 
-let clearTimer = 0;
+/**
+ * The browser tab and the screen reader's page name: the screen's heading, then
+ * Alongside ("My words – Alongside"); "Error:" first while a form has problems.
+ */
+export function nameThePage({ error = false } = {}) {
+  const heading = document.querySelector("#view h1");
+  const screen = heading ? heading.textContent.trim() : "";
+  // Filled by hand: a page name needs no direction marks around its parts.
+  // NOTE: the browser tab's name; {screen} is the screen's heading. Keep "Alongside".
+  const name = screen ? t("{screen} – Alongside").replace("{screen}", screen) : "Alongside";
+  // NOTE: the browser tab's name while a form has problems.
+  document.title = error ? t("Error: {page}").replace("{page}", name) : name;
+}
 
-/** Shows a short message and has screen readers say it, without moving focus. */
+/**
+ * Shows a short message in a banner above the screen (as GOV.UK's notification
+ * banner) and has screen readers say it, without moving focus. It stays until
+ * the person moves on (clearBanner): nothing vanishes before it is read.
+ */
 export function announce(message) {
   const status = document.getElementById("status");
   status.textContent = "";
-  clearTimeout(clearTimer);
   // A fresh text node after a tick makes repeated messages be read again.
-  setTimeout(() => {
-    status.textContent = message;
-    clearTimer = setTimeout(() => (status.textContent = ""), 7000);
-  }, 50);
+  setTimeout(() => (status.textContent = message), 50);
+}
+
+/** The person chose another screen: the last message has had its time. */
+export function clearBanner() {
+  document.getElementById("status").textContent = "";
 }
 
 /**

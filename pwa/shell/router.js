@@ -5,7 +5,7 @@
 // connection, from what this phone remembers (see session.js).
 import { ProblemError, OfflineError } from "./api.js";
 import { t } from "./i18n.js";
-import { announce, showTopBar } from "./layout.js";
+import { announce, clearBanner, nameThePage, showTopBar } from "./layout.js";
 import { signedInRoute } from "./routes.js";
 import { session, checkSession, signedIn, leave, whenBackOnline, lockWhenIdle } from "./session.js";
 import { unsentCount, outboxEvents } from "../outbox/queue.js";
@@ -32,7 +32,10 @@ let shown = ""; // the route on screen now: the next screen's "from"
 export function startRouter(viewElement) {
   main = viewElement;
   document.addEventListener("click", followInAppLink);
-  window.addEventListener("hashchange", () => show(readHash()));
+  window.addEventListener("hashchange", () => {
+    clearBanner();
+    show(readHash());
+  });
   // Back online after opening with no connection: find out again who is here.
   window.addEventListener("online", () => whenBackOnline().then(afterCheck));
   // The server ended the session while the outbox was sending: the PIN opens it again.
@@ -66,6 +69,7 @@ function followInAppLink(event) {
   const link = event.target.closest("a[href^='#/']");
   if (!link || event.defaultPrevented || event.button !== 0) return;
   event.preventDefault();
+  clearBanner();
   navigate(link.getAttribute("href").slice(2));
 }
 
@@ -184,5 +188,6 @@ function display(content, path = shown) {
   shown = path;
   main.replaceChildren(content);
   const title = main.querySelector("h1") || main;
+  nameThePage();
   title.focus();
 }

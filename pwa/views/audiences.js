@@ -20,9 +20,13 @@ export function audienceIcon(audience) {
 
 export function audienceLabel(audience) {
   const labels = {
+    // NOTE: who can see the words: only the person who wrote them (a draft).
     just_me: t("Just me"),
+    // NOTE: who can see the words: the writer and their lead worker (social worker).
     my_worker: t("My worker"),
+    // NOTE: who can see the words: every worker at the family's meeting.
     my_meeting: t("My meeting"),
+    // NOTE: who can see the words: all the workers and the family's adult carers too.
     my_family_too: t("My family too"),
   };
   return labels[audience] || "";
@@ -33,7 +37,8 @@ function audienceDescription(audience) {
     just_me: t("Only you. Nobody else can see it."),
     my_worker: t("You and your worker."),
     my_meeting: t("You and all the workers who help your family."),
-    my_family_too: t("Your workers, and the carers in your circle."),
+    // NOTE: "My family too": workers and the family's adult carers (not other children).
+    my_family_too: t("Your workers and the grown-ups who look after you."),
   };
   return descriptions[audience];
 }

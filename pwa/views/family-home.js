@@ -38,7 +38,7 @@ function homeContent(ctx, home) {
       bigLink("#/plan", t("Our plan"), "plan", "button secondary"),
       el("p", { class: "other-way" }, el("a", { href: "#/you-said" }, t("You said → the plan says"))),
       el("p", { class: "other-way" }, el("a", { href: "#/who-sees" }, t("Who sees my words?"))),
-      el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Notifications"))),
+      el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Settings"))),
     ),
     simple ? null : card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
     card(t("Your worker"), worker(home.lead_practitioner)),

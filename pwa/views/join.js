@@ -3,6 +3,7 @@ import { el, heading } from "../shell/dom.js";
 import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
+import { languageSwitcher } from "../shell/languages.js";
 import { phoneReplacedNotice } from "./phone-replaced.js";
 import { pinField, checkPin } from "./pin.js";
 
@@ -52,6 +53,8 @@ export function joinView(ctx) {
     el("p", { class: "lead" }, t("Your circle is you, your family and the people who help you.")),
     form,
     el("p", { class: "other-way" }, el("a", { href: "#/sign-in" }, t("I am a practitioner"))),
+    // The code typed so far stays when the screen changes language.
+    languageSwitcher({ after: () => ctx.go("join/" + encodeURIComponent(form.elements.code.value.trim())) }),
   );
 }
 

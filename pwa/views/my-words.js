@@ -31,7 +31,7 @@ export async function myWordsView(ctx) {
     "section",
     { class: "stack" },
     heading(t("My words")),
-    el("p", { class: "lead" }, t("Everything you have written, newest first. Only you can see this page.")),
+    el("p", { class: "lead" }, t("All your words, newest first. Only you can see this page.")),
     note,
     el("a", { href: "#/write", class: "button" }, t("Write something")),
     list,

@@ -4,7 +4,7 @@ import { el } from "../shell/dom.js";
 import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { choiceGroup } from "../shell/choices.js";
 import { api } from "../shell/api.js";
-import { t, formatDateTime } from "../shell/i18n.js";
+import { t, formatDateTime, wordsIn, currentLanguage } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { attempt, problemLine } from "./panels.js";
 
@@ -64,7 +64,7 @@ function memberCard(circle, member, people) {
   const button = el("button", { type: "button", class: "action", "aria-describedby": nameId }, t("New invitation"));
   button.addEventListener("click", () =>
     attempt(button, problem, async () => {
-      people.invitations.set(member.id, await api.newInvitation(circle.id, member.id));
+      people.invitations.set(member.id, await inTheirLanguage(member, await api.newInvitation(circle.id, member.id)));
       people.show(await api.circle(circle.id), "#invitation-" + member.id);
     }),
   );
@@ -79,6 +79,23 @@ function memberCard(circle, member, people) {
   );
 }
 
+// The invitation carries a few words in the family member's own language, for
+// them to read when it is shown or passed on (its link opens in it too).
+async function inTheirLanguage(member, invitation) {
+  if (!member.locale || member.locale === currentLanguage()) return invitation;
+  return { ...invitation, theirs: await wordsIn(member.locale).catch(() => null) };
+}
+
+function theirWords(theirs) {
+  if (!theirs) return null;
+  return el(
+    "div",
+    { class: "invitation-theirs", lang: theirs.lang, dir: theirs.dir },
+    el("p", { class: "invitation-label" }, theirs.say("Invitation code")),
+    el("p", {}, theirs.say("Your worker gave you this code.")),
+  );
+}
+
 // Shown once: the server keeps only a fingerprint of the code.
 function invitationBox(member, invitation) {
   const titleId = "invitation-title-" + member.id;
@@ -88,6 +105,7 @@ function invitationBox(member, invitation) {
     el("h4", { id: titleId }, t("Invitation for {name}", { name: member.name })),
     el("p", { class: "invitation-label" }, t("Code")),
     el("p", { class: "invitation-code", dir: "ltr" }, invitation.code),
+    theirWords(invitation.theirs),
     el("p", { class: "invitation-label" }, t("Link")),
     el("p", { class: "invitation-link", dir: "ltr" }, invitation.link),
     el(
@@ -128,7 +146,7 @@ export function addMemberForm(circle, people) {
       ].filter(Boolean),
     send: async ({ name, role, age_band: age, locale }) => {
       const added = await api.addFamilyMember(circle.id, { name: name.trim(), role, age_band: age, locale });
-      people.invitations.set(added.member.id, added.invitation);
+      people.invitations.set(added.member.id, await inTheirLanguage(added.member, added.invitation));
       people.show(await api.circle(circle.id), "#invitation-" + added.member.id);
       announce(t("{name} was added. Their invitation is ready.", { name: added.member.name }));
     },

@@ -7,6 +7,7 @@ import { el, icon } from "../shell/dom.js";
 import { formMessage, onSubmit } from "../shell/forms.js";
 import { choiceGroup } from "../shell/choices.js";
 import { api } from "../shell/api.js";
+import { characterCount, tooLong } from "../shell/character-count.js";
 import { t, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { audienceLine, audiencePicker, carersCanSee } from "./audiences.js";
@@ -16,6 +17,7 @@ import { cancelButton, confirmPanel } from "./panels.js";
 
 // "Just me" is not offered: a comment nobody reads cannot be answered.
 const COMMENT_AUDIENCES = ["my_worker", "my_meeting", "my_family_too"];
+const COMMENT_LIMIT = 2000; // as the server allows
 
 function answers() {
   return [
@@ -129,6 +131,7 @@ function answerForm(item, mine, isCarer, cancel, sent) {
   // Ids start "field-<item>": showErrors() finds the fields of this item's form.
   const prefix = "field-" + item.id + "-";
   const commentId = prefix + "comment";
+  const commentBox = el("textarea", { id: commentId, name: "comment", dir: "auto", rows: 3, "aria-describedby": commentId + "-hint" });
   const form = el(
     "form",
     { class: "answer-form stack" },
@@ -147,7 +150,8 @@ function answerForm(item, mine, isCarer, cancel, sent) {
       el("label", { for: commentId }, t("Tell us why, in your own words")),
       el("p", { id: commentId + "-hint", class: "hint" }, t("You do not have to.")),
       el("p", { id: commentId + "-error", class: "field-error", hidden: true }),
-      el("textarea", { id: commentId, name: "comment", dir: "auto", rows: 3, maxLength: 2000, "aria-describedby": commentId + "-hint" }),
+      commentBox,
+      characterCount(commentBox, COMMENT_LIMIT, 200),
     ),
     audiencePicker({
       value: mine && COMMENT_AUDIENCES.includes(mine.audience) ? mine.audience : "my_worker",
@@ -164,7 +168,8 @@ function answerForm(item, mine, isCarer, cancel, sent) {
     ),
   );
   onSubmit(form, {
-    check: ({ answer }) => (answer ? [] : [{ field: item.id + "-answer", message: t("Choose one of the three answers first.") }]),
+    check: ({ answer, comment }) =>
+      answer ? [tooLong(commentId, comment, COMMENT_LIMIT)].filter(Boolean) : [{ field: item.id + "-answer", message: t("Choose one of the three answers first.") }],
     send: async ({ answer, comment, audience }) => sent(await api.answerPlanItem(item.id, answer, (comment || "").trim(), audience || "my_worker")),
   });
   return form;

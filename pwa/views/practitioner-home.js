@@ -16,7 +16,7 @@ export async function practitionerHomeView(ctx) {
       ? el("ul", { class: "plain-list stack" }, home.circles.map((circle) => el("li", {}, circleCard(circle))))
       : el("p", {}, t("You are not part of any circle yet.")),
     newCircleForm(ctx),
-    el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Notifications"))),
+    el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Settings"))),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );
 }

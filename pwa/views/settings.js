@@ -4,13 +4,14 @@
 import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
+import { languageSwitcher } from "../shell/languages.js";
 
 const ON = "on";
 const OFF = "off";
 const BLOCKED = "blocked";
 const UNSUPPORTED = "unsupported";
 
-export async function settingsView() {
+export async function settingsView(ctx) {
   const status = el("div", { class: "settings-status", role: "status" });
   const area = el("div", { class: "stack-small" });
   const problem = el("p", { class: "form-message", role: "alert", hidden: true });
@@ -40,7 +41,10 @@ export async function settingsView() {
   return el(
     "section",
     { class: "stack" },
-    heading(t("Notifications")),
+    heading(t("Settings")),
+    el("h2", {}, t("Language")),
+    languageSwitcher({ signedIn: true, after: () => ctx.go("settings") }),
+    el("h2", {}, t("Notifications")),
     el("p", { class: "lead" }, t("Alongside can tell you on this phone when there is something new for you.")),
     el(
       "div",

@@ -2,7 +2,7 @@
 // each in its author's own words.
 import { el, heading } from "../shell/dom.js";
 import { api } from "../shell/api.js";
-import { t, formatDate } from "../shell/i18n.js";
+import { t, tp, formatDate } from "../shell/i18n.js";
 import { words } from "./my-words.js";
 
 export async function sharedWithMeView() {
@@ -11,10 +11,10 @@ export async function sharedWithMeView() {
     "section",
     { class: "stack" },
     heading(t("Shared with me")),
-    el("p", { class: "lead" }, t("Things others in your family chose to share with you.")),
+    el("p", { class: "lead" }, tp("carer", "Things others in your family chose to share with you.")),
     shared.items.length
       ? el("ul", { class: "plain-list stack" }, shared.items.map((item) => el("li", {}, sharedCard(item))))
-      : el("p", {}, t("Nothing has been shared with you yet.")),
+      : el("p", {}, tp("carer", "Nothing has been shared with you yet.")),
     el("a", { href: "#/home", class: "button secondary" }, t("Back to home")),
   );
 }

@@ -55,8 +55,10 @@ export function explainer(carryOn) {
       "section",
       { class: "card safety" },
       el("h2", {}, t("Keeping people safe")),
-      el("p", {}, t("If you share something that means someone may be at risk of harm, your worker must act on it, even if you only shared it with them.")),
-      el("p", {}, t("This is because keeping you and other people safe comes first.")),
+      // NOTE: the harm notice, for children from 8: keep it as plain as the English.
+      el("p", {}, t("If you say someone may get hurt, your worker must act to keep them safe.")),
+      el("p", {}, t("They must do this even if you only told them.")),
+      el("p", {}, t("Keeping you and others safe comes first.")),
     ),
     problem,
     button,
@@ -77,7 +79,7 @@ function explanation(audience) {
     just_me: t("Only you can see it. Nobody else, not even your worker."),
     my_worker: t("You and your worker can see it."),
     my_meeting: t("You and all the workers who help your family can see it. They can talk about it in your meeting."),
-    my_family_too: t("Your workers and the carers in your circle can see it. Carers are the grown-ups in your family who look after children."),
+    my_family_too: t("Your workers and your carers can see it. Carers are the grown-ups who look after you."),
   };
   return words[audience];
 }

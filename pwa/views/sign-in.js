@@ -3,6 +3,7 @@ import { el, heading } from "../shell/dom.js";
 import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
+import { languageSwitcher } from "../shell/languages.js";
 import { phoneReplacedNotice } from "./phone-replaced.js";
 
 export function signInView(ctx) {
@@ -36,5 +37,6 @@ export function signInView(ctx) {
     el("p", { class: "lead" }, t("For practitioners working with families.")),
     form,
     el("p", { class: "other-way" }, el("a", { href: "#/join" }, t("I have an invitation code"))),
+    languageSwitcher({ after: () => ctx.go("sign-in") }),
   );
 }

@@ -3,6 +3,7 @@
 import { el, heading, icon } from "../shell/dom.js";
 import { newId } from "../shell/api.js";
 import { formMessage, onSubmit } from "../shell/forms.js";
+import { characterCount, tooLong } from "../shell/character-count.js";
 import { t } from "../shell/i18n.js";
 import { chosen } from "../shell/choices.js";
 import { keepDraft, readDraft, dropDraft } from "../shell/drafts.js";
@@ -91,7 +92,6 @@ function wordsStep({ state, go }) {
     id: "field-text",
     name: "text",
     rows: 6,
-    maxLength: TEXT_LIMIT,
     dir: "auto",
     "aria-labelledby": "simple-question",
     value: state.text,
@@ -104,11 +104,11 @@ function wordsStep({ state, go }) {
     "form",
     { class: "stack" },
     formMessage(),
-    el("div", { class: "field" }, el("p", { id: "field-text-error", class: "field-error", hidden: true }), box),
+    el("div", { class: "field" }, el("p", { id: "field-text-error", class: "field-error", hidden: true }), box, characterCount(box, TEXT_LIMIT, 500)),
     el("button", { type: "submit", class: "button big" }, t("Next")),
   );
   onSubmit(form, {
-    check: ({ text }) => (text.trim() ? [] : [{ field: "text", message: t("Please write something first.") }]),
+    check: ({ text }) => (text.trim() ? [tooLong("text", text, TEXT_LIMIT)].filter(Boolean) : [{ field: "text", message: t("Please write something first.") }]),
     send: async () => go("who"),
   });
   return [back(() => go("kind")), question(wordsQuestion(state.kind)), form];

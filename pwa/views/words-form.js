@@ -2,7 +2,8 @@
 // which meeting, and who can see it. Used by write.js and edit.js.
 import { el, icon } from "../shell/dom.js";
 import { formMessage } from "../shell/forms.js";
-import { t, tn, formatDateTime } from "../shell/i18n.js";
+import { t, formatDateTime } from "../shell/i18n.js";
+import { characterCount, tooLong } from "../shell/character-count.js";
 import { choiceGroup, chosen } from "../shell/choices.js";
 import { KINDS, kindLabel, kindIcon, wordsQuestion } from "./kinds.js";
 import { scaleBlock, readScale, checkScale } from "./scale.js";
@@ -58,15 +59,10 @@ function textField(kind, text) {
     id,
     name: "text",
     rows: 6,
-    maxLength: TEXT_LIMIT,
     dir: "auto",
-    "aria-describedby": id + "-hint",
     value: text,
   });
-  const count = el("p", { id: id + "-hint", class: "hint text-count" });
-  const update = () => (count.textContent = roomLeft(TEXT_LIMIT - box.value.length));
-  box.addEventListener("input", update);
-  update();
+  const count = characterCount(box, TEXT_LIMIT, NEAR_LIMIT);
   return el(
     "div",
     { class: "field", "data-field": "text" },
@@ -75,13 +71,6 @@ function textField(kind, text) {
     box,
     count,
   );
-}
-
-// Said only near the end, so most people never see a number.
-function roomLeft(left) {
-  if (left > NEAR_LIMIT) return "";
-  if (left <= 0) return t("That is the most you can write here.");
-  return tn("You can write {count} more letter.", "You can write {count} more letters.", left);
 }
 
 function meetingChoice(meetings, meetingId) {
@@ -119,7 +108,7 @@ export function readWords(values, kind = values.kind) {
 export function checkWords(words) {
   if (words.kind === "scale") return checkScale(words);
   if (!words.text) return [{ field: "text", message: t("Please write something first.") }];
-  return [];
+  return [tooLong("text", words.text, TEXT_LIMIT)].filter(Boolean);
 }
 
 /** Everything typed so far, to keep while they look at another screen. */

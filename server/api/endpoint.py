@@ -16,6 +16,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server.api.validation import invalid_from
+from server.auth.sessions import saved_language
 from server.commands import idempotency
 from server.errors import AppError, Conflict, Malformed, NotFound, WrongContentType
 from server.i18n import N_
@@ -73,9 +74,13 @@ def endpoint(
         return await answer(request)
 
     async def run(request: Request) -> Response:
-        if method in ("GET", "HEAD"):
-            return await answer(request)
-        return await in_one_transaction(request, command)
+        try:
+            if method in ("GET", "HEAD"):
+                return await answer(request)
+            return await in_one_transaction(request, command)
+        except AppError:
+            await _settle_language(request)
+            raise
 
     run.__name__ = handler.__name__
     route = Route(path, run, methods=[method])
@@ -106,6 +111,13 @@ async def in_one_transaction(
         raise ChangedAtOnce() from None
     assert refusal is not None
     raise refusal
+
+
+async def _settle_language(request: Request) -> None:
+    """A refusal is written in the signed-in person's language even when it came
+    before the handler looked them up (the body is checked first)."""
+    if getattr(request.state, "locale", None) is None:
+        request.state.locale = await saved_language(request)
 
 
 async def read_body(request: Request, model: type[BaseModel]) -> Any:

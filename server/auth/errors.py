@@ -11,7 +11,7 @@ class WrongPassword(NotSignedIn):
 
 class WrongPin(NotSignedIn):
     code = "wrong-pin"
-    title = N_("That PIN is not right. Please try again.")
+    title = N_("That secret number is not right. Please try again.")
 
 
 class WrongPinWait(TooManyTries):
@@ -20,13 +20,13 @@ class WrongPinWait(TooManyTries):
     status = WrongPin.status
     code = WrongPin.code
     title = N_plural(
-        "That PIN is not right. Please wait {count} minute, then try again.",
-        "That PIN is not right. Please wait {count} minutes, then try again.",
+        "That secret number is not right. Please wait {count} minute, then try again.",
+        "That secret number is not right. Please wait {count} minutes, then try again.",
     )
 
 
 PIN_TOO_EASY = N_(
-    "That PIN is too easy to guess. Please do not use the same number again and "
+    "That secret number is too easy to guess. Please do not use the same number again and "
     "again, numbers in order like 1234, or a year or a date."
 )
 

@@ -96,7 +96,7 @@ async def invitation_for(actor: Actor, member: FamilyMember, settings: Settings)
     )
     return InvitationMade(
         code=code,
-        link=f"{settings.base_url}/#/join/{code}",
+        link=f"{settings.base_url}/?lang={member.locale}#/join/{code}",
         expires_at=datetime.now(UTC) + timedelta(hours=settings.invitation_hours),
     )
 

@@ -4,6 +4,7 @@ from server.contributions.models import Audience, ContributionKind
 from server.i18n import N_
 
 KIND_LABELS = {
+    # NOTE: a kind of words a family member writes, said by them ("I").
     ContributionKind.GOING_WELL: N_("What's going well"),
     ContributionKind.WORRIED_ABOUT: N_("What I'm worried about"),
     ContributionKind.WANT_TO_HAPPEN: N_("What I want to happen"),
@@ -12,8 +13,12 @@ KIND_LABELS = {
 }
 
 AUDIENCE_LABELS = {
+    # NOTE: who can see the words: only the person who wrote them (a draft).
     Audience.JUST_ME: N_("Just me"),
+    # NOTE: who can see the words: the writer and their lead worker (social worker).
     Audience.MY_WORKER: N_("My worker"),
+    # NOTE: who can see the words: every worker at the family's meeting.
     Audience.MY_MEETING: N_("My meeting"),
+    # NOTE: who can see the words: all the workers and the family's adult carers too.
     Audience.MY_FAMILY_TOO: N_("My family too"),
 }

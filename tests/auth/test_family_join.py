@@ -77,7 +77,7 @@ async def test_coming_back_with_the_pin_on_the_same_phone(client):
     assert (await client.get("/api/me")).json()["device_known"] is True
     wrong = await client.post("/api/sessions/family", json={"pin": "1111"})
     assert wrong.status_code == 401
-    assert wrong.json()["title"] == "That PIN is not right. Please try again."
+    assert wrong.json()["title"] == "That secret number is not right. Please try again."
     right = await client.post("/api/sessions/family", json={"pin": "2468"})
     assert right.status_code == 200
     assert (await client.get("/api/me")).json()["name"] == "Sam"

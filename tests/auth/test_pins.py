@@ -14,7 +14,7 @@ from server.jobs.models import Job
 from tests import factories
 
 TOO_EASY = (
-    "That PIN is too easy to guess. Please do not use the same number again and "
+    "That secret number is too easy to guess. Please do not use the same number again and "
     "again, numbers in order like 1234, or a year or a date."
 )
 RIGHT, WRONG = "2468", "9173"
@@ -121,12 +121,15 @@ async def test_wrong_pins_say_plainly_how_long_to_wait(client):
     world = await factories.world()
     await joined_on_a_phone(client, world.young_person)
     first = await sign_in(client, WRONG)
-    assert first.json()["title"] == "That PIN is not right. Please try again."
+    assert first.json()["title"] == "That secret number is not right. Please try again."
     for _ in range(3):
         await sign_in(client, WRONG)
     fifth = await sign_in(client, WRONG)
     assert fifth.status_code == 401
-    assert fifth.json()["title"] == "That PIN is not right. Please wait 10 minutes, then try again."
+    assert (
+        fifth.json()["title"]
+        == "That secret number is not right. Please wait 10 minutes, then try again."
+    )
     assert minutes_to_wait(fifth) == 10
     paused = await sign_in(client, RIGHT)
     assert paused.status_code == 429
@@ -186,7 +189,7 @@ async def test_wrong_tries_from_more_than_a_day_ago_are_forgotten(client):
         await sign_in(client, WRONG)
     await later(24 * 60 + 1)
     fifth = await sign_in(client, WRONG)
-    assert fifth.json()["title"] == "That PIN is not right. Please try again."
+    assert fifth.json()["title"] == "That secret number is not right. Please try again."
 
 
 async def test_the_right_pin_starts_afresh(client):

@@ -72,7 +72,7 @@ def test_demo_creates_the_demo_circle_once_and_prints_fresh_codes(tmp_path, empt
         ("Alex", "parent"),
     ]
     assert one["family"][0]["code"] != two["family"][0]["code"]
-    assert two["family"][0]["link"].endswith("/#/join/" + two["family"][0]["code"])
+    assert two["family"][0]["link"].endswith("#/join/" + two["family"][0]["code"])
     counts = alongside("migrate", env=env)
     assert counts.returncode == 0
     human = alongside("demo", env=env).stdout

@@ -28,7 +28,7 @@ async def test_only_the_circles_team_can_send_a_new_invitation(client, person):
     assert response.status_code == expected, response.text
     if expected == 201:
         code = response.json()["code"]
-        assert response.json()["link"].endswith(f"/#/join/{code}")
+        assert response.json()["link"].endswith(f"#/join/{code}")
         joined = await client.post("/api/invitations/redeem", json={"code": code, "pin": "9753"})
         assert joined.json()["name"] == "Sam"
 

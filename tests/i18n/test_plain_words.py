@@ -1,13 +1,19 @@
-"""The words children and young people read are plain: checked with the
-Flesch–Kincaid grade of the family screens' English sentences. Grade 6 is about
-an 11-year-old's reading level in England (Year 7)."""
+"""The words children and young people read are plain. Each sentence on the
+family screens is scored on its own (Flesch–Kincaid grade, with `textstat`):
+none may go above grade 5, that is reading age 9 to 10 ("about grade 4").
+Sentences under six words are left out: the formula means nothing for "Written
+on 3 December." The simpler mode, for younger children, also uses none of the
+words in JARGON."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import textstat
 from babel.messages.extract import extract_from_dir
+
+from tools import catalogs
 
 VIEWS = Path(__file__).resolve().parents[2] / "pwa" / "views"
 #: Screens for practitioners are written for professionals, not children.
@@ -21,7 +27,40 @@ PRACTITIONER_SCREENS = (
     "team-",
     "schedule",
 )
-TARGET_GRADE = 6.0
+HIGHEST_GRADE = 5.0
+SHORTEST = 6
+#: Sentences still above the line, each to be rewritten (and translated again).
+#: The list may only shrink: a test fails if one here no longer needs it.
+AWAITING_REWRITE = {
+    "A notification only ever says “You have a new message”.",
+    "Alongside is not an emergency service.",
+    "Choose a secret number you will remember.",
+    "Notifications are blocked for Alongside in this browser's settings.",
+    "Notifications are off for this phone.",
+    "Notifications are on for this phone.",
+    "Notifications were not allowed, so they are still off.",
+    "This phone or browser cannot show notifications from Alongside.",
+    "To tell your worker, open Alongside with your secret number first.",
+    "Turn on notifications on this phone.",
+    "Version {version}, shared on 3 December.",
+    "Withdrawn by its author on 3 December.",
+    "You can still read your words and your plan, change who can see them or stop sharing, "
+    "and download everything you wrote.",
+}
+#: Words the simpler mode never uses: younger children do not know them.
+JARGON = (
+    "notification",
+    "offline",
+    "withdrawn",
+    "circle",
+    "data",
+    "download",
+    "version",
+    "practitioner",
+    "invitation",
+    "review",
+)
+SIMPLER_MODE = ("simple-write.js",)
 EXAMPLES = {
     "{name}": "Sam",
     "{count}": "3",
@@ -48,13 +87,50 @@ def family_sentences() -> list[str]:
     return sentences
 
 
-def test_family_screens_read_at_an_eleven_year_olds_level():
-    sentences = family_sentences()
-    assert len(sentences) > 50
-    grade = textstat.flesch_kincaid_grade(" ".join(sentences))
-    ease = textstat.flesch_reading_ease(" ".join(sentences))
-    print(
-        f"family screens: {len(sentences)} sentences, Flesch-Kincaid grade {grade}, "
-        f"reading ease {ease}"
-    )
-    assert grade <= TARGET_GRADE
+def sentences_of(text: str) -> list[str]:
+    return [part for part in re.split(r"(?<=[.?!])\s+", text) if len(part.split()) >= SHORTEST]
+
+
+def test_each_sentence_a_child_reads_is_plain():
+    too_hard = {}
+    for text in family_sentences():
+        for sentence in sentences_of(text):
+            grade = textstat.flesch_kincaid_grade(sentence)
+            if grade > HIGHEST_GRADE:
+                too_hard[sentence] = grade
+    new = {s: g for s, g in too_hard.items() if s not in AWAITING_REWRITE}
+    assert new == {}, "rewrite these in plainer words (Flesch-Kincaid grade shown)"
+    assert AWAITING_REWRITE - set(too_hard) == set(), "plain now: take them off AWAITING_REWRITE"
+
+
+def test_the_harm_notice_reads_at_age_nine():
+    notice = [t for t in family_sentences() if "hurt" in t or "safe" in t]
+    assert notice
+    for sentence in notice:
+        assert textstat.flesch_kincaid_grade(sentence) <= 4.0, sentence
+
+
+def simpler_mode_strings() -> list[str]:
+    found = []
+    for filename, _, message, _, _ in extract_from_dir(
+        VIEWS, [("**.js", "javascript")], keywords={"t": None, "tn": (1, 2)}
+    ):
+        if Path(filename).name in SIMPLER_MODE:
+            found += [message] if isinstance(message, str) else list(message)
+    return found
+
+
+def test_the_simpler_mode_uses_no_jargon():
+    strings = simpler_mode_strings()
+    assert len(strings) > 10
+    used = {(word, text) for text in strings for word in JARGON if word in text.lower()}
+    assert used == set()
+
+
+def test_english_says_secret_number_never_pin():
+    """One word for one thing: the family's code is a "secret number" on every
+    screen and in every server message (Polish and Romanian say PIN throughout)."""
+    english = catalogs.load("en")
+    assert english is not None
+    says_pin = [m.id for m in english if m.id and re.search(r"\bPIN\b", str(m.id))]
+    assert says_pin == []

@@ -8,6 +8,7 @@ import { announce, installHint } from "../shell/layout.js";
 import { familyHomeNow } from "../outbox/merge.js";
 import { offlineNote } from "./item-state.js";
 import { meetingSummary } from "./meeting.js";
+import { askedForViews } from "./asked-for-views.js";
 
 export async function familyHomeView(ctx) {
   // With no connection, the home this phone last saw.
@@ -28,6 +29,7 @@ function homeContent(ctx, home) {
     heading(t("Hello {name}", { name: home.name })),
     home.offline ? offlineNote(t("You are offline. What you write is kept on this phone and sent when you are back online.")) : null,
     closed ? closedBanner(home.circle.closed_at) : installHint(),
+    closed ? null : askedForViews(home.view_requests, simple),
     el(
       "nav",
       { class: "home-actions", "aria-label": t("What you can do") },

@@ -14,6 +14,7 @@ import { followState } from "./item-state.js";
 import { KINDS, kindIcon, simpleKindLabel, wordsQuestion } from "./kinds.js";
 import { audiencePicker, audienceLine, carersCanSee } from "./audiences.js";
 import { TEXT_LIMIT } from "./words-form.js";
+import { meetingAskedAbout } from "./asked-for-views.js";
 
 const DRAFT = "simple";
 const FACES = [0, 3, 5, 7, 10];
@@ -30,7 +31,8 @@ function fresh() {
 }
 
 export function simpleWriteView(ctx, home) {
-  let state = readDraft(DRAFT) || fresh();
+  // Asked for their views before a meeting: what they tell us is for that meeting.
+  let state = readDraft(DRAFT) || { ...fresh(), meeting_id: meetingAskedAbout(home) };
   const root = el("section", { class: "stack simple" });
   const steps = { kind: kindStep, words: wordsStep, feel: feelStep, who: whoStep, done: doneStep };
   const go = (step) => {
@@ -154,7 +156,7 @@ function whoStep({ state, go, home }) {
 }
 
 function wordsToSave(state) {
-  const words = { id: state.id, kind: state.kind, text: state.text.trim(), meeting_id: null, audience: state.audience };
+  const words = { id: state.id, kind: state.kind, text: state.text.trim(), meeting_id: state.meeting_id || null, audience: state.audience };
   if (state.kind !== "scale") return words;
   return { ...words, text: "", scale_question: t("How do you feel?"), scale_value: state.scale_value };
 }

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from server.meetings.schemas import MeetingSummary
+from server.meetings.schemas import AskedForViews, MeetingSummary
 
 
 class PersonSummary(BaseModel):
@@ -32,6 +32,8 @@ class FamilyHome(BaseModel):
     circle: CircleSummary
     lead_practitioner: PersonSummary | None
     upcoming_meetings: list[MeetingSummary]
+    #: Who asked for their views, for which meeting, by when; answered or not.
+    view_requests: list[AskedForViews]
     contributions: ContributionCounts
 
 

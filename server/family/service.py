@@ -22,7 +22,7 @@ from server.family.schemas import (
     PersonSummary,
 )
 from server.meetings.schemas import MeetingSummary
-from server.meetings.service import upcoming
+from server.meetings.service import asked_of, upcoming
 from server.notifications import triggers
 from server.organisations.models import AGENCY_LABELS
 from server.sharing import family_words
@@ -56,6 +56,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
         ),
         upcoming_meetings=[MeetingSummary.of(m, gettext) for m in await upcoming([circle.id])],
+        view_requests=await asked_of(member, gettext),
         contributions=ContributionCounts(total=await mine.count(), shared=await shared.count()),
     )
 

@@ -4,6 +4,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from uuid import UUID
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from server.api.fields import Line, Moment
@@ -49,6 +51,10 @@ class MemberViews(BaseModel):
     role_label: str
     asked: bool
     due_on: date | None
+    #: Where their views are: not asked, asked, seen (they opened the request) or
+    #: shared (something this practitioner may read).
+    views: Literal["not_asked", "asked", "seen", "shared"]
+    seen_at: datetime | None
     #: How many things they shared that this practitioner may read, for this meeting.
     shared_count: int
 
@@ -58,3 +64,13 @@ class MeetingDetail(MeetingSummary):
     members: list[MemberViews]
     #: Family members nobody has asked for their views: the team should ask itself why.
     not_asked: list[str]
+
+
+class AskedForViews(BaseModel):
+    """A request for views, as the person asked sees it on their home screen."""
+
+    meeting: MeetingSummary
+    asked_by: str | None
+    due_on: date
+    #: They shared something for this meeting (or since they were asked).
+    answered: bool

@@ -33,6 +33,7 @@ class _Numbers(TypedDict):
     session_max_hours: int
     invitation_hours: int
     max_body_bytes: int
+    urgent_acknowledge_minutes: int
 
 
 def _flag(value: str) -> bool:
@@ -56,6 +57,9 @@ class Settings:
     session_max_hours: int = 12
     #: Invitation codes stop working after this many hours.
     invitation_hours: int = 72
+    #: "I need to talk to someone now" should be acknowledged within this time;
+    #: after it, the request is overdue (for escalation).
+    urgent_acknowledge_minutes: int = 120
     #: Largest request body accepted, in bytes.
     max_body_bytes: int = 256 * 1024
     default_locale: str = "en"
@@ -97,6 +101,7 @@ class Settings:
                 "session_max_hours": int(get("SESSION_MAX_HOURS", "12")),
                 "invitation_hours": int(get("INVITATION_HOURS", "72")),
                 "max_body_bytes": int(get("MAX_BODY_BYTES", str(256 * 1024))),
+                "urgent_acknowledge_minutes": int(get("URGENT_ACKNOWLEDGE_MINUTES", "120")),
             }
         except ValueError as error:
             raise SettingsError(

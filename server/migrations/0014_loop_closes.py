@@ -13,4 +13,9 @@ class Migration(migrations.Migration):
             name='seen_at',
             field=fields.DatetimeField(null=True, description='When the person asked first saw the request on their home screen.', auto_now=False, auto_now_add=False),
         ),
+        ops.AddField(
+            model_name='UrgentRequest',
+            name='for_my_meeting',
+            field=fields.BooleanField(default=False, description='They chose "my meeting": the whole team is told, not only the lead.'),
+        ),
     ]

@@ -16,6 +16,8 @@ import { lockedView } from "../views/locked.js";
 import { troubleView } from "../views/trouble.js";
 import { talkNowView } from "../views/talk-now.js";
 import { loadingView } from "../views/loading.js";
+import { urgentBanner } from "../views/urgent-banner.js";
+import { el } from "./dom.js";
 
 const SIGNED_OUT_ROUTES = {
   "sign-in": { view: signInView, family: false },
@@ -81,7 +83,9 @@ async function show(route) {
     if (location.hash !== "#/" + path) history.replaceState(null, "", "#/" + path);
     showTopBar({ quickExitShown: family, onTalk: family && name !== "talk-now" ? talkNow : null });
     const content = await view(context({ ...route, code }));
-    if (mine === showing) display(content, path);
+    // A call for help waits at the top of every practitioner screen until acknowledged.
+    const banner = family ? null : await urgentBanner();
+    if (mine === showing) display(banner ? el("div", { class: "stack" }, banner, content) : content, path);
   } catch (error) {
     if (mine !== showing) return;
     if (error instanceof ProblemError && error.status === 401 && session.me) return signedOut(error);

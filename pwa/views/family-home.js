@@ -29,6 +29,7 @@ function homeContent(ctx, home) {
     heading(t("Hello {name}", { name: home.name })),
     home.offline ? offlineNote(t("You are offline. What you write is kept on this phone and sent when you are back online.")) : null,
     closed ? closedBanner(home.circle.closed_at) : installHint(),
+    closed ? null : urgentSeen(home.urgent),
     closed ? null : askedForViews(home.view_requests, simple),
     el(
       "nav",
@@ -62,6 +63,26 @@ function closedBanner(closedAt) {
     el("p", {}, t("It closed on {date}. Nobody reads new words here now.", { date: formatDate(closedAt) })),
     el("p", {}, t("You can still read your words and your plan, change who can see them or stop sharing, and download everything you wrote.")),
     el("p", {}, el("a", { href: "#/talk-now" }, t("Need to talk to someone? See who to call."))),
+  );
+}
+
+// Their last "I need to talk to someone now": whether someone has seen it yet, and who.
+function urgentSeen(urgent) {
+  if (!urgent) return null;
+  const seen = Boolean(urgent.acknowledged_by);
+  return el(
+    "section",
+    { class: "card urgent-seen", role: "status" },
+    el(
+      "p",
+      {},
+      icon(seen ? "tick" : "talk", "icon"),
+      " ",
+      seen
+        ? t("{name} has seen that you need to talk. They will get in touch today.", { name: urgent.acknowledged_by })
+        : t("You asked to talk to someone. We are waiting for your worker to see it."),
+    ),
+    seen ? null : el("p", {}, el("a", { href: "#/talk-now" }, t("See who to call now"))),
   );
 }
 

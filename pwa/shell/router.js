@@ -84,7 +84,7 @@ async function show(route) {
     showTopBar({ quickExitShown: family, onTalk: family && name !== "talk-now" ? talkNow : null });
     const content = await view(context({ ...route, code }));
     // A call for help waits at the top of every practitioner screen until acknowledged.
-    const banner = family ? null : await urgentBanner();
+    const banner = session.me && session.me.kind !== "family" ? await urgentBanner() : null;
     if (mine === showing) display(banner ? el("div", { class: "stack" }, banner, content) : content, path);
   } catch (error) {
     if (mine !== showing) return;

@@ -10,12 +10,14 @@ import { announce } from "../shell/layout.js";
 export async function urgentBanner() {
   const { waiting } = await api.urgentWaiting().catch(() => ({ waiting: [] }));
   if (!waiting.length) return null;
+  const list = el("ul", { class: "plain-list stack" });
   const banner = el(
     "section",
     { class: "urgent urgent-banner", "aria-labelledby": "urgent-title" },
     el("h2", { id: "urgent-title" }, icon("talk", "icon"), el("span", {}, t("Needs to talk now"))),
-    el("ul", { class: "plain-list stack" }, waiting.map((request) => el("li", {}, oneRequest(request, banner)))),
+    list,
   );
+  list.replaceChildren(...waiting.map((request) => el("li", {}, oneRequest(request, banner))));
   return banner;
 }
 

@@ -47,7 +47,8 @@ export function simpleWriteView(ctx, home) {
     go("kind");
   };
   function render() {
-    root.replaceChildren(...steps[state.step]({ state, go, ctx, home, restart }));
+    // A step leaves out what does not apply (null): never shown as the word "null".
+    root.replaceChildren(...steps[state.step]({ state, go, ctx, home, restart }).filter(Boolean));
   }
   render();
   return root;
@@ -165,7 +166,7 @@ function doneStep({ state, restart, home }) {
   return [
     question(t("Done!")),
     el("p", { class: "done" }, icon("tick", "icon large"), el("span", {}, t("Your words are saved."))),
-    followState(state.id, ON_PHONE),
+    followState(state.id, ON_PHONE, state.audience),
     audienceLine(state.audience),
     state.audience === "my_family_too" ? carersCanSee(home.is_carer === true) : null,
     el("button", { type: "button", class: "button big", onclick: restart }, t("Tell us something else")),

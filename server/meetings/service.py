@@ -12,7 +12,7 @@ from tortoise.expressions import Q
 from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.access import team_place
-from server.circles.models import ROLE_LABELS, FamilyMember
+from server.circles.models import FamilyMember, who_they_are
 from server.errors import Invalid, NotFound
 from server.meetings import errors
 from server.meetings.models import MEETING_KIND_LABELS, Meeting, ViewRequest
@@ -124,7 +124,7 @@ async def detail(actor: Actor, meeting_id: UUID, gettext: Callable[[str], str]) 
             MemberViews(
                 id=m.id,
                 name=m.name,
-                role_label=gettext(ROLE_LABELS[m.role]),
+                role_label=who_they_are(m.role, m.age_band, gettext),
                 asked=m.id in asked,
                 due_on=asked[m.id].due_on if m.id in asked else None,
                 views=_views(asked.get(m.id), counts.get(m.id, 0)),

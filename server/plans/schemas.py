@@ -121,6 +121,8 @@ class Changes(BaseModel):
     added: list[UUID]
     changed: list[UUID]
     removed: list[PlanItemOut]
+    #: Items whose words their author withdrew since this person last looked.
+    withdrawn: list[UUID]
 
 
 class FamilyPlanOut(BaseModel):
@@ -148,7 +150,9 @@ class YouSaidItem(BaseModel):
     contribution_id: UUID
     kind_label: str
     text: str
+    #: Empty once withdrawn: the plan no longer shows the words.
     used_in: list[UsedIn]
+    withdrawn_at: datetime | None
 
 
 class YouSaid(BaseModel):

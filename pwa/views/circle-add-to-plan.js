@@ -8,21 +8,35 @@ import { t } from "../shell/i18n.js";
 import { attempt, cancelButton, problemLine } from "./panels.js";
 import { SECTIONS, sectionLabel } from "./plan-item.js";
 
+// Where each kind of words most often belongs; the practitioner can pick another.
+const SECTION_FOR_KIND = {
+  going_well: "working_well",
+  worried_about: "worried_about",
+  want_to_happen: "needs_to_happen",
+  message: "needs_to_happen",
+};
+
 /** slot: the screen's panelSlot(), so one panel is open at a time. */
 export function addToPlan(circleId, item, slot, titleId) {
   const area = el("div", { class: "word-actions" });
-  const showButton = (added = null) => {
+  // Already in the plan: say where; the same words are never brought in twice.
+  if (item.in_plan && item.in_plan.length) {
+    area.append(...item.in_plan.map((use) => receipt(circleId, use, t("Already in the plan: {section}", { section: use.section_label }))));
+    return area;
+  }
+  const showButton = () => {
     const button = el("button", { type: "button", class: "action", "aria-describedby": titleId }, t("Add to plan"));
     button.addEventListener("click", () => slot.open(area, sectionForm(circleId, item, slot, showAdded), back));
-    area.replaceChildren(...[added ? receipt(circleId, added) : null, el("div", { class: "action-row" }, button)].filter(Boolean));
+    area.replaceChildren(el("div", { class: "action-row" }, button));
   };
   const back = () => {
     showButton();
     area.querySelector("button").focus();
   };
+  // Once in the plan, the receipt stays in place of the button: it cannot go in twice.
   const showAdded = (added) => {
     slot.forget();
-    showButton(added);
+    area.replaceChildren(receipt(circleId, added));
     area.querySelector(".receipt").focus();
   };
   showButton();
@@ -39,6 +53,7 @@ function sectionForm(circleId, item, slot, showAdded) {
       name: "section",
       legend: t("Which part of the plan?"),
       options: SECTIONS.map((section) => ({ value: section, label: sectionLabel(section) })),
+      value: SECTION_FOR_KIND[item.kind] || "",
       idPrefix: "plan-" + item.id + "-",
     }),
     el("p", { class: "hint" }, t("Their words go into the plan exactly as they wrote them, with their name.")),
@@ -54,12 +69,16 @@ function sectionForm(circleId, item, slot, showAdded) {
       problem.hidden = false;
       return form.querySelector("input").focus();
     }
-    attempt(save, problem, async () => showAdded(await api.addWordsToPlan(circleId, item.id, section)));
+    attempt(save, problem, async () => {
+      const added = await api.addWordsToPlan(circleId, item.id, section);
+      item.in_plan = [{ item_id: added.id, section: added.section, section_label: added.section_label }];
+      showAdded(added);
+    });
   });
   return form;
 }
 
-function receipt(circleId, added) {
+function receipt(circleId, added, words = null) {
   return el(
     "p",
     { class: "receipt", tabIndex: -1 },
@@ -67,7 +86,7 @@ function receipt(circleId, added) {
     el(
       "span",
       {},
-      t("Added to the plan: {section}", { section: added.section_label }),
+      words || t("Added to the plan: {section}", { section: added.section_label }),
       " ",
       el("a", { href: "#/circle/" + encodeURIComponent(circleId) + "/plan" }, t("See the plan")),
     ),

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from server.i18n import Wording, text_direction
 from server.plans.labels import SECTION_LABELS
 from server.plans.reading import SECTION_ORDER
-from server.plans.schemas import PlanItemOut
+from server.plans.schemas import HiddenItems, PlanItemOut
 
 _templates = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -26,11 +26,16 @@ def print_page(
     items: list[PlanItemOut],
     version: int | None,
     published: datetime | None,
+    working: bool = False,
+    hidden: list[HiddenItems] | None = None,
 ) -> str:
+    """`working`: the team's working plan, which may differ from the version
+    last shared with the family (named in its header)."""
     sections = [
         {
             "label": words.gettext(SECTION_LABELS[section]),
             "entries": [item for item in items if item.section is section],
+            "hidden": [h for h in hidden or [] if h.section is section],
         }
         for section in SECTION_ORDER
     ]
@@ -42,6 +47,8 @@ def print_page(
         reader=reader,
         sections=sections,
         version=version,
+        working=working,
+        ngettext=words.ngettext,
         published=words.when(published) if published else "",
         printed=words.when(datetime.now(UTC)),
         when=words.when,

@@ -69,6 +69,8 @@ class Quote(BaseModel):
     scale_question: str | None = None
     scale_value: int | None = None
     withdrawn_at: datetime | None
+    #: The author chose "my worker": only this person (the lead) can see the words.
+    only_for: str | None = None
 
 
 class AnswerOut(BaseModel):
@@ -110,10 +112,23 @@ class PlanItemOut(BaseModel):
     my_answer: AnswerOut | None = None
 
 
+class HiddenItems(BaseModel):
+    """Items in a part of the plan this reader may not see, said in their place,
+    so nobody reads a different plan without knowing it."""
+
+    section: PlanSection
+    section_label: str
+    count: int
+    #: Whom the words are only for, when the author chose "my worker".
+    only_for: str | None
+
+
 class PlanOut(BaseModel):
     circle_id: UUID
     published_version: int | None
+    published_at: datetime | None = None
     items: list[PlanItemOut]
+    hidden: list[HiddenItems] = []
 
 
 class Changes(BaseModel):

@@ -57,6 +57,7 @@ function sectionForm(circleId, item, slot, showAdded) {
       idPrefix: "plan-" + item.id + "-",
     }),
     el("p", { class: "hint" }, t("Their words go into the plan exactly as they wrote them, with their name.")),
+    item.audience === "my_worker" ? onlyYouConfirm(item) : null,
     problem,
     el("div", { class: "panel-buttons" }, save, cancelButton(t("Cancel"), () => slot.close())),
   );
@@ -64,6 +65,12 @@ function sectionForm(circleId, item, slot, showAdded) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const section = chosen(form, "section");
+    const confirm = form.querySelector("input[name=only_you]");
+    if (confirm && !confirm.checked) {
+      problem.textContent = t("Please confirm who will and will not see these words.");
+      problem.hidden = false;
+      return confirm.focus();
+    }
     if (!section) {
       problem.textContent = t("Choose a part of the plan.");
       problem.hidden = false;
@@ -76,6 +83,24 @@ function sectionForm(circleId, item, slot, showAdded) {
     });
   });
   return form;
+}
+
+// "My worker" words: only the lead sees them in the plan; the rest of the team sees
+// that an item is there and for whom. The lead confirms that before adding them.
+function onlyYouConfirm(item) {
+  const id = "only-you-" + item.id;
+  return el(
+    "div",
+    { class: "only-you stack-small" },
+    el("p", {}, t("{name} chose “my worker”: only you will see these words in the plan.", { name: item.author_name })),
+    el("p", {}, t("Others on the team will see that one item is only for you, not the words. In the family, only the person who wrote them will see them.")),
+    el(
+      "label",
+      { class: "choice", for: id },
+      el("input", { type: "checkbox", id, name: "only_you", value: "yes" }),
+      el("span", {}, t("I understand who will and will not see them")),
+    ),
+  );
 }
 
 function receipt(circleId, added, words = null) {

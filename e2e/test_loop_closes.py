@@ -6,18 +6,34 @@ young person then sees who has seen it. Both in English and Urdu under axe."""
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner
+from e2e.test_plan import add_to_plan, named
 
 CHOOSE_LANGUAGE = """async (lang) => {
   const me = await (await fetch('/api/me')).json();
   await fetch('/api/me/locale', {method: 'PUT', body: JSON.stringify({locale: lang}),
     headers: {'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token}});
 }"""
+
+
+def share(page: Page, words: str, audience: str, kind="Something I want to happen", question="What do you want to happen?") -> None:
+    page.get_by_role("link", name="Write something").first.click()
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text(re.compile(r"^(Who sees my words\?|Write something)$"))
+    if heading.text_content() == "Who sees my words?":  # before the first time they write
+        page.get_by_role("button", name="I understand").click()
+    expect(heading).to_have_text("Write something")
+    page.get_by_role("radio", name=re.compile("^" + re.escape(kind))).check()
+    page.get_by_label(question).fill(words)
+    page.get_by_role("radio", name=re.compile("^" + audience)).check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("listitem").filter(has_text=words)).to_contain_text("Who can see this")
 
 
 def _open_meeting(priya: Page, circle) -> None:
@@ -108,3 +124,72 @@ def test_a_call_for_help_is_acknowledged_and_the_young_person_sees_who(
     if lang == "en":
         expect(seen).to_contain_text(re.compile(r"Priya Shah\W? has seen that you need to talk\."))
     assert_accessible(sam)
+
+
+def test_my_worker_words_are_marked_for_the_lead_hidden_from_the_school_and_withdrawals_follow(
+    browser, live_server, circle
+):
+    worry = f"Mum shouts at night {uuid.uuid4().hex[:6]}"
+    wish = f"I want to see Grandma {uuid.uuid4().hex[:6]}"
+    lead = circle.lead["name"]
+    sam = new_phone(browser, live_server.url)
+    join(sam, circle.code("Sam"), "2468")
+    share(sam, worry, "My worker", kind="Something I'm worried about", question="What are you worried about?")
+    sam.goto("/#/home")
+    share(sam, wish, "My family too")
+
+    priya = new_phone(browser, live_server.url)
+    sign_in_as_practitioner(priya, circle.lead["email"], circle.lead["password"])
+    priya.get_by_role("link", name=re.compile(circle.name)).first.click()
+    expect(priya.get_by_text(worry)).to_be_visible()
+    item = priya.get_by_role("listitem").filter(has_text=worry)
+    item.get_by_role("button", name="Add to plan").click()
+    expect(priya.get_by_role("radio", name="What we're worried about")).to_be_checked()
+    priya.get_by_role("button", name="Add to the plan").click()
+    expect(priya.get_by_text("Please confirm who will and will not see these words.")).to_be_visible()
+    priya.get_by_label("I understand who will and will not see them").check()
+    priya.get_by_role("button", name="Add to the plan").click()
+    expect(item).to_contain_text("Added to the plan")
+    add_to_plan(priya, wish, "What needs to happen")
+    expect(item.get_by_role("button", name="Add to plan")).to_have_count(0)
+    priya.get_by_role("navigation", name="This circle").get_by_role("link", name="Plan").click()
+    expect(priya.get_by_text(named(f"Only |{lead}| can see these words"))).to_be_visible()
+    priya.get_by_role("button", name="Publish to the family").click()
+    expect(priya.locator("#publish-status")).to_contain_text("The family can see version")
+
+    tom = new_phone(browser, live_server.url)
+    sign_in_as_practitioner(tom, circle.colleague["email"], circle.colleague["password"])
+    expect(tom.get_by_role("link", name=re.compile(circle.name))).to_be_visible()
+    tom.goto(f"/#/circle/{circle.id}/plan")
+    expect(tom.get_by_text(named(f"1 item is only for |{lead}"))).to_be_visible()
+    expect(tom.get_by_text(worry)).to_have_count(0)
+    expect(tom.get_by_text(wish)).to_be_visible()
+    assert_accessible(tom)
+
+    alex = new_phone(browser, live_server.url)
+    join(alex, circle.code("Alex"), "1357")
+    expect(alex.get_by_role("heading", level=1)).to_contain_text("Alex")
+    alex.goto("/#/plan")
+    expect(alex.get_by_text(wish).first).to_be_visible()
+
+    sam.goto("/#/my-words")
+    sam.reload()
+    sam.get_by_role("listitem").filter(has_text=wish).get_by_role("button", name="Stop sharing").click()
+    sam.get_by_role("button", name="Yes, stop sharing").click()
+    expect(sam.get_by_role("listitem").filter(has_text=wish)).to_contain_text("Withdrawn on")
+    sam.goto("/#/you-said")
+    said = sam.get_by_role("listitem").filter(has_text=wish)
+    expect(said).to_contain_text("You stopped sharing this on")
+    expect(said).not_to_contain_text("Used in the plan")
+    expect(sam.get_by_role("listitem").filter(has_text=worry)).to_contain_text("Used in the plan")
+    assert_accessible(sam)
+
+    alex.reload()
+    changed = alex.get_by_role("region", name="What changed since you last looked")
+    expect(changed).to_contain_text("Withdrawn")
+    needs = alex.get_by_role("region", name="What needs to happen")
+    withdrawn = needs.get_by_role("listitem").filter(has_text="Withdrawn by its author on")
+    expect(withdrawn).to_have_count(1)
+    expect(withdrawn.get_by_role("radio", name="I disagree")).to_have_count(0)
+    expect(alex.get_by_text(wish)).to_have_count(0)
+    assert_accessible(alex)

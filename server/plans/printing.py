@@ -7,10 +7,20 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from server.i18n import Wording, text_direction
+from server.i18n import N_, N_plural, Wording, text_direction
 from server.plans.labels import SECTION_LABELS
 from server.plans.reading import SECTION_ORDER
 from server.plans.schemas import HiddenItems, PlanItemOut
+
+#: Words the print view adds, marked here so they are extracted for translation.
+WORDS = {
+    "working_version": N_("Working plan. Version {number} was shared on {date}."),
+    "only_for": N_("Only {name} can see these words"),
+    "hidden_only_for": N_plural("{count} item is only for {name}", "{count} items are only for {name}"),
+    "hidden": N_plural(
+        "{count} item is not shared with you", "{count} items are not shared with you"
+    ),
+}
 
 _templates = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -49,6 +59,7 @@ def print_page(
         version=version,
         working=working,
         ngettext=words.ngettext,
+        words=WORDS,
         published=words.when(published) if published else "",
         printed=words.when(datetime.now(UTC)),
         when=words.when,

@@ -22,7 +22,13 @@ CHOOSE_LANGUAGE = """async (lang) => {
 }"""
 
 
-def share(page: Page, words: str, audience: str, kind="Something I want to happen", question="What do you want to happen?") -> None:
+def share(
+    page: Page,
+    words: str,
+    audience: str,
+    kind="Something I want to happen",
+    question="What do you want to happen?",
+) -> None:
     page.get_by_role("link", name="Write something").first.click()
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_have_text(re.compile(r"^(Who sees my words\?|Write something)$"))
@@ -134,7 +140,13 @@ def test_my_worker_words_are_marked_for_the_lead_hidden_from_the_school_and_with
     lead = circle.lead["name"]
     sam = new_phone(browser, live_server.url)
     join(sam, circle.code("Sam"), "2468")
-    share(sam, worry, "My worker", kind="Something I'm worried about", question="What are you worried about?")
+    share(
+        sam,
+        worry,
+        "My worker",
+        kind="Something I'm worried about",
+        question="What are you worried about?",
+    )
     sam.goto("/#/home")
     share(sam, wish, "My family too")
 
@@ -146,7 +158,9 @@ def test_my_worker_words_are_marked_for_the_lead_hidden_from_the_school_and_with
     item.get_by_role("button", name="Add to plan").click()
     expect(priya.get_by_role("radio", name="What we're worried about")).to_be_checked()
     priya.get_by_role("button", name="Add to the plan").click()
-    expect(priya.get_by_text("Please confirm who will and will not see these words.")).to_be_visible()
+    expect(
+        priya.get_by_text("Please confirm who will and will not see these words.")
+    ).to_be_visible()
     priya.get_by_label("I understand who will and will not see them").check()
     priya.get_by_role("button", name="Add to the plan").click()
     expect(item).to_contain_text("Added to the plan")
@@ -174,7 +188,9 @@ def test_my_worker_words_are_marked_for_the_lead_hidden_from_the_school_and_with
 
     sam.goto("/#/my-words")
     sam.reload()
-    sam.get_by_role("listitem").filter(has_text=wish).get_by_role("button", name="Stop sharing").click()
+    sam.get_by_role("listitem").filter(has_text=wish).get_by_role(
+        "button", name="Stop sharing"
+    ).click()
     sam.get_by_role("button", name="Yes, stop sharing").click()
     expect(sam.get_by_role("listitem").filter(has_text=wish)).to_contain_text("Withdrawn on")
     sam.goto("/#/you-said")

@@ -11,10 +11,10 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from server import demo_story
 from server.auth.secrets import hash_secret
 from server.auth.service import invite
 from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
-from server import demo_story
 from server.db import tortoise_config
 from server.meetings.models import Meeting, MeetingKind
 from server.organisations.models import Agency, Organisation, Practitioner

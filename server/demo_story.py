@@ -6,6 +6,7 @@ waiting for a response; and version 2 in draft. Told once, when the circle is ma
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from server.circles.models import Circle, FamilyMember
 from server.contributions.models import Audience, Contribution, ContributionKind
@@ -93,7 +94,9 @@ async def _meeting_next_week(
 async def _their_views(
     circle: Circle, meeting: Meeting, members: dict[str, FamilyMember]
 ) -> tuple[Contribution, Contribution, Contribution]:
-    async def said(name: str, kind: ContributionKind, text: str, audience: Audience) -> Contribution:
+    async def said(
+        name: str, kind: ContributionKind, text: str, audience: Audience
+    ) -> Contribution:
         return await Contribution.create(
             circle=circle,
             author=members[name],
@@ -131,7 +134,7 @@ async def _item(
     *,
     source: Contribution | None = None,
     text: str = "",
-    **action: object,
+    **action: Any,
 ) -> PlanItem:
     return await PlanItem.create(
         plan=plan, section=section, source=source, text=text, position=position, **action

@@ -168,7 +168,8 @@ def _field_problem(translate: NullTranslations, item: dict[str, Any]) -> dict[st
     params = item.get("params", {})
     text = item["message"]
     if isinstance(text, tuple):
-        text = translate.ngettext(*text, params["count"])
+        singular, plural = text
+        text = translate.ngettext(singular, plural, params["count"])
     else:
         text = translate.gettext(text)
     return {

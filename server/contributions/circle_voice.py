@@ -64,9 +64,7 @@ class CircleVoice(BaseModel):
     items: list[VoiceItem]
 
 
-def _item(
-    item: Contribution, in_plan: list[InPlan], gettext: Callable[[str], str]
-) -> VoiceItem:
+def _item(item: Contribution, in_plan: list[InPlan], gettext: Callable[[str], str]) -> VoiceItem:
     hidden = item.withdrawn_at is not None
     return VoiceItem(
         id=item.id,

@@ -41,12 +41,16 @@ async def shared_with_me(request: Request) -> SharedList:
 
 async def need_to_talk(request: Request) -> Response:
     sent = await urgent.need_to_talk(await current_actor(request))
-    return JSONResponse(UrgentSent(sent_at=sent.created_at).model_dump(mode="json"), status_code=201)
+    return JSONResponse(
+        UrgentSent(sent_at=sent.created_at).model_dump(mode="json"), status_code=201
+    )
 
 
 async def need_to_talk_to_my_meeting(request: Request) -> Response:
     sent = await urgent.need_to_talk(await current_actor(request), for_my_meeting=True)
-    return JSONResponse(UrgentSent(sent_at=sent.created_at).model_dump(mode="json"), status_code=201)
+    return JSONResponse(
+        UrgentSent(sent_at=sent.created_at).model_dump(mode="json"), status_code=201
+    )
 
 
 async def urgent_waiting(request: Request) -> UrgentWaitingList:

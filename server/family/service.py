@@ -17,8 +17,8 @@ from server.family.schemas import (
     FamilyHome,
     PersonSummary,
 )
-from server.meetings.schemas import MeetingSummary
 from server.family.urgent import latest_for
+from server.meetings.schemas import MeetingSummary
 from server.meetings.service import asked_of, upcoming
 from server.organisations.models import AGENCY_LABELS
 from server.sharing import family_words

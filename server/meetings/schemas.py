@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from uuid import UUID
-
 from typing import Literal
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 

@@ -137,7 +137,9 @@ async def detail(actor: Actor, meeting_id: UUID, gettext: Callable[[str], str]) 
     )
 
 
-def _views(request: ViewRequest | None, shared: int) -> Literal["not_asked", "asked", "seen", "shared"]:
+def _views(
+    request: ViewRequest | None, shared: int
+) -> Literal["not_asked", "asked", "seen", "shared"]:
     if shared:
         return "shared"
     if request is None:

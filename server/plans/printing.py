@@ -16,7 +16,9 @@ from server.plans.schemas import HiddenItems, PlanItemOut
 WORDS = {
     "working_version": N_("Working plan. Version {number} was shared on {date}."),
     "only_for": N_("Only {name} can see these words"),
-    "hidden_only_for": N_plural("{count} item is only for {name}", "{count} items are only for {name}"),
+    "hidden_only_for": N_plural(
+        "{count} item is only for {name}", "{count} items are only for {name}"
+    ),
     "hidden": N_plural(
         "{count} item is not shared with you", "{count} items are not shared with you"
     ),

@@ -152,8 +152,6 @@ async def test_too_short_speaks_of_one_character_not_1_characters(client):
     empty = await client.post("/api/circles", json={"name": ""})
     assert_refused(empty, "name")
     assert empty.json()["errors"][0]["message"] == "Please write at least 1 character."
-    short = await client.post(
-        f"/api/circles/{world.circle.id}/team", json={"email": "a@"}
-    )
+    short = await client.post(f"/api/circles/{world.circle.id}/team", json={"email": "a@"})
     assert short.json()["errors"][0]["message"] == "Please write at least 3 characters."
     assert not await Circle.filter(name="").exists()

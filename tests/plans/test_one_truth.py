@@ -61,7 +61,11 @@ async def test_print_includes_the_family_answers_the_reader_may_see(client):
     plan = (await client.get("/api/family/plan")).json()
     answered = await client.post(
         f"/api/family/plan/items/{plan['items'][0]['id']}/answer",
-        json={"answer": "disagree", "comment": "He is settled where he is", "audience": "my_meeting"},
+        json={
+            "answer": "disagree",
+            "comment": "He is settled where he is",
+            "audience": "my_meeting",
+        },
     )
     assert answered.status_code == 201, answered.text
     await factories.act_as(client, world.teammate)

@@ -16,7 +16,9 @@ async def _withdraw(client, person, contribution_id):
 
 async def _you_said(client, person):
     await factories.act_as(client, person)
-    return {i["contribution_id"]: i for i in (await client.get("/api/family/you-said")).json()["items"]}
+    return {
+        i["contribution_id"]: i for i in (await client.get("/api/family/you-said")).json()["items"]
+    }
 
 
 async def test_you_said_stops_saying_used_once_the_words_are_withdrawn(client):

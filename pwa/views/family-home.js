@@ -41,13 +41,14 @@ function homeContent(ctx, home) {
       bigLink("#/plan", t("Our plan"), "plan", "button secondary"),
       el("p", { class: "other-way" }, el("a", { href: "#/you-said" }, t("You said → the plan says"))),
       el("p", { class: "other-way" }, el("a", { href: "#/who-sees" }, t("Who sees my words?"))),
-      el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Notifications"))),
+      el("p", { class: "other-way" }, el("a", { href: "#/settings" }, simple ? t("Messages on this phone") : t("Notifications"))),
     ),
     simple ? null : card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
-    card(t("Your worker"), worker(home.lead_practitioner)),
-    card(t("Your next meetings"), meetings(home.upcoming_meetings)),
+    // The simpler version: plain words, no agency or meeting names, no "data".
+    card(t("Your worker"), worker(home.lead_practitioner, simple)),
+    card(t("Your next meetings"), meetings(home.upcoming_meetings, simple)),
     simple ? null : card(t("Your words"), words(home.contributions)),
-    card(t("Your data"), myData()),
+    card(simple ? t("A copy of your words") : t("Your data"), myData()),
     versionSwitch(simple, switched),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );
@@ -94,19 +95,20 @@ function card(title, ...content) {
   return el("section", { class: "card" }, el("h2", {}, title), ...content);
 }
 
-function worker(lead) {
+function worker(lead, simple) {
   if (!lead) return el("p", {}, t("Your worker will be added soon."));
   return el(
     "p",
     {},
     el("span", { dir: "auto", class: "person" }, lead.name),
-    lead.agency_label ? el("span", { class: "agency" }, lead.agency_label) : null,
+    lead.agency_label && !simple ? el("span", { class: "agency" }, lead.agency_label) : null,
   );
 }
 
-function meetings(upcoming) {
+function meetings(upcoming, simple) {
   if (!upcoming.length) return el("p", {}, t("No meetings booked yet."));
-  return el("ul", { class: "plain-list" }, upcoming.map((meeting) => el("li", {}, meetingSummary(meeting))));
+  const shown = (meeting) => (simple ? { ...meeting, kind_label: t("A meeting about you and your family") } : meeting);
+  return el("ul", { class: "plain-list" }, upcoming.map((meeting) => el("li", {}, meetingSummary(shown(meeting)))));
 }
 
 function words({ total, shared }) {

@@ -159,7 +159,7 @@ function whoStep({ state, go, home }) {
 function wordsToSave(state) {
   const words = { id: state.id, kind: state.kind, text: state.text.trim(), meeting_id: state.meeting_id || null, audience: state.audience };
   if (state.kind !== "scale") return words;
-  return { ...words, text: "", scale_question: t("How do you feel?"), scale_value: state.scale_value };
+  return { ...words, text: "", scale_question: "app:feel", scale_value: state.scale_value };
 }
 
 function doneStep({ state, restart, home }) {

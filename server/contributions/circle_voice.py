@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from server.auth.actor import Actor
 from server.circles.access import team_place
 from server.circles.models import Circle, who_they_are
-from server.contributions.labels import AUDIENCE_LABELS, KIND_LABELS
+from server.contributions.labels import AUDIENCE_LABELS, KIND_LABELS, scale_question_text
 from server.contributions.models import Audience, Contribution, ContributionKind
 from server.contributions.reading import record_reads
 from server.family.models import UrgentRequest
@@ -73,7 +73,7 @@ def _item(item: Contribution, in_plan: list[InPlan], gettext: Callable[[str], st
         kind=item.kind,
         kind_label=gettext(KIND_LABELS[item.kind]),
         text=None if hidden else item.text,
-        scale_question=None if hidden else item.scale_question,
+        scale_question=None if hidden else scale_question_text(item.scale_question, gettext),
         scale_value=None if hidden else item.scale_value,
         meeting_id=item.meeting_id,
         audience=item.audience,

@@ -1,4 +1,7 @@
-"""The words the app uses for kinds of contribution and for audiences."""
+"""The words the app uses for kinds of contribution, for audiences and for its own
+scale questions."""
+
+from collections.abc import Callable
 
 from server.contributions.models import Audience, ContributionKind
 from server.i18n import N_
@@ -17,3 +20,19 @@ AUDIENCE_LABELS = {
     Audience.MY_MEETING: N_("My meeting"),
     Audience.MY_FAMILY_TOO: N_("My family too"),
 }
+
+#: The app's own scale questions, stored as these keys (never as one reader's
+#: translation) and shown in each reader's language. Any other question is the
+#: family member's own, kept as they wrote it.
+SCALE_QUESTIONS = {
+    "app:feel": N_("How do you feel?"),
+    "app:safe_at_home": N_("How safe do you feel at home?"),
+    "app:happy_at_school": N_("How happy are you at school?"),
+    "app:things_at_home": N_("How are things at home?"),
+}
+
+
+def scale_question_text(stored: str | None, gettext: Callable[[str], str]) -> str | None:
+    if stored in SCALE_QUESTIONS:
+        return gettext(SCALE_QUESTIONS[stored])
+    return stored

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from server.auth.actor import Actor
 from server.circles.models import FamilyMember, TeamMember
-from server.contributions.labels import KIND_LABELS
+from server.contributions.labels import KIND_LABELS, scale_question_text
 from server.contributions.schemas import SharedItem, SharedList
 from server.errors import Forbidden
 from server.family.schemas import (
@@ -88,7 +88,7 @@ async def shared_with_me(actor: Actor, gettext: Callable[[str], str]) -> SharedL
                 kind=item.kind,
                 kind_label=gettext(KIND_LABELS[item.kind]),
                 text=item.text,
-                scale_question=item.scale_question,
+                scale_question=scale_question_text(item.scale_question, gettext),
                 scale_value=item.scale_value,
                 created_at=item.created_at,
             )

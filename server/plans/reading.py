@@ -11,7 +11,7 @@ from uuid import UUID
 
 from server.auth.actor import Actor
 from server.circles.models import FamilyMember, TeamMember
-from server.contributions.labels import KIND_LABELS
+from server.contributions.labels import KIND_LABELS, scale_question_text
 from server.contributions.models import Audience, Contribution
 from server.organisations.models import AGENCY_LABELS, Agency, Practitioner
 from server.plans.labels import SECTION_LABELS, STATUS_LABELS
@@ -106,7 +106,7 @@ def _quote(source: Contribution, gettext: Gettext, lead: str | None) -> Quote:
         author_name=source.author.name,
         kind_label=gettext(KIND_LABELS[source.kind]),
         text=None if hidden else source.text,
-        scale_question=None if hidden else source.scale_question,
+        scale_question=None if hidden else scale_question_text(source.scale_question, gettext),
         scale_value=None if hidden else source.scale_value,
         withdrawn_at=source.withdrawn_at,
         only_for=lead if only_lead else None,

@@ -2,6 +2,7 @@
 scale questions."""
 
 from collections.abc import Callable
+from typing import overload
 
 from server.contributions.models import Audience, ContributionKind
 from server.i18n import N_
@@ -32,7 +33,11 @@ SCALE_QUESTIONS = {
 }
 
 
+@overload
+def scale_question_text(stored: str, gettext: Callable[[str], str]) -> str: ...
+@overload
+def scale_question_text(stored: None, gettext: Callable[[str], str]) -> None: ...
 def scale_question_text(stored: str | None, gettext: Callable[[str], str]) -> str | None:
-    if stored in SCALE_QUESTIONS:
+    if stored is not None and stored in SCALE_QUESTIONS:
         return gettext(SCALE_QUESTIONS[stored])
     return stored

@@ -40,6 +40,21 @@ export function startRouter(viewElement) {
   // The server ended the session while the outbox was sending: the PIN opens it again.
   outboxEvents.addEventListener("session-ended", () => whenBackOnline(true).then(afterCheck));
   lockWhenIdle(lockNow);
+  // Coming back to the app: screens with nothing to type in are shown afresh, so a
+  // call for help, "has seen this" or a new request appears without a reload.
+  document.addEventListener("visibilitychange", refreshOnReturn);
+  window.addEventListener("focus", refreshOnReturn);
+  show(readHash());
+}
+
+const FRESH_ON_RETURN = new Set(["home", "you-said"]);
+let lastRefresh = 0;
+
+function refreshOnReturn() {
+  if (document.visibilityState !== "visible" || navigator.onLine === false) return;
+  if (!session.me || session.locked || !FRESH_ON_RETURN.has(shown)) return;
+  if (Date.now() - lastRefresh < 2000) return; // focus and visibility arrive together
+  lastRefresh = Date.now();
   show(readHash());
 }
 

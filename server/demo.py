@@ -1,5 +1,5 @@
 """Demo data: one organisation, two practitioners from different agencies, and one
-circle (a 14-year-old, a 9-year-old and a parent) with an upcoming meeting.
+circle (a 14-year-old, a 9-year-old and a parent) in mid-flow (see demo_story).
 
 Running it again changes nothing but the invitation codes: unused codes are
 replaced, because only their hashes are kept and new ones must be shown."""
@@ -11,6 +11,7 @@ from typing import Any
 
 from tortoise import Tortoise
 
+from server import demo_story
 from server.auth.secrets import hash_secret
 from server.auth.service import invite
 from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
@@ -57,6 +58,7 @@ async def _circle(organisation: Organisation, team: list[tuple[Practitioner, boo
             )
         for practitioner, is_lead in team:
             await TeamMember.create(circle=circle, practitioner=practitioner, is_lead=is_lead)
+        await demo_story.tell(circle, lead=team[0][0], colleague=team[1][0])
     if not await Meeting.filter(circle=circle, starts_at__gte=datetime.now(UTC)).exists():
         starts = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
         await Meeting.create(
@@ -67,6 +69,11 @@ async def _circle(organisation: Organisation, team: list[tuple[Practitioner, boo
             created_by=team[0][0],
         )
     return circle
+
+
+async def build(organisation: Organisation) -> Circle:
+    """The demo's people and circle, made once; returns the circle."""
+    return await _circle(organisation, await _practitioners(organisation))
 
 
 async def create_demo(settings: Settings) -> dict[str, Any]:
@@ -90,7 +97,8 @@ async def create_demo(settings: Settings) -> dict[str, Any]:
         return {
             "url": settings.base_url,
             "practitioners": [
-                {"name": p.name, "email": p.email, "password": PASSWORD} for p, _ in team
+                {"name": p.name, "email": p.email, "password": PASSWORD, "lead": is_lead}
+                for p, is_lead in team
             ],
             "family": invitations,
         }
@@ -100,7 +108,11 @@ async def create_demo(settings: Settings) -> dict[str, Any]:
 
 def describe(demo: dict[str, Any]) -> str:
     lines = [f"Alongside demo at {demo['url']}", "", "Practitioners sign in with:"]
-    lines += [f"  {p['name']}: {p['email']} / {p['password']}" for p in demo["practitioners"]]
+    lines += [
+        f"  {p['name']}{' (lead practitioner)' if p.get('lead') else ''}: "
+        f"{p['email']} / {p['password']}"
+        for p in demo["practitioners"]
+    ]
     lines += ["", "Family members join with a one-time invitation (open the link on a phone):"]
     lines += [f"  {f['name']} ({f['role']}): code {f['code']}  {f['link']}" for f in demo["family"]]
     return "\n".join(lines)

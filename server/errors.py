@@ -167,10 +167,15 @@ def problem(request: Request, error: AppError) -> ProblemResponse:
 def _field_problem(translate: NullTranslations, item: dict[str, Any]) -> dict[str, Any]:
     params = item.get("params", {})
     text = item["message"]
+    if isinstance(text, tuple):
+        singular, plural = text
+        text = translate.ngettext(singular, plural, params["count"])
+    else:
+        text = translate.gettext(text)
     return {
         "field": item["field"],
         "code": item.get("code", "invalid"),
-        "message": translate.gettext(text).format(**params),
+        "message": text.format(**params),
     }
 
 

@@ -166,6 +166,9 @@ class Wording:
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
 
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return self.translations.ngettext(singular, plural, count)
+
     def when(self, value: datetime) -> str:
         """A date and time as people write it where they live: '3 December 2026, 14:05'."""
         local = value.astimezone(ZoneInfo(self.timezone))

@@ -36,6 +36,7 @@ class _Numbers(TypedDict):
     retention_closed_years: int
     retention_technical_days: int
     retention_audit_years: int
+    urgent_acknowledge_minutes: int
 
 
 def _flag(value: str) -> bool:
@@ -59,6 +60,9 @@ class Settings:
     session_max_hours: int = 12
     #: Invitation codes stop working after this many hours.
     invitation_hours: int = 72
+    #: "I need to talk to someone now" should be acknowledged within this time;
+    #: after it, the request is overdue (for escalation).
+    urgent_acknowledge_minutes: int = 120
     #: Largest request body accepted, in bytes.
     max_body_bytes: int = 256 * 1024
     default_locale: str = "en"
@@ -114,6 +118,7 @@ class Settings:
                 "retention_closed_years": int(get("RETENTION_CLOSED_YEARS", "7")),
                 "retention_technical_days": int(get("RETENTION_TECHNICAL_DAYS", "30")),
                 "retention_audit_years": int(get("RETENTION_AUDIT_YEARS", "7")),
+                "urgent_acknowledge_minutes": int(get("URGENT_ACKNOWLEDGE_MINUTES", "120")),
             }
         except ValueError as error:
             raise SettingsError(

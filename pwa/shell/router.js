@@ -16,6 +16,8 @@ import { lockedView } from "../views/locked.js";
 import { troubleView } from "../views/trouble.js";
 import { talkNowView } from "../views/talk-now.js";
 import { loadingView } from "../views/loading.js";
+import { urgentBanner } from "../views/urgent-banner.js";
+import { el } from "./dom.js";
 
 const SIGNED_OUT_ROUTES = {
   "sign-in": { view: signInView, family: false },
@@ -41,6 +43,21 @@ export function startRouter(viewElement) {
   // The server ended the session while the outbox was sending: the PIN opens it again.
   outboxEvents.addEventListener("session-ended", () => whenBackOnline(true).then(afterCheck));
   lockWhenIdle(lockNow);
+  // Coming back to the app: screens with nothing to type in are shown afresh, so a
+  // call for help, "has seen this" or a new request appears without a reload.
+  document.addEventListener("visibilitychange", refreshOnReturn);
+  window.addEventListener("focus", refreshOnReturn);
+  show(readHash());
+}
+
+const FRESH_ON_RETURN = new Set(["home", "you-said"]);
+let lastRefresh = 0;
+
+function refreshOnReturn() {
+  if (document.visibilityState !== "visible" || navigator.onLine === false) return;
+  if (!session.me || session.locked || !FRESH_ON_RETURN.has(shown)) return;
+  if (Date.now() - lastRefresh < 2000) return; // focus and visibility arrive together
+  lastRefresh = Date.now();
   show(readHash());
 }
 
@@ -85,7 +102,9 @@ async function show(route) {
     if (location.hash !== "#/" + path) history.replaceState(null, "", "#/" + path);
     showTopBar({ quickExitShown: family, onTalk: family && name !== "talk-now" ? talkNow : null });
     const content = await view(context({ ...route, code }));
-    if (mine === showing) display(content, path);
+    // A call for help waits at the top of every practitioner screen until acknowledged.
+    const banner = session.me && session.me.kind !== "family" ? await urgentBanner() : null;
+    if (mine === showing) display(banner ? el("div", { class: "stack" }, banner, content) : content, path);
   } catch (error) {
     if (mine !== showing) return;
     if (error instanceof ProblemError && error.status === 401 && session.me) return signedOut(error);

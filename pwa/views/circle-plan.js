@@ -2,9 +2,9 @@
 // what needs to happen and actions, each built WITH the family (their words kept
 // verbatim and attributed), with the family's answers under each part. Publishing
 // makes a version the family can see; it can be printed or downloaded.
-import { el } from "../shell/dom.js";
+import { el, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
-import { t } from "../shell/i18n.js";
+import { t, tn } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { circleTop, circleNotFound, unlessMissing } from "./circle-nav.js";
 import { attempt, confirmPanel, panelSlot, problemLine } from "./panels.js";
@@ -33,7 +33,9 @@ function content(shown, plan) {
   return [
     ...circleTop(circle, "plan", t("Plan: {circle}", { circle: circle.name })),
     publishing(shown, plan),
-    ...SECTIONS.map((section) => planSection(section, inSection(shown.items, section), plan)),
+    ...SECTIONS.map((section) =>
+      planSection(section, inSection(shown.items, section), (shown.hidden || []).filter((h) => h.section === section), plan),
+    ),
   ];
 }
 
@@ -77,7 +79,7 @@ function publishing(shown, plan) {
   );
 }
 
-function planSection(section, items, plan) {
+function planSection(section, items, hidden, plan) {
   const titleId = "section-" + section;
   const area = el("div", { class: "word-actions" });
   const addButton = () => {
@@ -96,9 +98,18 @@ function planSection(section, items, plan) {
     el("h2", { id: titleId, tabIndex: -1 }, sectionLabel(section)),
     items.length
       ? el("ul", { class: "plain-list stack" }, items.map((item) => el("li", { id: "item-" + item.id, tabIndex: -1 }, itemCard(item, plan))))
-      : el("p", { class: "meta" }, t("Nothing here yet.")),
+      : hidden.length ? null : el("p", { class: "meta" }, t("Nothing here yet.")),
+    hidden.map(hiddenNotice),
     area,
   );
+}
+
+// In place of items this reader may not see: nobody reads a different plan unknowingly.
+function hiddenNotice(hidden) {
+  const words = hidden.only_for
+    ? tn("{count} item is only for {name}", "{count} items are only for {name}", hidden.count, { name: hidden.only_for })
+    : tn("{count} item is not shared with you", "{count} items are not shared with you", hidden.count);
+  return el("p", { class: "card hidden-items" }, icon("audience-my-worker", "icon small"), el("span", {}, words));
 }
 
 function addForm(section, plan) {

@@ -3,7 +3,7 @@
 // shown: only that they were withdrawn, and when.
 import { el, heading, icon } from "../shell/dom.js";
 import { api, ProblemError } from "../shell/api.js";
-import { t, formatDate, formatDateTime } from "../shell/i18n.js";
+import { t, formatDate } from "../shell/i18n.js";
 import { audienceIcon } from "./audiences.js";
 import { words } from "./my-words.js";
 import { circleNav } from "./circle-nav.js";
@@ -30,7 +30,6 @@ export async function circleVoiceView(ctx) {
     ),
     heading(t("Family voice: {circle}", { circle: voice.circle.name })),
     circleNav(voice.circle.id, ""),
-    voice.urgent && voice.urgent.length ? urgent(voice.urgent) : null,
     el("p", { class: "lead" }, t("What the family chose to share with you, in their own words.")),
     voice.items.length
       ? el("ul", { class: "plain-list stack" }, voice.items.map((item) => el("li", {}, voiceCard(item, toPlan(item)))))
@@ -45,22 +44,6 @@ function notFound() {
     heading(t("We could not find this circle")),
     el("p", {}, t("It may have closed, or you may not be part of it any more.")),
     el("a", { href: "#/home", class: "button secondary" }, t("Back to your circles")),
-  );
-}
-
-function urgent(requests) {
-  return el(
-    "section",
-    { class: "urgent", "aria-labelledby": "urgent-title" },
-    el("h2", { id: "urgent-title" }, icon("talk", "icon"), el("span", {}, t("Needs to talk now"))),
-    el(
-      "ul",
-      { class: "plain-list" },
-      requests.map((request) => {
-        const when = { name: request.name, date: formatDateTime(request.at) };
-        return el("li", {}, t("{name} needs to talk to someone now — {date}", when));
-      }),
-    ),
   );
 }
 

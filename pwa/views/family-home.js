@@ -8,6 +8,7 @@ import { announce, installHint } from "../shell/layout.js";
 import { familyHomeNow } from "../outbox/merge.js";
 import { offlineNote } from "./item-state.js";
 import { meetingSummary } from "./meeting.js";
+import { askedForViews } from "./asked-for-views.js";
 
 export async function familyHomeView(ctx) {
   // With no connection, the home this phone last saw.
@@ -28,6 +29,8 @@ function homeContent(ctx, home) {
     heading(t("Hello {name}", { name: home.name })),
     home.offline ? offlineNote(t("You are offline. What you write is kept on this phone and sent when you are back online.")) : null,
     closed ? closedBanner(home.circle.closed_at) : installHint(),
+    closed ? null : urgentSeen(home.urgent),
+    closed ? null : askedForViews(home.view_requests, simple),
     el(
       "nav",
       { class: "home-actions", "aria-label": t("What you can do") },
@@ -41,10 +44,11 @@ function homeContent(ctx, home) {
       el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Settings"))),
     ),
     simple ? null : card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
-    card(t("Your worker"), worker(home.lead_practitioner)),
-    card(t("Your next meetings"), meetings(home.upcoming_meetings)),
+    // The simpler version: plain words, no agency or meeting names, no "data".
+    card(t("Your worker"), worker(home.lead_practitioner, simple)),
+    card(t("Your next meetings"), meetings(home.upcoming_meetings, simple)),
     simple ? null : card(t("Your words"), words(home.contributions)),
-    card(t("Your data"), myData()),
+    card(simple ? t("A copy of your words") : t("Your data"), myData()),
     versionSwitch(simple, switched),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );
@@ -63,6 +67,26 @@ function closedBanner(closedAt) {
   );
 }
 
+// Their last "I need to talk to someone now": whether someone has seen it yet, and who.
+function urgentSeen(urgent) {
+  if (!urgent) return null;
+  const seen = Boolean(urgent.acknowledged_by);
+  return el(
+    "section",
+    { class: "card urgent-seen", role: "status" },
+    el(
+      "p",
+      {},
+      icon(seen ? "tick" : "talk", "icon"),
+      " ",
+      seen
+        ? t("{name} has seen that you need to talk. They will get in touch today.", { name: urgent.acknowledged_by })
+        : t("You asked to talk to someone. We are waiting for your worker to see it."),
+    ),
+    seen ? null : el("p", {}, el("a", { href: "#/talk-now" }, t("See who to call now"))),
+  );
+}
+
 function bigLink(href, label, picture, className) {
   return el("a", { href, class: className + " with-icon" }, icon(picture, "icon"), el("span", {}, label));
 }
@@ -71,19 +95,20 @@ function card(title, ...content) {
   return el("section", { class: "card" }, el("h2", {}, title), ...content);
 }
 
-function worker(lead) {
+function worker(lead, simple) {
   if (!lead) return el("p", {}, t("Your worker will be added soon."));
   return el(
     "p",
     {},
     el("span", { dir: "auto", class: "person" }, lead.name),
-    lead.agency_label ? el("span", { class: "agency" }, lead.agency_label) : null,
+    lead.agency_label && !simple ? el("span", { class: "agency" }, lead.agency_label) : null,
   );
 }
 
-function meetings(upcoming) {
+function meetings(upcoming, simple) {
   if (!upcoming.length) return el("p", {}, t("No meetings booked yet."));
-  return el("ul", { class: "plain-list" }, upcoming.map((meeting) => el("li", {}, meetingSummary(meeting))));
+  const shown = (meeting) => (simple ? { ...meeting, kind_label: t("A meeting about you and your family") } : meeting);
+  return el("ul", { class: "plain-list" }, upcoming.map((meeting) => el("li", {}, meetingSummary(shown(meeting)))));
 }
 
 function words({ total, shared }) {

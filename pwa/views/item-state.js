@@ -17,23 +17,24 @@ const ICONS = {
   [NEEDS_ATTENTION]: "state-attention",
 };
 
-export function stateLabel(state) {
+export function stateLabel(state, audience = null) {
   const labels = {
     [ON_PHONE]: t("Saved on this phone"),
     [SENDING]: t("Sending…"),
-    [SENT]: t("Sent"),
+    // "Just me" is kept safe, not sent to anyone: saying "Sent" would worry them.
+    [SENT]: audience === "just_me" ? t("Saved. Only you can see it.") : t("Sent"),
     [NEEDS_ATTENTION]: t("Needs attention"),
   };
   return labels[state] || labels[ON_PHONE];
 }
 
 /** "Saved on this phone" (and so on) with its picture. */
-export function stateLine(state) {
+export function stateLine(state, audience = null) {
   return el(
     "p",
     { class: "item-state " + state, "data-state": state },
     icon(ICONS[state] || ICONS[ON_PHONE], "icon small"),
-    el("span", {}, stateLabel(state)),
+    el("span", {}, stateLabel(state, audience)),
   );
 }
 
@@ -56,14 +57,14 @@ export function stateAfter(change) {
 }
 
 /** A state line that follows one item through the outbox, said politely as it changes. */
-export function followState(contributionId, state) {
-  const holder = el("div", { class: "state-holder" }, stateLine(state));
+export function followState(contributionId, state, audience = null) {
+  const holder = el("div", { class: "state-holder" }, stateLine(state, audience));
   const follow = (event) => {
     if (!holder.isConnected) return outboxEvents.removeEventListener("change", follow);
     if (!event.detail || event.detail.contributionId !== contributionId) return;
     const now = stateAfter(event.detail.state);
-    holder.replaceChildren(stateLine(now));
-    if (now === SENT || now === NEEDS_ATTENTION) announce(stateLabel(now));
+    holder.replaceChildren(stateLine(now, audience));
+    if (now === SENT || now === NEEDS_ATTENTION) announce(stateLabel(now, audience));
   };
   outboxEvents.addEventListener("change", follow);
   return holder;

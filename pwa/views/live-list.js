@@ -28,7 +28,7 @@ export function followTheOutbox({ list, empty, note, entries, addEntry }) {
       if (shown.item.state !== item.state && item.state in said) said[item.state] += 1;
       if (shown.li.contains(document.activeElement)) {
         shown.item = { ...shown.item, state: item.state, commands: item.commands };
-        shown.li.querySelector(".item-state").replaceWith(stateLine(item.state));
+        shown.li.querySelector(".item-state").replaceWith(stateLine(item.state, item.audience));
       } else if (JSON.stringify(shown.item) !== JSON.stringify(item)) {
         shown.render(item);
       }

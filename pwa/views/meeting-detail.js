@@ -4,7 +4,7 @@
 import { el, heading, icon } from "../shell/dom.js";
 import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { api } from "../shell/api.js";
-import { t, tn, formatDateTime } from "../shell/i18n.js";
+import { t, tn, formatDate, formatDateTime } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { circleNav, unlessMissing } from "./circle-nav.js";
 import { checkboxGroup, ticked } from "./fields.js";
@@ -80,14 +80,25 @@ function views(meeting) {
           { class: "card member-views" },
           el("h3", {}, el("span", { dir: "auto" }, member.name)),
           el("p", { class: "meta" }, member.role_label),
-          member.asked
-            ? el("p", { class: "asked" }, icon("tick", "icon small"), el("span", {}, t("Asked — by {date}", { date: formatDay(member.due_on) })))
-            : el("p", { class: "not-asked" }, icon("flag", "icon small"), el("span", {}, t("Not asked"))),
+          whereTheirViewsAre(member),
+          member.asked ? el("p", { class: "meta" }, t("Asked — by {date}", { date: formatDay(member.due_on) })) : null,
           el("p", {}, tn("Shared {count} thing", "Shared {count} things", member.shared_count)),
         ),
       ),
     ),
   );
+}
+
+// Asked, seen, shared or nothing yet: in words and a picture, not colour alone.
+function whereTheirViewsAre(member) {
+  const states = {
+    not_asked: ["flag", "not-asked", t("Nothing yet: not asked")],
+    asked: ["bell", "asked", t("Asked, not seen yet")],
+    seen: ["eye", "asked", member.seen_at ? t("Seen on {date}", { date: formatDate(member.seen_at) }) : t("Seen")],
+    shared: ["tick", "asked", t("Shared their views")],
+  };
+  const [picture, className, words] = states[member.views];
+  return el("p", { class: className + " views-state" }, icon(picture, "icon small"), el("span", {}, words));
 }
 
 function askForm(meeting, show) {

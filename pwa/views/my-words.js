@@ -87,7 +87,7 @@ function wordCard(item, receipt, actions, isCarer, attention) {
     { class: "card word" + (attention ? " needs-attention" : ""), "aria-labelledby": titleId },
     el("h2", { id: titleId }, item.kind_label),
     el("p", { class: "meta" }, t("Written on {date}", { date: formatDate(item.created_at) })),
-    stateLine(item.state || SENT),
+    stateLine(item.state || SENT, item.audience),
     item.deleted ? el("p", { class: "meta" }, t("You asked to delete this.")) : null,
     words(item),
     item.withdrawn_at ? withdrawn(item) : audienceLine(item.audience, item.audience_label),

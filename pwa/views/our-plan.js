@@ -61,6 +61,7 @@ function changeMarks(changes) {
   const marks = new Map();
   for (const id of changes.added) marks.set(id, t("New"));
   for (const id of changes.changed) marks.set(id, t("Changed"));
+  for (const id of changes.withdrawn || []) marks.set(id, t("Withdrawn"));
   return marks;
 }
 
@@ -109,6 +110,7 @@ function familyItem(item, mark, isCarer) {
     itemWords(item),
     actionDetails(item),
     othersAnswers(item),
-    answerArea(item, isCarer),
+    // Words their author took back are not there to agree or disagree with.
+    item.quote && item.quote.withdrawn_at ? null : answerArea(item, isCarer),
   );
 }

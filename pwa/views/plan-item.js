@@ -51,6 +51,9 @@ export function itemWords(item) {
       quote.scale_value !== null && quote.scale_value !== undefined ? scaleAnswer(quote.scale_question, quote.scale_value) : null,
       quote.text ? el("p", { dir: "auto", class: "their-words" }, quote.text) : null,
     ),
+    quote.only_for
+      ? el("p", { class: "restricted" }, icon("audience-my-worker", "icon small"), el("span", {}, t("Only {name} can see these words", { name: quote.only_for })))
+      : null,
   );
 }
 

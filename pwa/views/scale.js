@@ -1,18 +1,42 @@
 // "How I feel (a scale)": a question (one of ours, or their own) and a number
 // from 0 to 10, each number a large button-sized choice with the number on it.
-import { el } from "../shell/dom.js";
+import { el, icon } from "../shell/dom.js";
 import { t, formatNumber } from "../shell/i18n.js";
 import { choiceGroup, chosen } from "../shell/choices.js";
 
 const QUESTION_LIMIT = 200;
+// The simpler version's faces, by the number each stands for.
+const FACES = {
+  0: ["face-very-sad", () => t("Very sad")],
+  3: ["face-sad", () => t("Sad")],
+  5: ["face-ok", () => t("OK")],
+  7: ["face-happy", () => t("Happy")],
+  10: ["face-very-happy", () => t("Very happy")],
+};
 
-function presetQuestions() {
-  return [t("How safe do you feel at home?"), t("How happy are you at school?"), t("How are things at home?")];
+// The app's own questions are stored as keys and shown in each reader's language
+// (the server does the same for what it shows).
+const PRESETS = ["app:safe_at_home", "app:happy_at_school", "app:things_at_home"];
+
+function ourQuestions() {
+  return {
+    "app:feel": t("How do you feel?"),
+    "app:safe_at_home": t("How safe do you feel at home?"),
+    "app:happy_at_school": t("How happy are you at school?"),
+    "app:things_at_home": t("How are things at home?"),
+  };
+}
+
+/** A stored question as this reader reads it: ours in their language, theirs as written. */
+export function questionText(stored) {
+  return ourQuestions()[stored] || stored;
 }
 
 export function scaleBlock({ question = "", value = null }) {
-  const presets = presetQuestions();
-  const preset = presets.indexOf(question);
+  const ours = ourQuestions();
+  const presets = PRESETS.map((key) => ours[key]);
+  // Stored as a key, or (written before keys) as the text in this language.
+  const preset = PRESETS.includes(question) ? PRESETS.indexOf(question) : presets.indexOf(question);
   const own = question && preset < 0;
   const questions = choiceGroup({
     name: "scale_question",
@@ -69,9 +93,8 @@ function numbers(value) {
 
 /** The question and number from the form's values (for a scale). */
 export function readScale(values) {
-  const presets = presetQuestions();
   const which = values.scale_question;
-  const question = which === "own" ? (values.own_question || "").trim() : presets[Number(which)] || "";
+  const question = which === "own" ? (values.own_question || "").trim() : PRESETS[Number(which)] || "";
   const number = values.scale_value === undefined || values.scale_value === "" ? null : Number(values.scale_value);
   return { scale_question: question, scale_value: number };
 }
@@ -85,10 +108,15 @@ export function checkScale({ scale_question: question, scale_value: number }) {
 
 /** How a scale answer reads in a list: "How safe do you feel at home? 7 out of 10". */
 export function scaleAnswer(question, number) {
+  // A face picked in the simpler version comes back as that face, not a number.
+  if (question === "app:feel" && Object.hasOwn(FACES, number)) {
+    const [picture, label] = FACES[number];
+    return el("p", { class: "scale-answer" }, icon(picture, "icon"), " ", el("strong", {}, label()));
+  }
   return el(
     "p",
     { class: "scale-answer" },
-    el("span", { dir: "auto", class: "scale-question" }, question),
+    el("span", { dir: "auto", class: "scale-question" }, questionText(question)),
     " ",
     // {count} is a plain number: it needs no direction isolates.
     el("strong", {}, t("{count} out of 10", { count: formatNumber(number) })),

@@ -15,6 +15,7 @@ import { followState } from "./item-state.js";
 import { KINDS, kindIcon, simpleKindLabel, wordsQuestion } from "./kinds.js";
 import { audiencePicker, audienceLine, carersCanSee } from "./audiences.js";
 import { TEXT_LIMIT } from "./words-form.js";
+import { meetingAskedAbout } from "./asked-for-views.js";
 
 const DRAFT = "simple";
 const FACES = [0, 3, 5, 7, 10];
@@ -31,7 +32,8 @@ function fresh() {
 }
 
 export function simpleWriteView(ctx, home) {
-  let state = readDraft(DRAFT) || fresh();
+  // Asked for their views before a meeting: what they tell us is for that meeting.
+  let state = readDraft(DRAFT) || { ...fresh(), meeting_id: meetingAskedAbout(home) };
   const root = el("section", { class: "stack simple" });
   const steps = { kind: kindStep, words: wordsStep, feel: feelStep, who: whoStep, done: doneStep };
   const go = (step) => {
@@ -46,7 +48,8 @@ export function simpleWriteView(ctx, home) {
     go("kind");
   };
   function render() {
-    root.replaceChildren(...steps[state.step]({ state, go, ctx, home, restart }));
+    // A step leaves out what does not apply (null): never shown as the word "null".
+    root.replaceChildren(...steps[state.step]({ state, go, ctx, home, restart }).filter(Boolean));
   }
   render();
   return root;
@@ -154,16 +157,16 @@ function whoStep({ state, go, home }) {
 }
 
 function wordsToSave(state) {
-  const words = { id: state.id, kind: state.kind, text: state.text.trim(), meeting_id: null, audience: state.audience };
+  const words = { id: state.id, kind: state.kind, text: state.text.trim(), meeting_id: state.meeting_id || null, audience: state.audience };
   if (state.kind !== "scale") return words;
-  return { ...words, text: "", scale_question: t("How do you feel?"), scale_value: state.scale_value };
+  return { ...words, text: "", scale_question: "app:feel", scale_value: state.scale_value };
 }
 
 function doneStep({ state, restart, home }) {
   return [
     question(t("Done!")),
     el("p", { class: "done" }, icon("tick", "icon large"), el("span", {}, t("Your words are saved."))),
-    followState(state.id, ON_PHONE),
+    followState(state.id, ON_PHONE, state.audience),
     audienceLine(state.audience),
     state.audience === "my_family_too" ? carersCanSee(home.is_carer === true) : null,
     el("button", { type: "button", class: "button big", onclick: restart }, t("Tell us something else")),

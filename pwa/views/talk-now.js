@@ -25,6 +25,7 @@ export function talkNowView(ctx) {
         ),
         el("p", {}, t("They will get in touch as soon as they can.")),
         el("p", { class: "meta" }, t("Pressed this by mistake? That is OK. Your worker will just check you are all right.")),
+        tellMyMeeting(),
       );
     } catch (error) {
       if (String(error.type).endsWith("/circle-closed-call-instead")) status.replaceChildren(...nobodyWillBeTold());
@@ -73,6 +74,25 @@ function nobodyWillBeTold() {
 
 function call(href, words) {
   return el("a", { href, class: "call" }, icon("phone", "icon"), el("span", {}, words));
+}
+
+// Only their worker is told at first; they can choose to tell everyone in their meeting.
+function tellMyMeeting() {
+  const said = el("p", { role: "status" });
+  const button = el("button", { type: "button", class: "button secondary" }, t("Tell everyone in my meeting too"));
+  button.addEventListener("click", async () => {
+    if (button.disabled) return;
+    button.disabled = true;
+    try {
+      await api.needToTalkToMyMeeting();
+      button.remove();
+      said.textContent = t("We have told everyone in your meeting too.");
+    } catch (error) {
+      said.textContent = error.message;
+      button.disabled = false;
+    }
+  });
+  return el("div", { class: "stack" }, button, said);
 }
 
 function askButton(tell) {

@@ -23,8 +23,9 @@ export function wordsForm({ home, values, editing = false, submitLabel }) {
     { class: "stack words-form" },
     formMessage(),
     editing ? fixedKind(kind) : kindChoice(kind),
-    textField(kind, values.text || ""),
+    // For a scale, the question and the number come first, then "Why?".
     scaleBlock({ question: values.scale_question || "", value: values.scale_value ?? null }),
+    textField(kind, values.text || ""),
     meetingChoice(home.upcoming_meetings || [], values.meeting_id || ""),
     editing ? null : audiencePicker({ value: values.audience || "just_me", isCarer: home.is_carer === true }),
     el("p", { class: "other-way" }, el("a", { href: "#/who-sees" }, t("Who sees my words?"))),

@@ -2,7 +2,7 @@
 // latest plan uses it, and where. Only they see this page.
 import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
-import { t } from "../shell/i18n.js";
+import { formatDate, t } from "../shell/i18n.js";
 
 export async function youSaidView() {
   const said = await api.youSaid();
@@ -31,7 +31,9 @@ function saidCard(item) {
     { class: "card word", "aria-labelledby": titleId },
     el("h2", { id: titleId }, item.kind_label),
     item.text ? el("blockquote", { class: "words", dir: "auto" }, el("p", { dir: "auto", class: "their-words" }, item.text)) : null,
-    item.used_in.length
+    item.withdrawn_at
+      ? el("p", { class: "meta" }, t("You stopped sharing this on {date}. The plan no longer shows your words.", { date: formatDate(item.withdrawn_at) }))
+      : item.used_in.length
       ? el(
           "ul",
           { class: "plain-list used-in" },

@@ -7,12 +7,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from server.errors import Invalid, Malformed
-from server.i18n import N_
+from server.i18n import N_, N_plural
 
-_MESSAGES = {
+_MESSAGES: dict[str, str | tuple[str, str]] = {
     "missing": N_("Please fill this in."),
-    "string_too_short": N_("Please write at least {min_length} characters."),
-    "string_too_long": N_("This is too long: at most {max_length} characters."),
+    "string_too_short": N_plural(
+        "Please write at least {min_length} character.",
+        "Please write at least {min_length} characters.",
+    ),
+    "string_too_long": N_plural(
+        "This is too long: at most {max_length} character.",
+        "This is too long: at most {max_length} characters.",
+    ),
     "string_type": N_("Please type some words here."),
     "string_pattern_mismatch": N_("This is not in the right form."),
     "control_characters": N_(
@@ -39,6 +45,8 @@ _MESSAGES = {
     "model_attributes_type": N_("Alongside could not read that. Please try again from the app."),
 }
 _FALLBACK = N_("This is not in the right form.")
+#: The number a message with plural forms is counted by.
+_COUNTED_BY = {"string_too_short": "min_length", "string_too_long": "max_length"}
 
 
 def invalid_from(error: ValidationError) -> Invalid | Malformed:
@@ -51,9 +59,12 @@ def invalid_from(error: ValidationError) -> Invalid | Malformed:
 
 def _field_error(item: Any) -> dict[str, Any]:
     context = item.get("ctx") or {}
+    params = {key: value for key, value in context.items() if isinstance(value, int | str)}
+    if item["type"] in _COUNTED_BY:
+        params["count"] = params[_COUNTED_BY[item["type"]]]
     return {
         "field": ".".join(str(part) for part in item["loc"]),
         "code": item["type"],
         "message": _MESSAGES.get(item["type"], _FALLBACK),
-        "params": {key: value for key, value in context.items() if isinstance(value, int | str)},
+        "params": params,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -46,6 +47,24 @@ class AgeBand(StrEnum):
     FROM_12_TO_15 = "12_15"
     FROM_16_TO_17 = "16_17"
     ADULT = "adult"
+
+
+AGE_LABELS = {
+    AgeBand.UNDER_8: N_("under 8"),
+    AgeBand.FROM_8_TO_11: N_("8 to 11"),
+    AgeBand.FROM_12_TO_15: N_("12 to 15"),
+    AgeBand.FROM_16_TO_17: N_("16 to 17"),
+    AgeBand.ADULT: N_("adult"),
+}
+
+
+def who_they_are(role: FamilyRole, age_band: AgeBand, gettext: Callable[[str], str]) -> str:
+    """How a practitioner reads a family member beside their name: "Young person, 12 to 15"."""
+    if age_band is AgeBand.ADULT:
+        return gettext(ROLE_LABELS[role])
+    return gettext(N_("{role}, {age}")).format(
+        role=gettext(ROLE_LABELS[role]), age=gettext(AGE_LABELS[age_band])
+    )
 
 
 class Circle(Model):

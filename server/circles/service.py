@@ -15,7 +15,7 @@ from server.auth.actor import Actor
 from server.auth.service import invite
 from server.circles.access import team_place
 from server.circles.errors import AlreadyOnTeam, LeadOnly, NoSuchPractitioner
-from server.circles.models import ROLE_LABELS, Circle, FamilyMember, TeamMember
+from server.circles.models import Circle, FamilyMember, TeamMember, who_they_are
 from server.circles.schemas import (
     CircleDetail,
     CircleNew,
@@ -51,7 +51,7 @@ def member_out(member: FamilyMember, gettext: Gettext) -> MemberOut:
         id=member.id,
         name=member.name,
         role=member.role,
-        role_label=gettext(ROLE_LABELS[member.role]),
+        role_label=who_they_are(member.role, member.age_band, gettext),
         age_band=member.age_band,
         locale=member.locale,
         joined=member.joined_at is not None,

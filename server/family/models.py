@@ -26,6 +26,8 @@ class UrgentRequest(Model):
     )
     circle_id: UUID
     created_at = fields.DatetimeField(auto_now_add=True)
+    #: They chose "my meeting": the whole team is told, not only the lead.
+    for_my_meeting = fields.BooleanField(default=False)
     acknowledged_at = fields.DatetimeField(null=True)
     acknowledged_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
         "models.Practitioner",

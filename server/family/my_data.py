@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from server.auth.actor import Actor
 from server.auth.phones import phone_events
-from server.contributions.labels import AUDIENCE_LABELS
+from server.contributions.labels import AUDIENCE_LABELS, scale_question_text
 from server.contributions.reading import for_author
 from server.contributions.schemas import ContributionOut, ReadBy
 from server.contributions.service import author_of
@@ -41,7 +41,8 @@ def _read_by(reads: list[ReadBy], words: Wording) -> list[str]:
 def _entry(number: int, item: ContributionOut, words: Wording) -> list[str]:
     lines = [f"{number}. {item.kind_label} — {words.when(item.created_at)}"]
     if item.scale_value is not None:
-        lines.append(f"   {item.scale_question}: {item.scale_value}/10")
+        question = scale_question_text(item.scale_question, words.gettext)
+        lines.append(f"   {question}: {item.scale_value}/10")
     for line in item.text.splitlines() or [""]:
         lines.append(f"   {line}")
     lines.append(_sharing(item.withdrawn_at, words.gettext(AUDIENCE_LABELS[item.audience]), words))

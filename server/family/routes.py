@@ -3,13 +3,19 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
-from server.api.endpoint import endpoint
+from server.api.endpoint import endpoint, path_uuid
 from server.api.openapi import answering
 from server.auth.sessions import current_actor
 from server.contributions.schemas import SharedList
-from server.family import service
+from server.family import service, urgent
 from server.family.my_data import my_data
-from server.family.schemas import FamilyHome, SimpleMode, UrgentSent
+from server.family.schemas import (
+    FamilyHome,
+    SimpleMode,
+    UrgentSeen,
+    UrgentSent,
+    UrgentWaitingList,
+)
 from server.i18n import translator_for, wording_for
 
 
@@ -34,10 +40,29 @@ async def shared_with_me(request: Request) -> SharedList:
 
 
 async def need_to_talk(request: Request) -> Response:
-    urgent = await service.need_to_talk(await current_actor(request))
+    sent = await urgent.need_to_talk(await current_actor(request))
     return JSONResponse(
-        UrgentSent(sent_at=urgent.created_at).model_dump(mode="json"), status_code=201
+        UrgentSent(sent_at=sent.created_at).model_dump(mode="json"), status_code=201
     )
+
+
+async def need_to_talk_to_my_meeting(request: Request) -> Response:
+    sent = await urgent.need_to_talk(await current_actor(request), for_my_meeting=True)
+    return JSONResponse(
+        UrgentSent(sent_at=sent.created_at).model_dump(mode="json"), status_code=201
+    )
+
+
+async def urgent_waiting(request: Request) -> UrgentWaitingList:
+    actor = await current_actor(request)
+    return await urgent.waiting(actor, translator_for(request).gettext)
+
+
+async def acknowledge_urgent(request: Request) -> UrgentSeen:
+    actor = await current_actor(request)
+    seen = await urgent.acknowledge(actor, path_uuid(request, "urgent_id"))
+    assert seen.acknowledged_at is not None  # set by acknowledge()
+    return UrgentSeen(acknowledged_at=seen.acknowledged_at)
 
 
 async def download_my_data(request: Request) -> Response:
@@ -88,6 +113,31 @@ routes = [
         status=201,
         tag="family",
         summary="I need to talk to someone now",
+    ),
+    endpoint(
+        "POST",
+        "/api/family/urgent/my-meeting",
+        need_to_talk_to_my_meeting,
+        response=UrgentSent,
+        status=201,
+        tag="family",
+        summary="I need to talk to someone now: tell everyone in my meeting too",
+    ),
+    endpoint(
+        "GET",
+        "/api/urgent",
+        urgent_waiting,
+        response=UrgentWaitingList,
+        tag="urgent",
+        summary="Calls for help waiting for me (or my team) to acknowledge them",
+    ),
+    endpoint(
+        "POST",
+        "/api/urgent/{urgent_id}/acknowledgement",
+        acknowledge_urgent,
+        response=UrgentSeen,
+        tag="urgent",
+        summary="I've seen this: the young person is told who has seen it",
     ),
     answering(
         endpoint(

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from server.meetings.schemas import MeetingSummary
+from server.meetings.schemas import AskedForViews, MeetingSummary
 
 
 class PersonSummary(BaseModel):
@@ -23,6 +24,34 @@ class ContributionCounts(BaseModel):
     shared: int
 
 
+class UrgentShown(BaseModel):
+    """Their last "I need to talk to someone now", and who has seen it."""
+
+    sent_at: datetime
+    acknowledged_at: datetime | None
+    acknowledged_by: str | None
+
+
+class UrgentWaiting(BaseModel):
+    """A call for help waiting for someone on the team to acknowledge it."""
+
+    id: UUID
+    name: str
+    role_label: str
+    circle_id: UUID
+    circle_name: str
+    at: datetime
+    for_my_meeting: bool
+
+
+class UrgentWaitingList(BaseModel):
+    waiting: list[UrgentWaiting]
+
+
+class UrgentSeen(BaseModel):
+    acknowledged_at: datetime
+
+
 class FamilyHome(BaseModel):
     name: str
     role: str
@@ -32,7 +61,10 @@ class FamilyHome(BaseModel):
     circle: CircleSummary
     lead_practitioner: PersonSummary | None
     upcoming_meetings: list[MeetingSummary]
+    #: Who asked for their views, for which meeting, by when; answered or not.
+    view_requests: list[AskedForViews]
     contributions: ContributionCounts
+    urgent: UrgentShown | None
 
 
 class SimpleMode(BaseModel):

@@ -4,26 +4,22 @@ asking for help now."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
-from server.audit.service import record
 from server.auth.actor import Actor
-from server.circles.closure import ensure_open
-from server.circles.errors import CallInstead
 from server.circles.models import FamilyMember, TeamMember
-from server.contributions.labels import KIND_LABELS
+from server.contributions.labels import KIND_LABELS, scale_question_text
 from server.contributions.schemas import SharedItem, SharedList
 from server.errors import Forbidden
-from server.family.models import UrgentRequest
 from server.family.schemas import (
     CircleSummary,
     ContributionCounts,
     FamilyHome,
     PersonSummary,
 )
+from server.family.urgent import latest_for
 from server.meetings.schemas import MeetingSummary
-from server.meetings.service import upcoming
-from server.notifications import triggers
+from server.meetings.service import asked_of, upcoming
 from server.organisations.models import AGENCY_LABELS
 from server.sharing import family_words
 
@@ -56,7 +52,9 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
         ),
         upcoming_meetings=[MeetingSummary.of(m, gettext) for m in await upcoming([circle.id])],
+        view_requests=await asked_of(member, gettext),
         contributions=ContributionCounts(total=await mine.count(), shared=await shared.count()),
+        urgent=await latest_for(member.id),
     )
 
 
@@ -90,30 +88,10 @@ async def shared_with_me(actor: Actor, gettext: Callable[[str], str]) -> SharedL
                 kind=item.kind,
                 kind_label=gettext(KIND_LABELS[item.kind]),
                 text=item.text,
-                scale_question=item.scale_question,
+                scale_question=scale_question_text(item.scale_question, gettext),
                 scale_value=item.scale_value,
                 created_at=item.created_at,
             )
             for item in items
         ]
     )
-
-
-#: Taps within this time are the same call for help, not new ones.
-URGENT_REPEAT = timedelta(minutes=10)
-
-
-async def need_to_talk(actor: Actor) -> UrgentRequest:
-    member = _member(actor)
-    await ensure_open(member, refusal=CallInstead)
-    recent = await UrgentRequest.filter(
-        member_id=member.id,
-        acknowledged_at=None,
-        created_at__gte=datetime.now(UTC) - URGENT_REPEAT,
-    ).first()
-    if recent is not None:
-        return recent
-    request = await UrgentRequest.create(member_id=member.id, circle_id=member.circle_id)
-    await record("urgent_request", member=member, circle_id=member.circle_id, subject=request)
-    await triggers.need_to_talk(member.circle_id, request.id)
-    return request

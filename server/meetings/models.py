@@ -76,6 +76,8 @@ class ViewRequest(Model):
     )
     requested_by_id: UUID | None
     created_at = fields.DatetimeField(auto_now_add=True)
+    #: When the person asked first saw the request on their home screen.
+    seen_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "view_request"

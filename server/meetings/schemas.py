@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -49,6 +50,10 @@ class MemberViews(BaseModel):
     role_label: str
     asked: bool
     due_on: date | None
+    #: Where their views are: not asked, asked, seen (they opened the request) or
+    #: shared (something this practitioner may read).
+    views: Literal["not_asked", "asked", "seen", "shared"]
+    seen_at: datetime | None
     #: How many things they shared that this practitioner may read, for this meeting.
     shared_count: int
 
@@ -58,3 +63,13 @@ class MeetingDetail(MeetingSummary):
     members: list[MemberViews]
     #: Family members nobody has asked for their views: the team should ask itself why.
     not_asked: list[str]
+
+
+class AskedForViews(BaseModel):
+    """A request for views, as the person asked sees it on their home screen."""
+
+    meeting: MeetingSummary
+    asked_by: str | None
+    due_on: date
+    #: They shared something for this meeting (or since they were asked).
+    answered: bool

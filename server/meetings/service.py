@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Literal
 from uuid import UUID
 
 from tortoise.expressions import Q
@@ -11,11 +12,18 @@ from tortoise.expressions import Q
 from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.access import team_place
-from server.circles.models import ROLE_LABELS, FamilyMember
+from server.circles.models import FamilyMember, who_they_are
 from server.errors import Invalid, NotFound
 from server.meetings import errors
 from server.meetings.models import MEETING_KIND_LABELS, Meeting, ViewRequest
-from server.meetings.schemas import MeetingDetail, MeetingNew, MemberViews, ViewsWanted
+from server.meetings.schemas import (
+    AskedForViews,
+    MeetingDetail,
+    MeetingNew,
+    MeetingSummary,
+    MemberViews,
+    ViewsWanted,
+)
 from server.notifications import triggers
 from server.sharing import family_words
 
@@ -116,12 +124,46 @@ async def detail(actor: Actor, meeting_id: UUID, gettext: Callable[[str], str]) 
             MemberViews(
                 id=m.id,
                 name=m.name,
-                role_label=gettext(ROLE_LABELS[m.role]),
+                role_label=who_they_are(m.role, m.age_band, gettext),
                 asked=m.id in asked,
                 due_on=asked[m.id].due_on if m.id in asked else None,
+                views=_views(asked.get(m.id), counts.get(m.id, 0)),
+                seen_at=asked[m.id].seen_at if m.id in asked else None,
                 shared_count=counts.get(m.id, 0),
             )
             for m in members
         ],
         not_asked=[m.name for m in members if m.id not in asked],
     )
+
+
+def _views(
+    request: ViewRequest | None, shared: int
+) -> Literal["not_asked", "asked", "seen", "shared"]:
+    if shared:
+        return "shared"
+    if request is None:
+        return "not_asked"
+    return "seen" if request.seen_at is not None else "asked"
+
+
+async def asked_of(member: FamilyMember, gettext: Callable[[str], str]) -> list[AskedForViews]:
+    """The requests for views of meetings still to come that this person sees on
+    their home screen; showing them is what marks them seen."""
+    requests = (
+        await ViewRequest.filter(member_id=member.id, meeting__starts_at__gte=datetime.now(UTC))
+        .select_related("meeting", "requested_by")
+        .order_by("due_on")
+    )
+    unseen = [r.id for r in requests if r.seen_at is None]
+    if unseen:
+        await ViewRequest.filter(id__in=unseen).update(seen_at=datetime.now(UTC))
+    return [
+        AskedForViews(
+            meeting=MeetingSummary.of(r.meeting, gettext),
+            asked_by=r.requested_by.name if r.requested_by else None,
+            due_on=r.due_on,
+            answered=await family_words.has_shared_since(member.id, r.meeting_id, r.created_at),
+        )
+        for r in requests
+    ]

@@ -10,5 +10,6 @@ BODIES = {
     "plan_published": N_("Open Alongside to see what is new."),
     "shared_with_you": N_("Something new was shared with you in Alongside."),
     "urgent": N_("Someone needs to talk to you now. Open Alongside."),
+    "urgent_seen": N_("Open Alongside to see what is new."),
     "sign_in_trouble": N_("Someone is having trouble signing in to Alongside."),
 }

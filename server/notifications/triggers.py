@@ -59,6 +59,14 @@ async def need_to_talk(circle_id: object, request_id: object) -> None:
         await notify(lead, "urgent", key=f"urgent:{request_id}")
 
 
+async def need_to_talk_team(circle_id: object, request_id: object) -> None:
+    """They chose "my meeting": everyone on the open circle's team is told too."""
+    for place in await TeamMember.filter(
+        circle_id=circle_id, circle__closed_at=None
+    ).select_related("practitioner"):
+        await notify(place.practitioner, "urgent", key=f"urgent:{request_id}")
+
+
 async def sign_in_trouble(circle_id: object, pause_id: object) -> Practitioner | None:
     """Someone in the circle keeps getting their PIN wrong: its lead is told, if the
     circle is open; returns who was told."""

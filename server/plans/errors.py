@@ -19,6 +19,16 @@ class NothingPublished(Conflict):
     title = N_("There is no plan to show yet.")
 
 
+class AlreadyInPlan(Conflict):
+    code = "already-in-plan"
+    title = N_("These words are already in the plan.")
+
+
+class WordsWithdrawn(Conflict):
+    code = "words-withdrawn"
+    title = N_("Its author has withdrawn these words, so there is nothing to answer.")
+
+
 class NoComment(Conflict):
     code = "no-comment"
     title = N_("This answer has no comment to take back.")

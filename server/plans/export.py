@@ -32,6 +32,10 @@ class ExportQuote(BaseModel):
     )
     scale_value: int | None = Field(default=None, description="A scale's 0-10; null once withdrawn")
     withdrawn_at: datetime | None
+    only_for: str | None = Field(
+        default=None,
+        description="The author chose 'my worker': only this person (the lead) may read the words",
+    )
 
 
 class ExportAction(BaseModel):
@@ -82,6 +86,7 @@ def _export_item(item: PlanItemOut) -> ExportItem:
             scale_question=quote.scale_question,
             scale_value=quote.scale_value,
             withdrawn_at=quote.withdrawn_at,
+            only_for=quote.only_for,
         )
         if quote
         else None,

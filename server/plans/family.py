@@ -64,8 +64,8 @@ async def _changes(
 ) -> Changes:
     seen = await PlanSeen.get_or_none(plan=plan, member_id=_member(actor).id)
     before = next((v for v in versions if seen and v.number == seen.version_number), None)
-    if before is None:
-        return Changes(since_version=None, added=[], changed=[], removed=[])
+    if before is None or seen is None:
+        return Changes(since_version=None, added=[], changed=[], removed=[], withdrawn=[])
     old = {item.id: item for item in _items(before)}
     new = {item.id: item for item in _items(versions[-1])}
     shown_ids = {item.id for item in now_shown}
@@ -75,6 +75,11 @@ async def _changes(
         added=[key for key in new if key not in old and key in shown_ids],
         changed=[key for key in new if key in old and old[key] != new[key] and key in shown_ids],
         removed=removed,
+        withdrawn=[
+            item.id
+            for item in now_shown
+            if item.quote and item.quote.withdrawn_at and item.quote.withdrawn_at > seen.seen_at
+        ],
     )
 
 
@@ -106,9 +111,12 @@ async def answer(actor: Actor, item_id: UUID, new: AnswerNew, gettext: Gettext) 
     if new.audience is family_words.DRAFT:
         raise Invalid.on("audience", errors.COMMENT_NEEDS_A_READER)
     _, versions = await _versions(actor)
-    visible = await render(actor, _items(versions[-1]), gettext)
-    if item_id not in {item.id for item in visible}:
+    visible = {item.id: item for item in await render(actor, _items(versions[-1]), gettext)}
+    if item_id not in visible:
         raise NotFound()
+    quote = visible[item_id].quote
+    if quote is not None and quote.withdrawn_at is not None:
+        raise errors.WordsWithdrawn()
     created = await PlanAnswer.create(
         item_id=item_id,
         member_id=_member(actor).id,
@@ -165,7 +173,8 @@ async def you_said(actor: Actor, gettext: Gettext) -> YouSaid:
                 contribution_id=c.id,
                 kind_label=gettext(KIND_LABELS[c.kind]),
                 text=c.text,
-                used_in=used.get(c.id, []),
+                used_in=[] if c.withdrawn_at else used.get(c.id, []),
+                withdrawn_at=c.withdrawn_at,
             )
             for c in mine
         ]

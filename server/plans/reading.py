@@ -10,13 +10,13 @@ from typing import Any
 from uuid import UUID
 
 from server.auth.actor import Actor
-from server.circles.models import FamilyMember
-from server.contributions.labels import KIND_LABELS
-from server.contributions.models import Contribution
+from server.circles.models import FamilyMember, TeamMember
+from server.contributions.labels import KIND_LABELS, scale_question_text
+from server.contributions.models import Audience, Contribution
 from server.organisations.models import AGENCY_LABELS, Agency, Practitioner
 from server.plans.labels import SECTION_LABELS, STATUS_LABELS
 from server.plans.models import ActionStatus, PlanAnswer, PlanItem, PlanSection
-from server.plans.schemas import PlanItemOut, Quote
+from server.plans.schemas import HiddenItems, PlanItemOut, Quote
 from server.sharing import family_words
 
 Gettext = Callable[[str], str]
@@ -91,16 +91,25 @@ async def _owner_names(items: list[ItemData]) -> dict[UUID, str]:
     return names
 
 
-def _quote(source: Contribution, gettext: Gettext) -> Quote:
+async def lead_name(circle_id: UUID) -> str | None:
+    lead = await TeamMember.get_or_none(circle_id=circle_id, is_lead=True).select_related(
+        "practitioner"
+    )
+    return lead.practitioner.name if lead else None
+
+
+def _quote(source: Contribution, gettext: Gettext, lead: str | None) -> Quote:
     hidden = source.withdrawn_at is not None
+    only_lead = not hidden and source.audience is Audience.MY_WORKER
     return Quote(
         source_id=source.id,
         author_name=source.author.name,
         kind_label=gettext(KIND_LABELS[source.kind]),
         text=None if hidden else source.text,
-        scale_question=None if hidden else source.scale_question,
+        scale_question=None if hidden else scale_question_text(source.scale_question, gettext),
         scale_value=None if hidden else source.scale_value,
         withdrawn_at=source.withdrawn_at,
+        only_for=lead if only_lead else None,
     )
 
 
@@ -116,6 +125,8 @@ async def render(actor: Actor, items: list[ItemData], gettext: Gettext) -> list[
     words the actor may not read is left out entirely."""
     sources = await _sources(actor, items)
     names = await _owner_names(items)
+    restricted = [s for s in sources.values() if s.audience is Audience.MY_WORKER]
+    lead = await lead_name(restricted[0].circle_id) if restricted else None
     shown = []
     for item in sorted(items, key=lambda i: (SECTION_ORDER.index(i.section), i.position)):
         if item.source_id is not None and item.source_id not in sources:
@@ -126,7 +137,7 @@ async def render(actor: Actor, items: list[ItemData], gettext: Gettext) -> list[
                 section=item.section,
                 section_label=gettext(SECTION_LABELS[item.section]),
                 text=None if item.source_id else item.text,
-                quote=_quote(sources[item.source_id], gettext) if item.source_id else None,
+                quote=_quote(sources[item.source_id], gettext, lead) if item.source_id else None,
                 owner_label=_owner_label(item, names, gettext),
                 due_on=item.due_on,
                 status=item.status,
@@ -146,3 +157,35 @@ async def latest_answers(item_ids: list[UUID]) -> dict[UUID, list[PlanAnswer]]:
     for (item_id, _), answer in latest.items():
         grouped.setdefault(item_id, []).append(answer)
     return grouped
+
+
+async def hidden_from(
+    items: list[ItemData], shown: list[PlanItemOut], gettext: Gettext
+) -> list[HiddenItems]:
+    """What `render` left out for this reader, counted by part of the plan, with
+    whom the words are only for when the author chose "my worker"."""
+    visible = {item.id for item in shown}
+    left_out = [i for i in items if i.source_id and i.id not in visible]
+    if not left_out:
+        return []
+    audiences = await family_words.audiences_of(i.source_id for i in left_out if i.source_id)
+    circles = {circle for circle, _ in audiences.values()}
+    lead = await lead_name(next(iter(circles))) if circles else None
+    counts: dict[tuple[PlanSection, str | None], int] = {}
+    for item in left_out:
+        if item.source_id not in audiences or audiences[item.source_id][1] is family_words.DRAFT:
+            continue  # withdrawn, or "just me": nobody else may even know of them
+        restricted = audiences[item.source_id][1] is Audience.MY_WORKER
+        key = (item.section, lead if restricted else None)
+        counts[key] = counts.get(key, 0) + 1
+    return [
+        HiddenItems(
+            section=section,
+            section_label=gettext(SECTION_LABELS[section]),
+            count=count,
+            only_for=only_for,
+        )
+        for (section, only_for), count in sorted(
+            counts.items(), key=lambda pair: SECTION_ORDER.index(pair[0][0])
+        )
+    ]

@@ -144,15 +144,17 @@ async def you_said(request: Request) -> YouSaid:
 async def print_team_plan(request: Request) -> Response:
     actor = await current_actor(request)
     circle_id = path_uuid(request, "circle_id")
-    shown = await team.team_plan(actor, circle_id, translator_for(request).gettext, answers=False)
+    shown = await team.team_plan(actor, circle_id, translator_for(request).gettext)
     circle = await Circle.get(id=circle_id)
     page = print_page(
         words=wording_for(request),
         circle_name=circle.name,
         reader=actor.person.name,
         items=shown.items,
-        version=None,
-        published=None,
+        version=shown.published_version,
+        published=shown.published_at,
+        working=True,
+        hidden=shown.hidden,
     )
     return HTMLResponse(page, headers=NO_STORE)
 

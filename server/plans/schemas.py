@@ -69,6 +69,8 @@ class Quote(BaseModel):
     scale_question: str | None = None
     scale_value: int | None = None
     withdrawn_at: datetime | None
+    #: The author chose "my worker": only this person (the lead) can see the words.
+    only_for: str | None = None
 
 
 class AnswerOut(BaseModel):
@@ -110,10 +112,23 @@ class PlanItemOut(BaseModel):
     my_answer: AnswerOut | None = None
 
 
+class HiddenItems(BaseModel):
+    """Items in a part of the plan this reader may not see, said in their place,
+    so nobody reads a different plan without knowing it."""
+
+    section: PlanSection
+    section_label: str
+    count: int
+    #: Whom the words are only for, when the author chose "my worker".
+    only_for: str | None
+
+
 class PlanOut(BaseModel):
     circle_id: UUID
     published_version: int | None
+    published_at: datetime | None = None
     items: list[PlanItemOut]
+    hidden: list[HiddenItems] = []
 
 
 class Changes(BaseModel):
@@ -121,6 +136,8 @@ class Changes(BaseModel):
     added: list[UUID]
     changed: list[UUID]
     removed: list[PlanItemOut]
+    #: Items whose words their author withdrew since this person last looked.
+    withdrawn: list[UUID]
 
 
 class FamilyPlanOut(BaseModel):
@@ -148,7 +165,9 @@ class YouSaidItem(BaseModel):
     contribution_id: UUID
     kind_label: str
     text: str
+    #: Empty once withdrawn: the plan no longer shows the words.
     used_in: list[UsedIn]
+    withdrawn_at: datetime | None
 
 
 class YouSaid(BaseModel):

@@ -101,6 +101,8 @@ async def import_contribution(actor: Actor, circle_id: UUID, wanted: PlanImport)
     if source is None:
         raise Invalid.on("contribution_id", errors.NOT_SHARED_WITH_YOU)
     plan = await plan_of(circle_id)
+    if await PlanItem.exists(plan=plan, source_id=source.id):
+        raise errors.AlreadyInPlan()
     item = await PlanItem.create(
         plan=plan,
         section=wanted.section,

@@ -14,7 +14,7 @@ from server.contributions.reading import record_reads
 from server.errors import NotFound
 from server.plans.answers import with_answers
 from server.plans.models import Plan, PlanAnswer, PlanItem, PlanVersion
-from server.plans.reading import ItemData, render
+from server.plans.reading import ItemData, hidden_from, render
 from server.plans.schemas import PlanItemOut, PlanOut
 from server.plans.service import item_for_team
 from server.sharing import family_words
@@ -33,12 +33,17 @@ async def team_plan(
         return PlanOut(circle_id=circle_id, published_version=None, items=[])
     items = await PlanItem.filter(plan=plan).order_by("position", "created_at")
     latest = await PlanVersion.filter(plan=plan).order_by("-number").first()
-    shown = await render(actor, [ItemData.live(item) for item in items], gettext)
+    data = [ItemData.live(item) for item in items]
+    shown = await render(actor, data, gettext)
     if answers:
         await with_answers(actor, shown, gettext)
     await audit_quotes(actor, shown)
     return PlanOut(
-        circle_id=circle_id, published_version=latest.number if latest else None, items=shown
+        circle_id=circle_id,
+        published_version=latest.number if latest else None,
+        published_at=latest.published_at if latest else None,
+        items=shown,
+        hidden=await hidden_from(data, shown, gettext),
     )
 
 

@@ -87,6 +87,16 @@ async def has_shared_since(member_id: Any, meeting_id: Any, since: datetime) -> 
     )
 
 
+async def audiences_of(ids: Iterable[UUID]) -> dict[UUID, tuple[UUID, Audience]]:
+    """The other reverse question, for a plan that holds words a reader may not
+    see: each one's circle and audience (never its words), so the reader is told
+    an item is there and for whom. Withdrawn words are no longer anyone's."""
+    rows = await Contribution.filter(id__in=list(ids), withdrawn_at=None).values_list(
+        "id", "circle_id", "audience"
+    )
+    return {row[0]: (row[1], Audience(row[2])) for row in rows}
+
+
 async def practitioners_who_may_read(contribution: Contribution) -> list[Practitioner]:
     """The reverse question, for notifications: who on the team may read it now.
     A closed circle's team reads nothing, so is nobody."""

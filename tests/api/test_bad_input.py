@@ -144,3 +144,14 @@ async def test_a_meeting_beyond_the_calendar_is_a_clear_error(client):
     assert_refused(response, "starts_at")
     assert response.json()["errors"][0]["message"] == "Please choose a date nearer to today."
     assert await Meeting.all().count() == 1
+
+
+async def test_too_short_speaks_of_one_character_not_1_characters(client):
+    world = await factories.world()
+    await factories.act_as(client, world.lead)
+    empty = await client.post("/api/circles", json={"name": ""})
+    assert_refused(empty, "name")
+    assert empty.json()["errors"][0]["message"] == "Please write at least 1 character."
+    short = await client.post(f"/api/circles/{world.circle.id}/team", json={"email": "a@"})
+    assert short.json()["errors"][0]["message"] == "Please write at least 3 characters."
+    assert not await Circle.filter(name="").exists()

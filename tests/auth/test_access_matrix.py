@@ -24,6 +24,7 @@ from tortoise.transactions import in_transaction
 
 from server.circles.models import Circle, TeamMember
 from server.contributions.models import Audience, Contribution, ContributionKind
+from server.family.models import UrgentRequest
 from server.organisations.models import Organisation
 from server.plans.models import Answer, Plan, PlanAnswer, PlanItem, PlanSection, PlanVersion
 from server.plans.service import snapshot_of
@@ -112,6 +113,9 @@ TABLE: dict[str, Case] = {
     "PUT /api/family/simple-mode": Case(family(200), lambda w: {"simple_mode": False}),
     "GET /api/family/shared-with-me": Case(family(200)),
     "POST /api/family/urgent": Case(family(201)),
+    "POST /api/family/urgent/my-meeting": Case(family(201)),
+    "GET /api/urgent": Case(practitioners(200)),
+    "POST /api/urgent/{urgent_id}/acknowledgement": Case(team(200, teammate=404)),
     "GET /api/family/my-data": Case(family(200)),
     "GET /api/contributions": Case(family(200)),
     "POST /api/contributions": Case(family(201), _new_contribution),
@@ -247,6 +251,7 @@ async def _build_world(closed: bool) -> World:
         answer=Answer.DISAGREE,
         comment="answer words",
     )
+    urgent = await UrgentRequest.create(member=world.young_person, circle=world.circle)
     if closed:
         await Circle.filter(id=world.circle.id).update(closed_at=datetime.now(UTC))
     return World(
@@ -260,6 +265,7 @@ async def _build_world(closed: bool) -> World:
             "item_id": str(item.id),
             "answer_id": str(answer.id),
             "number": "1",
+            "urgent_id": str(urgent.id),
         },
         draft=str(draft.id),
         invitation=await factories.invitation_code(world.other_young_person),

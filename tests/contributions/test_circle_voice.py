@@ -37,7 +37,7 @@ async def test_the_lead_sees_my_worker_items_and_the_team_sees_my_meeting_items(
     }
     assert {i["text"] for i in team["items"]} == {"for the meeting", "for the family"}
     item = next(i for i in lead["items"] if i["text"] == "for my worker")
-    assert (item["author_name"], item["author_role_label"]) == ("Sam", "Young person")
+    assert (item["author_name"], item["author_role_label"]) == ("Sam", "Young person, 12 to 15")
 
 
 async def test_reads_are_audited_and_the_author_sees_who_read_and_when(client):

@@ -149,10 +149,14 @@ async def test_every_practitioner_read_of_a_comment_is_audited_and_shown_to_its_
         ]
     )
     assert alexs["id"] not in {subject for _, subject, _ in reads}
-    # The print view and the export do not show answers, so they record no comment read.
-    await client.get(f"/print/circles/{world.circle.id}/plan")
+    # The export shows no answers, so records no comment read; the print view shows
+    # the comments this reader may read (Priya's: Sam's and Mia's), so records them.
     await client.get(f"/api/circles/{world.circle.id}/plan/versions/1/export")
     assert await AuditEvent.filter(action=READ).count() == len(reads)
+    printed = await client.get(f"/print/circles/{world.circle.id}/plan")
+    assert WORDS in printed.text
+    assert await AuditEvent.filter(action=READ).count() == len(reads) + 2
+    reads = await AuditEvent.filter(action=READ).values_list("id", flat=True)
 
     sam = await family_plan(client, world.young_person)
     read_by = sam["items"][0]["my_answer"]["read_by"]

@@ -4,7 +4,7 @@ from tortoise import fields
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0008_pin_lockouts")]
+    dependencies = [("models", "0010_records_and_push_lease")]
 
     initial = False
 

@@ -33,6 +33,7 @@ class _Numbers(TypedDict):
     session_max_hours: int
     invitation_hours: int
     max_body_bytes: int
+    database_pool: int
 
 
 def _flag(value: str) -> bool:
@@ -47,6 +48,10 @@ class Settings:
     data_dir: Path = Path("data")
     #: Tortoise database URL; empty means an SQLite file in data_dir.
     database_url: str = ""
+    #: Most PostgreSQL connections one web process keeps open (Tortoise's
+    #: `maxsize`; its own default is 5). Processes x this must stay below the
+    #: server's max_connections (100 unless changed).
+    database_pool: int = 20
     secret_key: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
@@ -76,7 +81,16 @@ class Settings:
 
     @property
     def db_url(self) -> str:
-        return self.database_url or f"sqlite://{self.data_dir / 'alongside.sqlite3'}"
+        """The database URL, with the pool size added for PostgreSQL unless the
+        URL sets its own `maxsize`."""
+        if not self.database_url:
+            return f"sqlite://{self.data_dir / 'alongside.sqlite3'}"
+        if not self.database_url.startswith(("postgres", "asyncpg", "psycopg")):
+            return self.database_url
+        if "maxsize=" in self.database_url:
+            return self.database_url
+        joiner = "&" if "?" in self.database_url else "?"
+        return f"{self.database_url}{joiner}maxsize={self.database_pool}"
 
     @property
     def base_url(self) -> str:
@@ -97,6 +111,7 @@ class Settings:
                 "session_max_hours": int(get("SESSION_MAX_HOURS", "12")),
                 "invitation_hours": int(get("INVITATION_HOURS", "72")),
                 "max_body_bytes": int(get("MAX_BODY_BYTES", str(256 * 1024))),
+                "database_pool": int(get("DATABASE_POOL", "20")),
             }
         except ValueError as error:
             raise SettingsError(

@@ -74,3 +74,19 @@ def test_a_push_service_that_is_not_an_origin_is_refused_with_the_name_to_fix():
     ):
         with pytest.raises(SettingsError, match="ALONGSIDE_PUSH_SERVICES"):
             Settings.from_env({"ALONGSIDE_PUSH_SERVICES": value})
+
+
+def test_each_web_process_keeps_a_pool_of_postgresql_connections_of_the_size_set():
+    default = Settings.from_env({"ALONGSIDE_DATABASE_URL": "postgres://db/alongside"})
+    assert default.db_url == "postgres://db/alongside?maxsize=20"
+    chosen = Settings.from_env(
+        {
+            "ALONGSIDE_DATABASE_URL": "postgres://db/alongside?ssl=require",
+            "ALONGSIDE_DATABASE_POOL": "8",
+        }
+    )
+    assert chosen.db_url == "postgres://db/alongside?ssl=require&maxsize=8"
+    in_the_url = Settings.from_env({"ALONGSIDE_DATABASE_URL": "postgres://db/alongside?maxsize=3"})
+    assert in_the_url.db_url == "postgres://db/alongside?maxsize=3"
+    sqlite = Settings.from_env({"ALONGSIDE_DATABASE_URL": "sqlite://other.sqlite3"})
+    assert sqlite.db_url == "sqlite://other.sqlite3"

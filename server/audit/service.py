@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from server.audit.models import AuditEvent
+from server.audit.models import AuditEvent, ItemRead
 
 
 async def record(
@@ -28,8 +29,17 @@ async def record(
 
 
 async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[Any, Any]]) -> None:
-    """A practitioner read family words: one event for each (circle id, subject)
-    they were shown, written together, so the author can see who read what."""
+    """A practitioner read family words: one event for each circle (a request
+    reads one) naming every item (circle id, subject) they were shown, and each
+    item's latest read by them kept in `ItemRead`, so the author can see who
+    read what without anyone searching the audit."""
+    shown: dict[Any, list[str]] = defaultdict(list)
+    kinds = set()
+    for circle_id, subject in reads:
+        shown[circle_id].append(str(subject.pk))
+        kinds.add(type(subject).__name__)
+    if not shown:
+        return
     now = datetime.now(UTC)
     await AuditEvent.bulk_create(
         [
@@ -38,9 +48,19 @@ async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[
                 at=now,
                 practitioner_id=practitioner_id,
                 circle_id=circle_id,
-                subject_type=type(subject).__name__,
-                subject_id=str(subject.pk),
+                subject_type=",".join(sorted(kinds)),
+                items=items,
             )
-            for circle_id, subject in reads
+            for circle_id, items in shown.items()
         ]
+    )
+    # Sorted, so two requests upserting the same rows take their locks in one order.
+    items = sorted({item for listed in shown.values() for item in listed})
+    await ItemRead.bulk_create(
+        [
+            ItemRead(action=action, subject_id=item, practitioner_id=practitioner_id, at=now)
+            for item in items
+        ],
+        on_conflict=["action", "subject_id", "practitioner_id"],
+        update_fields=["at"],
     )

@@ -99,4 +99,14 @@ class Migration(migrations.Migration):
             ],
             reverse_sql=ops.RunSQL.noop,
         ),
+        # "Read by" so far came from one audit row per item read: each reader's
+        # latest read of each item becomes its summary row.
+        ops.RunSQL(
+            '''INSERT INTO "item_read" ("action", "subject_id", "practitioner_id", "at")
+            SELECT "action", "subject_id", "practitioner_id", MAX("at") FROM "audit_event"
+            WHERE "action" IN ('read_contribution', 'read_plan_answer_comment')
+              AND "practitioner_id" IS NOT NULL AND "subject_id" <> ''
+            GROUP BY "action", "subject_id", "practitioner_id"''',
+            reverse_sql=ops.RunSQL.noop,
+        ),
     ]

@@ -8,7 +8,10 @@ the database (the demo, say) is left as it is: the seeded families are *other*
 families, so a read of the demo's data shows whether it slows as the city grows.
 
     .venv/bin/python scripts/seed_city.py [--database-url URL] [--circles 2000]
-        [--contributions 20000] [--audit 200000]
+        [--contributions 20000] [--audit 200000] [--plan-items N]
+
+--plan-items N also gives the demo circle ("Sam and Mia") a plan of N items, half
+quoting its family's words; with --circles 0 that is all it does.
 
 Without --database-url it uses ALONGSIDE_DATABASE_URL, else the demo SQLite file.
 Migrations are applied first. Prints what it made and how long it took.
@@ -203,11 +206,51 @@ async def _summarise_reads(events: list[AuditEvent]) -> None:
     await _insert(ItemRead, summary)
 
 
-async def seed(db_url: str, circles: int, contributions: int, audit: int) -> dict[str, int]:
+async def plan_of(circle_name: str, count: int) -> None:
+    """Gives a circle (the demo's) a plan of `count` items, half of them quoting
+    words its family shared with the meeting."""
+    circle = await Circle.get(name=circle_name)
+    plan, _ = await Plan.get_or_create(circle_id=circle.id)
+    author = await FamilyMember.filter(circle_id=circle.id).order_by("created_at").first()
+    assert author is not None
+    words = [
+        Contribution(
+            id=uuid.uuid4(),
+            circle_id=circle.id,
+            author_id=author.id,
+            kind=ContributionKind.WORRIED_ABOUT,
+            text=f"What I said {n}",
+            audience=Audience.MY_MEETING,
+        )
+        for n in range(count // 2)
+    ]
+    await _insert(Contribution, words)
+    sections = cycle(list(PlanSection))
+    items = [
+        PlanItem(
+            id=uuid.uuid4(),
+            plan_id=plan.id,
+            section=next(sections),
+            text="" if n < len(words) else f"Plan item {n}",
+            source_id=words[n].id if n < len(words) else None,
+            position=n,
+        )
+        for n in range(count)
+    ]
+    await _insert(PlanItem, items)
+
+
+async def seed(
+    db_url: str, circles: int, contributions: int, audit: int, plan: tuple[str, int] | None
+) -> dict[str, int]:
     await apply_migrations(db_url)
     await Tortoise.init(config=tortoise_config(db_url))
     try:
         async with in_transaction():
+            if plan is not None:
+                await plan_of(*plan)
+            if not circles:
+                return {"plan items": plan[1] if plan else 0}
             return await _city(circles, contributions, audit)
     finally:
         await Tortoise.close_connections()
@@ -229,10 +272,15 @@ def main() -> int:
     parser.add_argument("--circles", type=int, default=2000)
     parser.add_argument("--contributions", type=int, default=20000)
     parser.add_argument("--audit", type=int, default=200000)
+    parser.add_argument(
+        "--plan-items", type=int, default=0, help="also give the demo circle a plan this long"
+    )
+    parser.add_argument("--plan-circle", default="Sam and Mia")
     args = parser.parse_args()
     url = args.database_url or Settings.from_env(os.environ).db_url
+    plan = (args.plan_circle, args.plan_items) if args.plan_items else None
     started = time.perf_counter()
-    made = asyncio.run(seed(url, args.circles, args.contributions, args.audit))
+    made = asyncio.run(seed(url, args.circles, args.contributions, args.audit, plan))
     took = time.perf_counter() - started
     print(", ".join(f"{n:,} {what}" for what, n in made.items()) + f" in {took:.1f} s")
     return 0

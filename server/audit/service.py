@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from server.audit.models import AuditEvent, ItemRead
@@ -54,13 +54,30 @@ async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[
             for circle_id, items in shown.items()
         ]
     )
+    await _keep_latest(action, practitioner_id, shown, now)
+
+
+#: "Read by" is kept to the minute: a reader's read of an item within a minute
+#: of the last one kept leaves the summary as it is (the audit has every read),
+#: so reading a plan again and again writes one record, not one per item.
+KEPT_TO = timedelta(minutes=1)
+
+
+async def _keep_latest(
+    action: str, practitioner_id: Any, shown: dict[Any, list[str]], now: datetime
+) -> None:
+    items = {item for listed in shown.values() for item in listed}
+    fresh = await ItemRead.filter(
+        action=action, subject_id__in=items, practitioner_id=practitioner_id, at__gt=now - KEPT_TO
+    ).values_list("subject_id", flat=True)
     # Sorted, so two requests upserting the same rows take their locks in one order.
-    items = sorted({item for listed in shown.values() for item in listed})
-    await ItemRead.bulk_create(
-        [
-            ItemRead(action=action, subject_id=item, practitioner_id=practitioner_id, at=now)
-            for item in items
-        ],
-        on_conflict=["action", "subject_id", "practitioner_id"],
-        update_fields=["at"],
-    )
+    stale = sorted(items - {str(item) for item in fresh})
+    if stale:
+        await ItemRead.bulk_create(
+            [
+                ItemRead(action=action, subject_id=item, practitioner_id=practitioner_id, at=now)
+                for item in stale
+            ],
+            on_conflict=["action", "subject_id", "practitioner_id"],
+            update_fields=["at"],
+        )

@@ -186,7 +186,11 @@ class Run:
 
 
 def _ms(text: str) -> float:
-    number, unit = re.match(r"([\d.]+)(\w+)", text).groups()  # type: ignore[union-attr]
+    """wrk's latency ("812.00us", "1.20s"); 0 when no request finished ("-nan")."""
+    found = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    if found is None:
+        return 0.0
+    number, unit = found.groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
@@ -233,7 +237,10 @@ def report(kind: str, results: dict[str, list[Run]], servers: dict[str, Server])
         p50 = statistics.median(r.p50 for r in runs)
         p99 = statistics.median(r.p99 for r in runs)
         errors = sum(r.errors for r in runs)
-        print(f"{name:<26}{rps:>9.0f}{rps / bare:>8.3f}{p50:>9.1f}{p99:>9.1f}{errors:>8}")
+        if not rps:
+            print(f"{name:<26}{'no answer within the run':>43}")
+            continue
+        print(f"{name:<26}{rps:>9.1f}{rps / bare:>8.3f}{p50:>9.1f}{p99:>9.1f}{errors:>8}")
     rss = ", ".join(f"{s.name} {peak_rss_mb(s):.0f} MB" for s in servers.values())
     print(f"peak RSS per web process: {rss}")
 

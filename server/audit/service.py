@@ -28,16 +28,16 @@ async def record(
     )
 
 
-async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[Any, Any]]) -> None:
+async def record_reads(
+    action: str, practitioner_id: Any, reads: Iterable[tuple[Any, Any]], subject_type: str
+) -> None:
     """A practitioner read family words: one event for each circle (a request
-    reads one) naming every item (circle id, subject) they were shown, and each
+    reads one) naming every item (circle id, item id) they were shown, and each
     item's latest read by them kept in `ItemRead`, so the author can see who
     read what without anyone searching the audit."""
     shown: dict[Any, list[str]] = defaultdict(list)
-    kinds = set()
-    for circle_id, subject in reads:
-        shown[circle_id].append(str(subject.pk))
-        kinds.add(type(subject).__name__)
+    for circle_id, subject_id in reads:
+        shown[circle_id].append(str(subject_id))
     if not shown:
         return
     now = datetime.now(UTC)
@@ -48,7 +48,7 @@ async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[
                 at=now,
                 practitioner_id=practitioner_id,
                 circle_id=circle_id,
-                subject_type=",".join(sorted(kinds)),
+                subject_type=subject_type,
                 items=items,
             )
             for circle_id, items in shown.items()

@@ -110,4 +110,9 @@ async def for_author(items: Iterable[Contribution], gettext: Gettext) -> list[Co
 
 async def record_reads(practitioner_id: UUID, items: Iterable[Contribution]) -> None:
     """Every practitioner read of family words is audited, and shown to the author."""
-    await audit.record_reads(READ, practitioner_id, [(item.circle_id, item) for item in items])
+    await record_reads_of(practitioner_id, [(item.circle_id, item.id) for item in items])
+
+
+async def record_reads_of(practitioner_id: UUID, reads: Iterable[tuple[UUID, UUID]]) -> None:
+    """The same, for contributions known by (circle id, id)."""
+    await audit.record_reads(READ, practitioner_id, reads, "Contribution")

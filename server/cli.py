@@ -33,6 +33,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
         proxy_headers=True,
         server_header=False,
         log_level="info",
+        workers=getattr(args, "workers", None) or 1,
     )
 
 
@@ -163,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     for command in (serve, demo):
         command.add_argument("--host", help="address to listen on (default 127.0.0.1)")
         command.add_argument("--port", type=int, help="port to listen on (default 8000)")
+        command.add_argument(
+            "--workers", type=int, help="web processes sharing the port (default 1)"
+        )
     demo.add_argument("--serve", action="store_true", help="then run the web app")
     demo.add_argument("--json", action="store_true", help="print the details as JSON")
     _add_backup_commands(commands)

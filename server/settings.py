@@ -37,6 +37,7 @@ class _Numbers(TypedDict):
     retention_technical_days: int
     retention_audit_years: int
     urgent_acknowledge_minutes: int
+    database_pool: int
 
 
 def _flag(value: str) -> bool:
@@ -51,6 +52,10 @@ class Settings:
     data_dir: Path = Path("data")
     #: Tortoise database URL; empty means an SQLite file in data_dir.
     database_url: str = ""
+    #: Most PostgreSQL connections one web process keeps open (Tortoise's
+    #: `maxsize`; its own default is 5). Processes x this must stay below the
+    #: server's max_connections (100 unless changed).
+    database_pool: int = 20
     secret_key: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
@@ -94,7 +99,16 @@ class Settings:
 
     @property
     def db_url(self) -> str:
-        return self.database_url or f"sqlite://{self.data_dir / 'alongside.sqlite3'}"
+        """The database URL, with the pool size added for PostgreSQL unless the
+        URL sets its own `maxsize`."""
+        if not self.database_url:
+            return f"sqlite://{self.data_dir / 'alongside.sqlite3'}"
+        if not self.database_url.startswith(("postgres", "asyncpg", "psycopg")):
+            return self.database_url
+        if "maxsize=" in self.database_url:
+            return self.database_url
+        joiner = "&" if "?" in self.database_url else "?"
+        return f"{self.database_url}{joiner}maxsize={self.database_pool}"
 
     @property
     def base_url(self) -> str:
@@ -119,6 +133,7 @@ class Settings:
                 "retention_technical_days": int(get("RETENTION_TECHNICAL_DAYS", "30")),
                 "retention_audit_years": int(get("RETENTION_AUDIT_YEARS", "7")),
                 "urgent_acknowledge_minutes": int(get("URGENT_ACKNOWLEDGE_MINUTES", "120")),
+                "database_pool": int(get("DATABASE_POOL", "20")),
             }
         except ValueError as error:
             raise SettingsError(

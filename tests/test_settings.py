@@ -97,3 +97,19 @@ def test_a_retention_period_of_nothing_is_refused_rather_than_deleting_everythin
     for name in ("RETENTION_CLOSED_YEARS", "RETENTION_TECHNICAL_DAYS", "RETENTION_AUDIT_YEARS"):
         with pytest.raises(SettingsError, match=f"ALONGSIDE_{name}"):
             Settings.from_env({f"ALONGSIDE_{name}": "0"})
+
+
+def test_each_web_process_keeps_a_pool_of_postgresql_connections_of_the_size_set():
+    default = Settings.from_env({"ALONGSIDE_DATABASE_URL": "postgres://db/alongside"})
+    assert default.db_url == "postgres://db/alongside?maxsize=20"
+    chosen = Settings.from_env(
+        {
+            "ALONGSIDE_DATABASE_URL": "postgres://db/alongside?ssl=require",
+            "ALONGSIDE_DATABASE_POOL": "8",
+        }
+    )
+    assert chosen.db_url == "postgres://db/alongside?ssl=require&maxsize=8"
+    in_the_url = Settings.from_env({"ALONGSIDE_DATABASE_URL": "postgres://db/alongside?maxsize=3"})
+    assert in_the_url.db_url == "postgres://db/alongside?maxsize=3"
+    sqlite = Settings.from_env({"ALONGSIDE_DATABASE_URL": "sqlite://other.sqlite3"})
+    assert sqlite.db_url == "sqlite://other.sqlite3"

@@ -31,6 +31,27 @@ class AuditEvent(Model):
     circle_id: UUID | None
     subject_type = fields.CharField(max_length=50, default="")
     subject_id = fields.CharField(max_length=64, default="", db_index=True)
+    #: A read names every item it showed here, in one record per request.
+    items: fields.JSONField[list[str]] = fields.JSONField(default=list)
 
     class Meta:
         table = "audit_event"
+        indexes = (("circle_id", "at"),)
+
+
+class ItemRead(Model):
+    """The latest read of one item by one practitioner, kept up to date as each
+    read is audited, so "read by" is a lookup and not a search of the audit."""
+
+    id = fields.IntField(primary_key=True)
+    action = fields.CharField(max_length=50)
+    subject_id = fields.CharField(max_length=64)
+    practitioner: fields.ForeignKeyRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="item_reads", on_delete=fields.CASCADE
+    )
+    practitioner_id: UUID
+    at = fields.DatetimeField()
+
+    class Meta:
+        table = "item_read"
+        unique_together = (("action", "subject_id", "practitioner"),)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from server.audit.models import AuditEvent
+from server.audit.models import AuditEvent, ItemRead
 
 
 async def record(
@@ -27,9 +28,18 @@ async def record(
     )
 
 
-async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[Any, Any]]) -> None:
-    """A practitioner read family words: one event for each (circle id, subject)
-    they were shown, written together, so the author can see who read what."""
+async def record_reads(
+    action: str, practitioner_id: Any, reads: Iterable[tuple[Any, Any]], subject_type: str
+) -> None:
+    """A practitioner read family words: one event for each circle (a request
+    reads one) naming every item (circle id, item id) they were shown, and each
+    item's latest read by them kept in `ItemRead`, so the author can see who
+    read what without anyone searching the audit."""
+    shown: dict[Any, list[str]] = defaultdict(list)
+    for circle_id, subject_id in reads:
+        shown[circle_id].append(str(subject_id))
+    if not shown:
+        return
     now = datetime.now(UTC)
     await AuditEvent.bulk_create(
         [
@@ -38,15 +48,43 @@ async def record_reads(action: str, practitioner_id: Any, reads: Iterable[tuple[
                 at=now,
                 practitioner_id=practitioner_id,
                 circle_id=circle_id,
-                subject_type=type(subject).__name__,
-                subject_id=str(subject.pk),
+                subject_type=subject_type,
+                items=items,
             )
-            for circle_id, subject in reads
+            for circle_id, items in shown.items()
         ]
     )
+    await _keep_latest(action, practitioner_id, shown, now)
+
+
+#: "Read by" is kept to the minute: a reader's read of an item within a minute
+#: of the last one kept leaves the summary as it is (the audit has every read),
+#: so reading a plan again and again writes one record, not one per item.
+KEPT_TO = timedelta(minutes=1)
+
+
+async def _keep_latest(
+    action: str, practitioner_id: Any, shown: dict[Any, list[str]], now: datetime
+) -> None:
+    items = {item for listed in shown.values() for item in listed}
+    fresh = await ItemRead.filter(
+        action=action, subject_id__in=items, practitioner_id=practitioner_id, at__gt=now - KEPT_TO
+    ).values_list("subject_id", flat=True)
+    # Sorted, so two requests upserting the same rows take their locks in one order.
+    stale = sorted(items - {str(item) for item in fresh})
+    if stale:
+        await ItemRead.bulk_create(
+            [
+                ItemRead(action=action, subject_id=item, practitioner_id=practitioner_id, at=now)
+                for item in stale
+            ],
+            on_conflict=["action", "subject_id", "practitioner_id"],
+            update_fields=["at"],
+        )
 
 
 async def forget_before(cutoff: datetime) -> int:
-    """Deletes audit records made before `cutoff` (the retention schedule);
-    returns how many."""
+    """Deletes audit records made before `cutoff` (the retention schedule), and
+    "read by" summaries as old; returns how many audit records."""
+    await ItemRead.filter(at__lt=cutoff).delete()
     return await AuditEvent.filter(at__lt=cutoff).delete()

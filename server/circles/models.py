@@ -106,6 +106,7 @@ class FamilyMember(Model):
 
     class Meta:
         table = "family_member"
+        indexes = (("circle_id", "created_at"),)
 
 
 class TeamMember(Model):
@@ -126,3 +127,4 @@ class TeamMember(Model):
     class Meta:
         table = "team_member"
         unique_together = (("circle", "practitioner"),)
+        indexes = (("practitioner_id",),)

@@ -59,6 +59,7 @@ class Contribution(Model):
 
     class Meta:
         table = "contribution"
+        indexes = (("author_id", "created_at"), ("circle_id", "audience"), ("meeting_id",))
 
 
 class AudienceChange(Model):
@@ -76,3 +77,4 @@ class AudienceChange(Model):
 
     class Meta:
         table = "audience_change"
+        indexes = (("contribution_id",),)

@@ -9,7 +9,7 @@ from typing import cast
 from uuid import UUID
 
 from server.audit import service as audit
-from server.audit.models import AuditEvent
+from server.audit.models import ItemRead
 from server.circles.models import TeamMember
 from server.contributions.labels import AUDIENCE_LABELS, KIND_LABELS
 from server.contributions.models import AudienceChange, Contribution
@@ -43,12 +43,11 @@ async def read_by(
 ) -> dict[str, list[ReadBy]]:
     """The latest read of each of these (contributions, or what `action` reads)
     by each practitioner."""
+    # First reads first, as the author saw them come in; each at its latest.
     events = (
-        await AuditEvent.filter(
-            action=action, subject_id__in=[str(i) for i in ids], practitioner_id__isnull=False
-        )
+        await ItemRead.filter(action=action, subject_id__in=[str(i) for i in ids])
         .select_related("practitioner")
-        .order_by("at")
+        .order_by("id")
     )
     # Tortoise types values_list(flat=True) as tuples; each is one practitioner id.
     leads = set(
@@ -62,7 +61,6 @@ async def read_by(
     latest: dict[str, dict[UUID, ReadBy]] = defaultdict(dict)
     for event in events:
         person = event.practitioner
-        assert person is not None  # the query keeps practitioners' reads only
         label = (
             gettext(N_("your worker"))
             if person.id in leads
@@ -112,4 +110,9 @@ async def for_author(items: Iterable[Contribution], gettext: Gettext) -> list[Co
 
 async def record_reads(practitioner_id: UUID, items: Iterable[Contribution]) -> None:
     """Every practitioner read of family words is audited, and shown to the author."""
-    await audit.record_reads(READ, practitioner_id, [(item.circle_id, item) for item in items])
+    await record_reads_of(practitioner_id, [(item.circle_id, item.id) for item in items])
+
+
+async def record_reads_of(practitioner_id: UUID, reads: Iterable[tuple[UUID, UUID]]) -> None:
+    """The same, for contributions known by (circle id, id)."""
+    await audit.record_reads(READ, practitioner_id, reads, "Contribution")

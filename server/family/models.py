@@ -39,3 +39,4 @@ class UrgentRequest(Model):
 
     class Meta:
         table = "urgent_request"
+        indexes = (("circle_id", "created_at"), ("member_id",))

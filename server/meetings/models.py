@@ -53,6 +53,7 @@ class Meeting(Model):
 
     class Meta:
         table = "meeting"
+        indexes = (("circle_id", "starts_at"),)
 
 
 class ViewRequest(Model):
@@ -82,3 +83,4 @@ class ViewRequest(Model):
     class Meta:
         table = "view_request"
         unique_together = (("meeting", "member"),)
+        indexes = (("member_id",),)

@@ -5,7 +5,7 @@ from json import dumps, loads
 from tortoise import fields
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0008_pin_lockouts')]
+    dependencies = [('models', '0009_indexes_and_item_reads')]
 
     initial = False
 

@@ -107,10 +107,11 @@ async def shown(actor: Actor, answers: list[PlanAnswer], gettext: Gettext) -> li
             READ_COMMENT,
             actor.practitioner.id,
             [
-                (answer.member.circle_id, answer)
+                (answer.member.circle_id, answer.id)
                 for answer in answers
                 if answer.comment and answer.id in access.readable
             ],
+            "PlanAnswer",
         )
     return [_out(answer, access, gettext) for answer in answers]
 

@@ -83,6 +83,7 @@ class PlanItem(Model):
 
     class Meta:
         table = "plan_item"
+        indexes = (("plan_id", "position"), ("source_id",))
 
 
 class PlanVersion(Model):
@@ -172,4 +173,4 @@ class PlanAnswer(Model):
 
     class Meta:
         table = "plan_answer"
-        indexes = (("item_id", "member_id"),)
+        indexes = (("item_id", "member_id"), ("member_id",))

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 from server.auth.actor import Actor
 from server.circles.models import FamilyMember, TeamMember
 from server.contributions.labels import KIND_LABELS, scale_question_text
-from server.contributions.models import Audience, Contribution
+from server.contributions.models import Audience, ContributionKind
 from server.organisations.models import AGENCY_LABELS, Agency, Practitioner
 from server.plans.labels import SECTION_LABELS, STATUS_LABELS
 from server.plans.models import ActionStatus, PlanAnswer, PlanItem, PlanSection
@@ -21,6 +21,48 @@ from server.sharing import family_words
 
 Gettext = Callable[[str], str]
 SECTION_ORDER = list(PlanSection)
+
+
+_ITEM_COLUMNS = (
+    "id",
+    "section",
+    "text",
+    "source_id",
+    "owner_member_id",
+    "owner_practitioner_id",
+    "owner_agency",
+    "due_on",
+    "status",
+    "position",
+)
+
+
+_SOURCE_COLUMNS = (
+    "id",
+    "author__name",
+    "kind",
+    "text",
+    "scale_question",
+    "scale_value",
+    "withdrawn_at",
+    "audience",
+    "circle_id",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a quote shows of the family words it comes from."""
+
+    id: UUID
+    author_name: str
+    kind: ContributionKind
+    text: str
+    scale_question: str
+    scale_value: int | None
+    withdrawn_at: datetime | None
+    audience: Audience
+    circle_id: UUID
 
 
 @dataclass(frozen=True)
@@ -54,6 +96,33 @@ class ItemData:
         )
 
     @classmethod
+    async def of_plan(cls, plan_id: UUID) -> list[ItemData]:
+        """A plan's live items, read as plain values (no model objects to build)."""
+        rows = (
+            await PlanItem.filter(plan_id=plan_id)
+            .order_by("position", "created_at")
+            .values_list(*_ITEM_COLUMNS)
+        )
+        return [cls._of_row(*row) for row in rows]
+
+    @classmethod
+    def _of_row(cls, id: UUID, section: str, text: str, *rest: Any) -> ItemData:
+        source, member, practitioner, agency, due_on, status, position = rest
+        status = ActionStatus(status) if status else None
+        return cls(
+            id,
+            PlanSection(section),
+            text,
+            source,
+            member,
+            practitioner,
+            agency,
+            due_on,
+            status,
+            position,
+        )
+
+    @classmethod
     def published(cls, data: dict[str, Any]) -> ItemData:
         def uuid(key: str) -> UUID | None:
             return UUID(data[key]) if data.get(key) else None
@@ -72,12 +141,14 @@ class ItemData:
         )
 
 
-async def _sources(actor: Actor, items: list[ItemData]) -> dict[UUID, Contribution]:
+async def _sources(actor: Actor, items: list[ItemData]) -> dict[UUID, Source]:
     ids = [item.source_id for item in items if item.source_id]
     if not ids:
         return {}
-    rows = await (await family_words.quotable(actor)).filter(id__in=ids).select_related("author")
-    return {row.id: row for row in rows}
+    rows = (
+        await (await family_words.quotable(actor)).filter(id__in=ids).values_list(*_SOURCE_COLUMNS)
+    )
+    return {row[0]: Source(*row) for row in rows}
 
 
 async def _owner_names(items: list[ItemData]) -> dict[UUID, str]:
@@ -98,12 +169,12 @@ async def lead_name(circle_id: UUID) -> str | None:
     return lead.practitioner.name if lead else None
 
 
-def _quote(source: Contribution, gettext: Gettext, lead: str | None) -> Quote:
+def _quote(source: Source, gettext: Gettext, lead: str | None) -> Quote:
     hidden = source.withdrawn_at is not None
-    only_lead = not hidden and source.audience is Audience.MY_WORKER
+    only_lead = not hidden and source.audience == Audience.MY_WORKER
     return Quote(
         source_id=source.id,
-        author_name=source.author.name,
+        author_name=source.author_name,
         kind_label=gettext(KIND_LABELS[source.kind]),
         text=None if hidden else source.text,
         scale_question=None if hidden else scale_question_text(source.scale_question, gettext),
@@ -125,7 +196,7 @@ async def render(actor: Actor, items: list[ItemData], gettext: Gettext) -> list[
     words the actor may not read is left out entirely."""
     sources = await _sources(actor, items)
     names = await _owner_names(items)
-    restricted = [s for s in sources.values() if s.audience is Audience.MY_WORKER]
+    restricted = [s for s in sources.values() if s.audience == Audience.MY_WORKER]
     lead = await lead_name(restricted[0].circle_id) if restricted else None
     shown = []
     for item in sorted(items, key=lambda i: (SECTION_ORDER.index(i.section), i.position)):

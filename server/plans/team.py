@@ -10,10 +10,10 @@ from uuid import UUID
 from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.access import team_place
-from server.contributions.reading import record_reads
+from server.contributions.reading import record_reads_of
 from server.errors import NotFound
 from server.plans.answers import with_answers
-from server.plans.models import Plan, PlanAnswer, PlanItem, PlanVersion
+from server.plans.models import Plan, PlanAnswer, PlanVersion
 from server.plans.reading import ItemData, hidden_from, render
 from server.plans.schemas import PlanItemOut, PlanOut
 from server.plans.service import item_for_team
@@ -31,9 +31,8 @@ async def team_plan(
     plan = await Plan.get_or_none(circle_id=circle_id)
     if plan is None:
         return PlanOut(circle_id=circle_id, published_version=None, items=[])
-    items = await PlanItem.filter(plan=plan).order_by("position", "created_at")
     latest = await PlanVersion.filter(plan=plan).order_by("-number").first()
-    data = [ItemData.live(item) for item in items]
+    data = await ItemData.of_plan(plan.id)
     shown = await render(actor, data, gettext)
     if answers:
         await with_answers(actor, shown, gettext)
@@ -51,9 +50,8 @@ async def audit_quotes(actor: Actor, items: list[PlanItemOut]) -> None:
     """Family words a practitioner was shown are reads, like any other."""
     ids = [i.quote.source_id for i in items if i.quote and i.quote.text is not None]
     if actor.practitioner is not None and ids:
-        await record_reads(
-            actor.practitioner.id, await (await family_words.readable(actor)).filter(id__in=ids)
-        )
+        readable = (await family_words.readable(actor)).filter(id__in=ids)
+        await record_reads_of(actor.practitioner.id, await readable.values_list("circle_id", "id"))
 
 
 async def _answer_for_team(actor: Actor, answer_id: UUID) -> PlanAnswer:

@@ -25,6 +25,19 @@ LEAD_ONLY = Audience.MY_WORKER
 NOTHING = Q(id__in=[])
 
 
+def _either(first: Q, second: Q) -> Q:
+    """`first | second`, leaving out a side that matches nothing: SQLite cannot
+    use an index for `x OR (y AND 1=0)` and would read the whole table."""
+    if second is NOTHING:
+        return first
+    return second if first is NOTHING else first | second
+
+
+def _both(first: Q, second: Q) -> Q:
+    """`first & second`, kept as NOTHING when either side matches nothing."""
+    return NOTHING if first is NOTHING or second is NOTHING else first & second
+
+
 def own_contributions(actor: Actor) -> Q:
     """A family member's own words, as far as this phone may open them."""
     return _own(actor, author="author_id")
@@ -47,7 +60,8 @@ def _own(actor: Actor, author: str) -> Q:
 async def readable_contributions(actor: Actor) -> Q:
     """A filter over Contribution rows this actor may read the words of."""
     if actor.member is not None:
-        return own_contributions(actor) | (Q(withdrawn_at=None) & _family_audience(actor.member))
+        family = _both(Q(withdrawn_at=None), _family_audience(actor.member))
+        return _either(own_contributions(actor), family)
     return Q(withdrawn_at=None) & await _practitioner_audience(actor)
 
 
@@ -63,7 +77,7 @@ async def quotable_contributions(actor: Actor) -> Q:
     """Where a contribution is used (a plan): its words if readable, else — once
     withdrawn — a dated marker for those who were allowed to read it."""
     if actor.member is not None:
-        return own_contributions(actor) | _family_audience(actor.member)
+        return _either(own_contributions(actor), _family_audience(actor.member))
     return await _practitioner_audience(actor)
 
 
@@ -93,7 +107,8 @@ def _family_audience(
 
 async def readable_answer_comments(actor: Actor) -> Q:
     """A filter over PlanAnswer rows whose comment this actor may read."""
-    return own_answers(actor) | (Q(comment_withdrawn_at=None) & await _answer_audience(actor))
+    others = _both(Q(comment_withdrawn_at=None), await _answer_audience(actor))
+    return _either(own_answers(actor), others)
 
 
 def own_answers(actor: Actor) -> Q:
@@ -125,7 +140,7 @@ async def _team_audience(actor: Actor, circle: str) -> Q:
     led = [place for place, is_lead in places if is_lead]
     on_team: dict[str, Any] = {f"{circle}__in": team, "audience__in": TEAM_AUDIENCES}
     for_lead: dict[str, Any] = {f"{circle}__in": led, "audience": LEAD_ONLY}
-    return (Q(**on_team) if team else NOTHING) | (Q(**for_lead) if led else NOTHING)
+    return _either(Q(**on_team) if team else NOTHING, Q(**for_lead) if led else NOTHING)
 
 
 def practitioner_may_read(audience: Audience, *, is_lead: bool) -> bool:

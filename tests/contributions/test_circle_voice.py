@@ -5,6 +5,7 @@ import uuid
 
 from server.audit.models import AuditEvent
 from tests import factories
+from tests.reads import reads
 
 
 async def _write(client, person, text, audience):
@@ -45,8 +46,7 @@ async def test_reads_are_audited_and_the_author_sees_who_read_and_when(client):
     shared = await _write(client, world.young_person, "for my worker", "my_worker")
     await _write(client, world.young_person, "private", "just_me")
     await _voice(client, world.lead, world.circle)
-    events = await AuditEvent.filter(action="read_contribution")
-    assert [(e.subject_id, e.practitioner_id) for e in events] == [(shared, world.lead.id)]
+    assert await reads("read_contribution") == [(world.lead.id, shared, world.circle.id)]
     await factories.act_as(client, world.young_person)
     mine = {i["text"]: i for i in (await client.get("/api/contributions")).json()["items"]}
     assert [(r["name"], r["label"]) for r in mine["for my worker"]["read_by"]] == [

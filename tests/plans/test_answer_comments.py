@@ -12,6 +12,7 @@ from server.audit.models import AuditEvent
 from server.plans.models import PlanAnswer, PlanVersion
 from tests import factories
 from tests.plans.helpers import add, family_plan, publish
+from tests.reads import reads as audited_reads
 
 WORDS = "I cannot go because of what happens at home"
 READ = "read_plan_answer_comment"
@@ -131,11 +132,7 @@ async def test_every_practitioner_read_of_a_comment_is_audited_and_shown_to_its_
     for reader in (world.lead, world.teammate, world.lead):
         await factories.act_as(client, reader)
         assert (await client.get(f"/api/circles/{world.circle.id}/plan")).status_code == 200
-    reads = (
-        await AuditEvent.filter(action=READ)
-        .order_by("id")
-        .values_list("practitioner_id", "subject_id", "circle_id")
-    )
+    reads = await audited_reads(READ)
     lead, teammate, circle = world.lead.id, world.teammate.id, world.circle.id
     # One record per comment read, per request; nothing for words not shown
     # (Mia's comment is for Priya only) and nothing for an answer with no words.
@@ -152,11 +149,11 @@ async def test_every_practitioner_read_of_a_comment_is_audited_and_shown_to_its_
     # The export shows no answers, so records no comment read; the print view shows
     # the comments this reader may read (Priya's: Sam's and Mia's), so records them.
     await client.get(f"/api/circles/{world.circle.id}/plan/versions/1/export")
-    assert await AuditEvent.filter(action=READ).count() == len(reads)
+    assert len(await audited_reads(READ)) == len(reads)
     printed = await client.get(f"/print/circles/{world.circle.id}/plan")
     assert WORDS in printed.text
-    assert await AuditEvent.filter(action=READ).count() == len(reads) + 2
-    reads = await AuditEvent.filter(action=READ).values_list("id", flat=True)
+    assert len(await audited_reads(READ)) == len(reads) + 2
+    reads = await audited_reads(READ)
 
     sam = await family_plan(client, world.young_person)
     read_by = sam["items"][0]["my_answer"]["read_by"]
@@ -164,7 +161,7 @@ async def test_every_practitioner_read_of_a_comment_is_audited_and_shown_to_its_
         ("Priya Shah", "your worker"),
         ("Tom Evans", "School"),
     }
-    assert await AuditEvent.filter(action=READ).count() == len(reads)  # family reads are not
+    assert len(await audited_reads(READ)) == len(reads)  # family reads are not
 
 
 async def test_the_team_can_answer_a_disagreement_without_reading_a_comment_not_for_them(client):
@@ -180,13 +177,13 @@ async def test_the_team_can_answer_a_disagreement_without_reading_a_comment_not_
         assert answer.status_code == 200, answer.text
         assert WORDS not in answer.text
         assert answer.json()["comment_for"] == "A comment for Priya Shah only"
-    assert not await AuditEvent.filter(action=READ, practitioner_id=world.teammate.id).exists()
+    assert not await audited_reads(READ, practitioner_id=world.teammate.id)
     await factories.act_as(client, world.lead)
     responded = await client.post(
         f"/api/plan-answers/{sent['id']}/response", json={"text": "I hear you."}
     )
     assert responded.json()["comment"] == WORDS
-    assert await AuditEvent.filter(action=READ, practitioner_id=world.lead.id).count() == 1
+    assert len(await audited_reads(READ, practitioner_id=world.lead.id)) == 1
 
 
 async def _everything_the_team_and_family_can_get(client, world):

@@ -3,9 +3,9 @@ author as "read by": the team's plan view, its print view and the JSON export.""
 
 import pytest
 
-from server.audit.models import AuditEvent
 from tests import factories
 from tests.plans.helpers import bring_in, publish, share
+from tests.reads import forget_reads, reads
 
 PLAN_READS = [
     "/api/circles/{circle}/plan",
@@ -27,16 +27,13 @@ async def test_each_plan_read_of_family_words_is_audited_for_the_author(client, 
     await publish(client, world.lead, world.circle)
     await factories.act_as(client, world.young_person)
     assert (await client.post(f"/api/contributions/{taken_back}/withdraw")).status_code == 200
-    await AuditEvent.filter(action="read_contribution").delete()
+    await forget_reads("read_contribution")
 
     await factories.act_as(client, world.teammate)
     response = await client.get(path.format(circle=world.circle.id))
     assert response.status_code == 200 and "for the meeting" in response.text
 
-    reads = await AuditEvent.filter(action="read_contribution").values_list(
-        "subject_id", "practitioner_id", "circle_id"
-    )
-    assert reads == [(seen, world.teammate.id, world.circle.id)]
+    assert await reads("read_contribution") == [(world.teammate.id, seen, world.circle.id)]
     await factories.act_as(client, world.young_person)
     mine = {i["id"]: i["read_by"] for i in (await client.get("/api/contributions")).json()["items"]}
     assert [(r["name"], r["label"]) for r in mine[seen]] == [("Tom Evans", "School")]
@@ -48,18 +45,10 @@ async def test_words_shown_when_bringing_them_into_the_plan_are_a_read(client):
     that is a read like any other, shown to the author as "read by"."""
     world = await factories.world()
     source = await share(client, world.young_person, "for the meeting", "my_meeting")
-    await AuditEvent.filter(action="read_contribution").delete()
+    await forget_reads("read_contribution")
     item = await bring_in(client, world.lead, world.circle, source)
-    reads = await AuditEvent.filter(action="read_contribution").values_list(
-        "subject_id", "practitioner_id"
-    )
-    assert reads == [(source, world.lead.id)]
+    assert await reads("read_contribution") == [(world.lead.id, source, world.circle.id)]
     await factories.act_as(client, world.teammate)
     edited = await client.patch(f"/api/plan-items/{item['id']}", json={"section": "working_well"})
     assert edited.status_code == 200 and "for the meeting" in edited.text
-    assert (
-        await AuditEvent.filter(
-            action="read_contribution", practitioner_id=world.teammate.id
-        ).count()
-        == 1
-    )
+    assert len(await reads("read_contribution", practitioner_id=world.teammate.id)) == 1

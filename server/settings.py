@@ -38,6 +38,7 @@ class _Numbers(TypedDict):
     retention_audit_years: int
     urgent_acknowledge_minutes: int
     database_pool: int
+    smtp_port: int
 
 
 def _flag(value: str) -> bool:
@@ -92,6 +93,14 @@ class Settings:
     #: Emails of practitioners who may export or erase a family member's records
     #: (until the partnership administrator role exists).
     records_managers: tuple[str, ...] = ()
+    #: The mail server the worker sends invitations through; empty sends none.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = "Alongside <no-reply@alongside.invalid>"
+    #: Upgrade the connection with STARTTLS (on by default; off for a local relay).
+    smtp_starttls: bool = True
 
     @property
     def is_production(self) -> bool:
@@ -134,6 +143,7 @@ class Settings:
                 "retention_audit_years": int(get("RETENTION_AUDIT_YEARS", "7")),
                 "urgent_acknowledge_minutes": int(get("URGENT_ACKNOWLEDGE_MINUTES", "120")),
                 "database_pool": int(get("DATABASE_POOL", "20")),
+                "smtp_port": int(get("SMTP_PORT", "587")),
             }
         except ValueError as error:
             raise SettingsError(
@@ -161,6 +171,11 @@ class Settings:
                 for email in get("RECORDS_MANAGERS").split(",")
                 if email.strip()
             ),
+            smtp_host=get("SMTP_HOST"),
+            smtp_user=get("SMTP_USER"),
+            smtp_password=get("SMTP_PASSWORD"),
+            smtp_from=get("SMTP_FROM", "Alongside <no-reply@alongside.invalid>"),
+            smtp_starttls=_flag(get("SMTP_STARTTLS", "true")),
             **numbers,
         )
 

@@ -113,3 +113,25 @@ def test_each_web_process_keeps_a_pool_of_postgresql_connections_of_the_size_set
     assert in_the_url.db_url == "postgres://db/alongside?maxsize=3"
     sqlite = Settings.from_env({"ALONGSIDE_DATABASE_URL": "sqlite://other.sqlite3"})
     assert sqlite.db_url == "sqlite://other.sqlite3"
+
+
+def test_the_mail_server_is_read_from_the_environment():
+    settings = Settings.from_env(
+        {
+            "ALONGSIDE_SMTP_HOST": "smtp.council.example",
+            "ALONGSIDE_SMTP_PORT": "2525",
+            "ALONGSIDE_SMTP_USER": "alongside",
+            "ALONGSIDE_SMTP_PASSWORD": "secret",
+            "ALONGSIDE_SMTP_FROM": "Alongside <alongside@council.example>",
+            "ALONGSIDE_SMTP_STARTTLS": "false",
+        }
+    )
+    assert (settings.smtp_host, settings.smtp_port, settings.smtp_user) == (
+        "smtp.council.example",
+        2525,
+        "alongside",
+    )
+    assert settings.smtp_password == "secret"
+    assert settings.smtp_from == "Alongside <alongside@council.example>"
+    assert settings.smtp_starttls is False
+    assert Settings.from_env({}).smtp_starttls is True

@@ -18,11 +18,13 @@ import { talkNowView } from "../views/talk-now.js";
 import { loadingView } from "../views/loading.js";
 import { urgentBanner } from "../views/urgent-banner.js";
 import { el } from "./dom.js";
+import { setPasswordView } from "../views/set-password.js";
 
 const SIGNED_OUT_ROUTES = {
   "sign-in": { view: signInView, family: false },
   join: { view: joinView, family: true },
   pin: { view: pinView, family: true },
+  "set-password": { view: setPasswordView, family: false },
   // The numbers to call are shown to anyone; telling the worker needs a session.
   "talk-now": { view: talkNowView, family: true },
 };

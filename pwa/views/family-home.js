@@ -45,7 +45,7 @@ function homeContent(ctx, home) {
     ),
     simple ? null : card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
     // The simpler version: plain words, no agency or meeting names, no "data".
-    card(t("Your worker"), worker(home.lead_practitioner, simple)),
+    card(t("Your worker"), worker(home.lead_practitioner, simple), joined(home.joined_from_other_organisations || [])),
     card(t("Your next meetings"), meetings(home.upcoming_meetings, simple)),
     simple ? null : card(t("Your words"), words(home.contributions)),
     card(simple ? t("A copy of your words") : t("Your data"), myData()),
@@ -102,6 +102,19 @@ function worker(lead, simple) {
     {},
     el("span", { dir: "auto", class: "person" }, lead.name),
     lead.agency_label && !simple ? el("span", { class: "agency" }, lead.agency_label) : null,
+  );
+}
+
+// Workers from other organisations (a school, health) who joined the circle: the
+// family is told who, from where, and when.
+function joined(people) {
+  if (!people.length) return null;
+  return el(
+    "ul",
+    { class: "plain-list joined" },
+    people.map((person) =>
+      el("li", {}, t("{name} from {agency} joined your circle on {date}.", { name: person.name, agency: person.agency_label, date: formatDate(person.joined_at) })),
+    ),
   );
 }
 

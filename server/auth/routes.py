@@ -41,10 +41,11 @@ def me_of(actor: Actor) -> Me:
         name=person.name,
         locale=person.locale,
         csrf_token=actor.session.csrf_token,
+        role=actor.practitioner.role.value if actor.practitioner else None,
     )
 
 
-async def _signed_in(request: Request, **who: Any) -> Response:
+async def signed_in(request: Request, **who: Any) -> Response:
     actor, token = await start_session(request, **who)
     response = JSONResponse(me_of(actor).model_dump(mode="json"))
     set_cookie(request, response, SESSION_COOKIE, token)
@@ -65,14 +66,14 @@ async def who_am_i(request: Request) -> Me | Response:
 
 async def practitioner_sign_in(request: Request, body: PractitionerSignIn) -> Response:
     practitioner = await service.sign_in_practitioner(body.email, body.password)
-    return await _signed_in(request, practitioner=practitioner)
+    return await signed_in(request, practitioner=practitioner)
 
 
 async def redeem_invitation(request: Request, body: InvitationRedeem) -> Response:
     settings = request.app.state.settings
     client = request.client.host if request.client else "unknown"
     member, device, device_key = await service.redeem_invitation(settings.secret_key, body, client)
-    response = await _signed_in(request, member=member, device=device)
+    response = await signed_in(request, member=member, device=device)
     set_cookie(request, response, DEVICE_COOKIE, device_key, max_age=DEVICE_COOKIE_SECONDS)
     return response
 
@@ -80,7 +81,7 @@ async def redeem_invitation(request: Request, body: InvitationRedeem) -> Respons
 async def family_sign_in(request: Request, body: FamilySignIn) -> Response:
     device = await device_from_cookie(request)
     member = await service.sign_in_family(device, body.pin)
-    return await _signed_in(request, member=member, device=device)
+    return await signed_in(request, member=member, device=device)
 
 
 async def choose_language(request: Request, body: LocaleChoice) -> Me:

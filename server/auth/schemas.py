@@ -46,3 +46,5 @@ class Me(BaseModel):
     name: str
     locale: str
     csrf_token: str
+    #: A practitioner's role (organisations.models.Role); none for family members.
+    role: str | None = None

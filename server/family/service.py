@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from server.auth.actor import Actor
-from server.circles.models import FamilyMember, TeamMember
+from server.circles.models import Circle, FamilyMember, TeamMember
 from server.contributions.labels import KIND_LABELS, scale_question_text
 from server.contributions.schemas import SharedItem, SharedList
 from server.errors import Forbidden
@@ -15,6 +15,7 @@ from server.family.schemas import (
     CircleSummary,
     ContributionCounts,
     FamilyHome,
+    Joined,
     PersonSummary,
 )
 from server.family.urgent import latest_for
@@ -28,6 +29,26 @@ def _member(actor: Actor) -> FamilyMember:
     if actor.member is None:
         raise Forbidden()
     return actor.member
+
+
+async def joined_from_other_organisations(
+    circle: Circle, gettext: Callable[[str], str]
+) -> list[Joined]:
+    """Colleagues from other agencies on the team, so the family knows who joined."""
+    places = (
+        await TeamMember.filter(circle_id=circle.id)
+        .exclude(practitioner__organisation_id=circle.organisation_id)
+        .select_related("practitioner")
+        .order_by("-added_at")
+    )
+    return [
+        Joined(
+            name=place.practitioner.name,
+            agency_label=gettext(AGENCY_LABELS[place.practitioner.agency]),
+            joined_at=place.added_at,
+        )
+        for place in places
+    ]
 
 
 async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
@@ -51,6 +72,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
             name=lead.practitioner.name,
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
         ),
+        joined_from_other_organisations=await joined_from_other_organisations(circle, gettext),
         upcoming_meetings=[MeetingSummary.of(m, gettext) for m in await upcoming([circle.id])],
         view_requests=await asked_of(member, gettext),
         contributions=ContributionCounts(total=await mine.count(), shared=await shared.count()),

@@ -4,7 +4,7 @@ from tortoise import fields
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0010_records_and_push_lease")]
+    dependencies = [("models", "0011_organisations_roles_teams")]
 
     initial = False
 

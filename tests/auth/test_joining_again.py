@@ -37,11 +37,14 @@ async def test_a_worker_who_redeems_a_new_code_cannot_open_the_childs_earlier_wo
     client.headers["X-CSRF-Token"] = await factories.join(client, world.young_person)
     draft = await _write(client, "canary-draft-only-sam")
     shared = await _write(client, "canary-for-priya-only", "my_worker")
-    # Tom (school, on the team) asks for a new code and redeems it on his own browser.
+    invitations = f"/api/circles/{world.circle.id}/members/{world.young_person.id}/invitations"
+    # Tom (school, on the team) may not make a new code for Sam at all ...
     await factories.act_as(client, world.teammate)
-    made = await client.post(
-        f"/api/circles/{world.circle.id}/members/{world.young_person.id}/invitations"
-    )
+    assert (await client.post(invitations)).status_code == 403
+    # ... and Priya, the lead, who may, makes one and redeems it on her own browser:
+    # the new phone is Sam's from now on, with none of Sam's earlier words.
+    await factories.act_as(client, world.lead)
+    made = await client.post(invitations)
     assert made.status_code in (200, 201), made.text
     client.cookies.clear()
     refused = await client.post(

@@ -26,6 +26,9 @@ PRACTITIONER_SCREENS = (
     "plan-team",
     "team-",
     "schedule",
+    "admin",
+    "set-password",
+    "urgent-banner",
 )
 HIGHEST_GRADE = 5.0
 SHORTEST = 6

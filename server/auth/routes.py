@@ -33,6 +33,11 @@ from server.auth.sessions import (
 from server.errors import NotSignedIn, problem
 
 
+def client_address(request: Request) -> str:
+    """The caller's address (the load balancer's X-Forwarded-For, via uvicorn)."""
+    return request.client.host if request.client else "unknown"
+
+
 def me_of(actor: Actor) -> Me:
     person = actor.person
     return Me(
@@ -64,14 +69,17 @@ async def who_am_i(request: Request) -> Me | Response:
 
 
 async def practitioner_sign_in(request: Request, body: PractitionerSignIn) -> Response:
-    practitioner = await service.sign_in_practitioner(body.email, body.password)
+    practitioner = await service.sign_in_practitioner(
+        body.email, body.password, client_address(request)
+    )
     return await _signed_in(request, practitioner=practitioner)
 
 
 async def redeem_invitation(request: Request, body: InvitationRedeem) -> Response:
     settings = request.app.state.settings
-    client = request.client.host if request.client else "unknown"
-    member, device, device_key = await service.redeem_invitation(settings.secret_key, body, client)
+    member, device, device_key = await service.redeem_invitation(
+        settings.secret_key, body, client_address(request)
+    )
     response = await _signed_in(request, member=member, device=device)
     set_cookie(request, response, DEVICE_COOKIE, device_key, max_age=DEVICE_COOKIE_SECONDS)
     return response

@@ -39,15 +39,21 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-async def sign_in_practitioner(email: str, password: str) -> Practitioner:
+async def sign_in_practitioner(email: str, password: str, address: str) -> Practitioner:
+    """Checks the password. Tries are counted per (account, address) and per
+    address, so nobody elsewhere can pause a named practitioner at her own desk."""
     email = email.strip().lower()
-    await attempts.ensure_allowed(attempts.PASSWORD, email)
+    keys = ((attempts.PASSWORD, f"{email} from {address}"), (attempts.ADDRESS, address))
+    for limit, subject in keys:
+        await attempts.ensure_allowed(limit, subject)
     practitioner = await Practitioner.get_or_none(email=email, is_active=True)
     if not await check_secret(practitioner.password_hash if practitioner else "", password):
-        await attempts.record_failure(attempts.PASSWORD, email)
+        for limit, subject in keys:
+            await attempts.record_failure(limit, subject)
+        await record("sign_in_failed", practitioner=practitioner)
         raise WrongPassword()
     assert practitioner is not None
-    await attempts.clear(attempts.PASSWORD, email)
+    await attempts.clear(*keys[0])
     await record("signed_in", practitioner=practitioner)
     return practitioner
 
@@ -91,6 +97,7 @@ async def redeem_invitation(
     ).select_related("member")
     if invitation is None:
         await attempts.record_failure(attempts.INVITATION, client)
+        await record("invitation_refused")
         raise InvitationNotFound()
     if invitation.redeemed_at is not None or invitation.expires_at <= _now():
         raise InvitationUsed()
@@ -154,10 +161,12 @@ async def sign_in_family(device: Device | None, pin: str) -> FamilyMember:
     await attempts.ensure_allowed(attempts.PIN, subject)
     member: FamilyMember = device.member
     if not await check_secret(member.pin_hash, pin):
+        await record("family_sign_in_failed", member=member, circle_id=member.circle_id)
         pause = await attempts.record_failure(attempts.PIN, subject)
         if pause is None:
             raise WrongPin()
         await pins.paused(member, device, pause)
         raise WrongPinWait(retry_after_seconds=attempts.seconds_until(pause.until))
     await attempts.clear(attempts.PIN, subject)
+    await record("family_signed_in", member=member, circle_id=member.circle_id, subject=device)
     return member

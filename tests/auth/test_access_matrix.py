@@ -310,11 +310,19 @@ def _problems(key: str, role: str, response) -> list[str]:
     return problems
 
 
+#: Refused sign-ins are audited: the one change a refusal rightly makes.
+AUDITED_REFUSALS = ("sign_in_failed", "family_sign_in_failed", "invitation_refused")
+
+
 async def _everything() -> dict[str, list[str]]:
     """Every row the app keeps, but sessions and sign-in attempt counters (which
-    signing in, out or wrongly rightly change)."""
+    signing in, out or wrongly rightly change), and audited refused sign-ins."""
     return {
-        model._meta.db_table: sorted(map(repr, await model.all().values()))
+        model._meta.db_table: sorted(
+            repr(row)
+            for row in await model.all().values()
+            if row.get("action") not in AUDITED_REFUSALS
+        )
         for model in Tortoise.apps["models"].values()
         if model._meta.db_table not in ("session", "attempt")
     }

@@ -1,6 +1,6 @@
 """Refusals at sign-in, worded so that a child knows what to do next."""
 
-from server.errors import Conflict, Gone, NotFound, NotSignedIn, TooManyTries
+from server.errors import Conflict, Forbidden, Gone, NotFound, NotSignedIn, TooManyTries
 from server.i18n import N_, N_plural
 
 
@@ -69,3 +69,39 @@ class PhoneReplaced(NotSignedIn):
     title = N_(
         "This phone was signed out because you joined Alongside on another phone. If that was not you, tell someone you trust, or call Childline free on 0800 1111."
     )
+
+
+class SecondFactorNeeded(NotSignedIn):
+    code = "second-factor-needed"
+    title = N_("Please type the 6-digit code from your authenticator app.")
+
+
+class WrongCode(NotSignedIn):
+    code = "wrong-code"
+    title = N_(
+        "That code is not right, or it was used already. Please wait for a new code and try again."
+    )
+
+
+class SecondFactorSetUpNeeded(NotSignedIn):
+    """Carries `otpauth_url` and `qr_code` for the practitioner to scan."""
+
+    code = "second-factor-setup-needed"
+    title = N_(
+        "Your organisation asks for a code as well as your password. Scan this picture with an authenticator app, then type the 6-digit code it shows."
+    )
+
+
+class SecondFactorAlreadySetUp(Conflict):
+    code = "second-factor-already-set-up"
+    title = N_("An authenticator app is already set up for you.")
+
+
+class SecondFactorNotStarted(Conflict):
+    code = "second-factor-not-started"
+    title = N_("Please start setting up the authenticator app again.")
+
+
+class PractitionersOnly(Forbidden):
+    code = "practitioners-only"
+    title = N_("Only practitioners can do this.")

@@ -8,15 +8,19 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from server.api.endpoint import endpoint
-from server.auth import service
+from server.auth import second_factor, service
 from server.auth.actor import Actor
-from server.auth.errors import PhoneReplaced
+from server.auth.errors import PhoneReplaced, PractitionersOnly
 from server.auth.schemas import (
     FamilySignIn,
     InvitationRedeem,
     LocaleChoice,
     Me,
     PractitionerSignIn,
+    RecoveryCodes,
+    SecondFactorCode,
+    SecondFactorSetup,
+    SignedIn,
 )
 from server.auth.sessions import (
     DEVICE_COOKIE,
@@ -31,6 +35,7 @@ from server.auth.sessions import (
     start_session,
 )
 from server.errors import NotSignedIn, problem
+from server.organisations.models import Practitioner
 
 
 def client_address(request: Request) -> str:
@@ -49,9 +54,12 @@ def me_of(actor: Actor) -> Me:
     )
 
 
-async def _signed_in(request: Request, **who: Any) -> Response:
+async def _signed_in(
+    request: Request, recovery_codes: list[str] | None = None, **who: Any
+) -> Response:
     actor, token = await start_session(request, **who)
-    response = JSONResponse(me_of(actor).model_dump(mode="json"))
+    signed_in = SignedIn(**me_of(actor).model_dump(), recovery_codes=recovery_codes)
+    response = JSONResponse(signed_in.model_dump(mode="json", exclude_none=True))
     set_cookie(request, response, SESSION_COOKIE, token)
     return response
 
@@ -69,10 +77,14 @@ async def who_am_i(request: Request) -> Me | Response:
 
 
 async def practitioner_sign_in(request: Request, body: PractitionerSignIn) -> Response:
-    practitioner = await service.sign_in_practitioner(
-        body.email, body.password, client_address(request)
+    practitioner, recovery_codes = await service.sign_in_practitioner(
+        request.app.state.settings.secret_key,
+        body.email,
+        body.password,
+        client_address(request),
+        body.code,
     )
-    return await _signed_in(request, practitioner=practitioner)
+    return await _signed_in(request, recovery_codes, practitioner=practitioner)
 
 
 async def redeem_invitation(request: Request, body: InvitationRedeem) -> Response:
@@ -99,6 +111,26 @@ async def choose_language(request: Request, body: LocaleChoice) -> Me:
     await person.save(update_fields=["locale"])
     request.state.locale = body.locale
     return me_of(actor)
+
+
+async def _practitioner(request: Request) -> Practitioner:
+    actor = await current_actor(request)
+    if actor.practitioner is None:
+        raise PractitionersOnly()
+    return actor.practitioner
+
+
+async def set_up_second_factor(request: Request) -> SecondFactorSetup:
+    """Starts setting up an authenticator app: a secret to scan."""
+    return SecondFactorSetup(**await second_factor.start_setup(await _practitioner(request)))
+
+
+async def confirm_second_factor(request: Request, body: SecondFactorCode) -> RecoveryCodes:
+    """The app's first code confirms it; the recovery codes are shown this once."""
+    codes = await second_factor.confirm_setup(
+        request.app.state.settings.secret_key, await _practitioner(request), body.code
+    )
+    return RecoveryCodes(recovery_codes=codes)
 
 
 async def sign_out(request: Request) -> Response:
@@ -133,10 +165,10 @@ routes = [
         "/api/sessions/practitioner",
         practitioner_sign_in,
         body=PractitionerSignIn,
-        response=Me,
+        response=SignedIn,
         tag="session",
         public=True,
-        summary="Sign in as a practitioner with email and password",
+        summary="Sign in as a practitioner with email, password and (if set up) a code",
     ),
     endpoint(
         "POST",
@@ -166,6 +198,23 @@ routes = [
         response=Me,
         tag="session",
         summary="Choose my language (remembered for me)",
+    ),
+    endpoint(
+        "POST",
+        "/api/me/second-factor",
+        set_up_second_factor,
+        response=SecondFactorSetup,
+        tag="session",
+        summary="Start setting up an authenticator app (practitioners)",
+    ),
+    endpoint(
+        "PUT",
+        "/api/me/second-factor",
+        confirm_second_factor,
+        body=SecondFactorCode,
+        response=RecoveryCodes,
+        tag="session",
+        summary="Confirm the authenticator app with its first code; get recovery codes",
     ),
     endpoint("DELETE", "/api/session", sign_out, tag="session", summary="Sign out"),
     endpoint(

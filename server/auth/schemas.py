@@ -17,6 +17,12 @@ class Strict(BaseModel):
 class PractitionerSignIn(Strict):
     email: Line = Field(min_length=3, max_length=254)
     password: str = Field(min_length=1, max_length=200)
+    code: str | None = Field(
+        default=None,
+        min_length=6,
+        max_length=20,
+        description="The 6-digit code from an authenticator app, or a recovery code",
+    )
 
 
 class InvitationRedeem(Strict):
@@ -46,3 +52,23 @@ class Me(BaseModel):
     name: str
     locale: str
     csrf_token: str
+
+
+class SignedIn(Me):
+    recovery_codes: list[str] | None = Field(
+        default=None,
+        description="Shown once, when this sign-in set up an authenticator app",
+    )
+
+
+class SecondFactorSetup(BaseModel):
+    otpauth_url: str = Field(description="For an authenticator app; the QR code says the same")
+    qr_code: str = Field(description="The otpauth URL as a QR code: an SVG picture, as a data: URL")
+
+
+class SecondFactorCode(Strict):
+    code: str = Field(pattern=r"^[0-9]{6}$", description="The 6-digit code the app shows")
+
+
+class RecoveryCodes(BaseModel):
+    recovery_codes: list[str] = Field(description="Each works once, instead of a code")

@@ -34,6 +34,8 @@ class Organisation(Model):
     id = fields.UUIDField(primary_key=True)
     name = fields.CharField(max_length=200, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Password sign-in asks everyone here for a code from an authenticator app.
+    requires_second_factor = fields.BooleanField(default=False)
 
     class Meta:
         table = "organisation"

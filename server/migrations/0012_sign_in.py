@@ -1,0 +1,42 @@
+from tortoise import migrations
+from tortoise.migrations import operations as ops
+from tortoise.fields.base import OnDelete
+from uuid import uuid4
+from tortoise import fields
+
+class Migration(migrations.Migration):
+    dependencies = [('models', '0008_pin_lockouts')]
+
+    initial = False
+
+    operations = [
+        ops.CreateModel(
+            name='RecoveryCode',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('practitioner', fields.ForeignKeyField('models.Practitioner', source_field='practitioner_id', db_constraint=True, to_field='id', related_name='recovery_codes', on_delete=OnDelete.CASCADE)),
+                ('code_hash', fields.CharField(unique=True, max_length=64)),
+                ('used_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'recovery_code', 'app': 'models', 'pk_attr': 'id', 'table_description': 'A one-time code for when the phone with the authenticator app is lost.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='SecondFactor',
+            fields=[
+                ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
+                ('practitioner', fields.OneToOneField('models.Practitioner', source_field='practitioner_id', db_constraint=True, to_field='id', related_name='second_factor', on_delete=OnDelete.CASCADE)),
+                ('secret', fields.CharField(max_length=64)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
+                ('confirmed_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('last_step', fields.BigIntField(null=True)),
+            ],
+            options={'table': 'second_factor', 'app': 'models', 'pk_attr': 'id', 'table_description': 'The authenticator app of one practitioner, for TOTP codes.'},
+            bases=['Model'],
+        ),
+        ops.AddField(
+            model_name='Organisation',
+            name='requires_second_factor',
+            field=fields.BooleanField(default=False),
+        ),
+    ]

@@ -15,6 +15,8 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from server import health, web
 from server.api.openapi import openapi_document
+from server.auth.oidc_routes import api_routes as sign_in_provider_routes
+from server.auth.oidc_routes import page_routes as sign_in_page_routes
 from server.auth.routes import routes as auth_routes
 from server.circles.routes import routes as circle_routes
 from server.contributions.routes import routes as contribution_routes
@@ -31,6 +33,7 @@ from server.settings import Settings
 
 API_ROUTES: list[BaseRoute] = [
     *auth_routes,
+    *sign_in_provider_routes,
     *family_routes,
     *contribution_routes,
     *circle_routes,
@@ -65,6 +68,7 @@ def create_app(settings: Settings) -> Starlette:
             *health.routes,
             Route("/api/openapi.json", openapi, methods=["GET"]),
             *API_ROUTES,
+            *sign_in_page_routes,
             *web.routes(),
         ],
         middleware=[
@@ -77,6 +81,8 @@ def create_app(settings: Settings) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    # Practitioner invitations that single sign-on may link (set by practitioners).
+    app.state.invitations = None
     app.state.i18n = I18n(default=settings.default_locale)
     app.state.shell_html, app.state.service_worker = web.load_shell()
     app.state.shell_version = web.shell_version()

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypedDict
 
+from server.auth.providers import IdentityProvider, providers_from_env
 from server.notifications.push_services import parse_origins
 from server.notifications.vapid import generate_private_key
 
@@ -69,6 +70,8 @@ class Settings:
     push_services: tuple[str, ...] = ()
     #: Children and young people get no notifications in these local hours.
     quiet_hours: tuple[int, int] = (21, 7)
+    #: Single sign-on: the identity providers organisations may name (see auth.providers).
+    identity_providers: tuple[IdentityProvider, ...] = ()
 
     @property
     def is_production(self) -> bool:
@@ -106,8 +109,13 @@ class Settings:
             push_services = parse_origins(get("PUSH_SERVICES"))
         except ValueError as error:
             raise SettingsError(f"{ENV_PREFIX}PUSH_SERVICES: {error}") from error
+        try:
+            identity_providers = providers_from_env(environ)
+        except ValueError as error:
+            raise SettingsError(str(error)) from error
         return cls(
             mode=mode,
+            identity_providers=identity_providers,
             data_dir=Path(get("DATA_DIR", "data")),
             database_url=get("DATABASE_URL"),
             secret_key=get("SECRET_KEY"),

@@ -1,6 +1,6 @@
 """Refusals at sign-in, worded so that a child knows what to do next."""
 
-from server.errors import Conflict, Forbidden, Gone, NotFound, NotSignedIn, TooManyTries
+from server.errors import AppError, Conflict, Forbidden, Gone, NotFound, NotSignedIn, TooManyTries
 from server.i18n import N_, N_plural
 
 
@@ -105,3 +105,40 @@ class SecondFactorNotStarted(Conflict):
 class PractitionersOnly(Forbidden):
     code = "practitioners-only"
     title = N_("Only practitioners can do this.")
+
+
+class UnknownIdentityProvider(NotFound):
+    code = "unknown-identity-provider"
+    title = N_("We do not know that organisation's sign-in. Please check the link.")
+
+
+class SignInLinkUsed(AppError):
+    """The state that comes back from the identity provider is missing, wrong,
+    used already or too old."""
+
+    code = "sign-in-link-used"
+    title = N_(
+        "This sign-in has run out or was used already. Please start signing in again from Alongside."
+    )
+
+
+class IdentityNotChecked(NotSignedIn):
+    """The provider's answer could not be trusted: wrong issuer, bad signature,
+    wrong nonce or audience, expired, or the person stopped at its page."""
+
+    code = "identity-not-checked"
+    title = N_(
+        "We could not check who you are with your organisation's sign-in. Please try again, or ask your administrator."
+    )
+
+
+class NoAccountForIdentity(NotSignedIn):
+    code = "no-account-for-identity"
+    title = N_(
+        "There is no Alongside account for you yet. Please open the invitation your administrator sent you."
+    )
+
+
+class AccountDeactivated(NotSignedIn):
+    code = "account-deactivated"
+    title = N_("Your Alongside account has been closed. Please ask your administrator.")

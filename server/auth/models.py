@@ -158,3 +158,21 @@ class RecoveryCode(Model):
 
     class Meta:
         table = "recovery_code"
+
+
+class OidcLogin(Model):
+    """One trip to an identity provider and back: the state (hashed), nonce and
+    PKCE verifier it must come back with. Used once, within minutes."""
+
+    id = fields.UUIDField(primary_key=True)
+    state_hash = fields.CharField(max_length=64, unique=True)
+    nonce = fields.CharField(max_length=64)
+    code_verifier = fields.CharField(max_length=128)
+    provider = fields.CharField(max_length=50)
+    # The practitioner invitation this sign-in links, if it came from one.
+    invitation = fields.CharField(max_length=200, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "oidc_login"

@@ -3,6 +3,7 @@ from tortoise.migrations import operations as ops
 from tortoise.fields.base import OnDelete
 from uuid import uuid4
 from tortoise import fields
+from tortoise.migrations.constraints import UniqueConstraint
 
 class Migration(migrations.Migration):
     dependencies = [('models', '0008_pin_lockouts')]
@@ -10,6 +11,21 @@ class Migration(migrations.Migration):
     initial = False
 
     operations = [
+        ops.CreateModel(
+            name='OidcLogin',
+            fields=[
+                ('id', fields.UUIDField(primary_key=True, default=uuid4, unique=True, db_index=True)),
+                ('state_hash', fields.CharField(unique=True, max_length=64)),
+                ('nonce', fields.CharField(max_length=64)),
+                ('code_verifier', fields.CharField(max_length=128)),
+                ('provider', fields.CharField(max_length=50)),
+                ('invitation', fields.CharField(default='', max_length=200)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
+                ('used_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'oidc_login', 'app': 'models', 'pk_attr': 'id', 'table_description': 'One trip to an identity provider and back: the state (hashed), nonce and'},
+            bases=['Model'],
+        ),
         ops.CreateModel(
             name='RecoveryCode',
             fields=[
@@ -36,7 +52,26 @@ class Migration(migrations.Migration):
         ),
         ops.AddField(
             model_name='Organisation',
+            name='identity_provider',
+            field=fields.CharField(default='', max_length=50),
+        ),
+        ops.AddField(
+            model_name='Organisation',
             name='requires_second_factor',
             field=fields.BooleanField(default=False),
+        ),
+        ops.AlterField(
+            model_name='Practitioner',
+            name='identity_subject',
+            field=fields.CharField(null=True, max_length=255),
+        ),
+        ops.AddField(
+            model_name='Practitioner',
+            name='identity_issuer',
+            field=fields.CharField(null=True, max_length=255),
+        ),
+        ops.AddConstraint(
+            model_name='Practitioner',
+            constraint=UniqueConstraint(fields=('identity_issuer', 'identity_subject'), name=None),
         ),
     ]

@@ -26,6 +26,7 @@ from server.family.routes import routes as family_routes
 from server.i18n import I18n
 from server.meetings.routes import routes as meeting_routes
 from server.notifications.routes import routes as notification_routes
+from server.organisations.routes import routes as organisation_routes
 from server.plans.routes import routes as plan_routes
 from server.practitioners.routes import routes as practitioner_routes
 from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
@@ -41,6 +42,7 @@ API_ROUTES: list[BaseRoute] = [
     *plan_routes,
     *practitioner_routes,
     *notification_routes,
+    *organisation_routes,
 ]
 
 
@@ -81,8 +83,6 @@ def create_app(settings: Settings) -> Starlette:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    # Practitioner invitations that single sign-on may link (set by practitioners).
-    app.state.invitations = None
     app.state.i18n = I18n(default=settings.default_locale)
     app.state.shell_html, app.state.service_worker = web.load_shell()
     app.state.shell_version = web.shell_version()

@@ -9,6 +9,7 @@ import os
 import sys
 from dataclasses import replace
 
+from server.organisations.models import Agency
 from server.settings import Settings, SettingsError
 
 DESCRIPTION = """Alongside: children, young people and carers say what matters, in their own
@@ -63,6 +64,21 @@ def _worker(settings: Settings, args: argparse.Namespace) -> None:
         print(f"alongside worker: {taken} jobs done", flush=True)
 
 
+def _create_partnership_admin(settings: Settings, args: argparse.Namespace) -> None:
+    from server.organisations.bootstrap import create_partnership_admin
+
+    if not settings.is_production:
+        _migrate(settings, args)
+    link = asyncio.run(
+        create_partnership_admin(
+            settings.ready(), args.email, args.name or "", args.organisation, args.agency
+        )
+    )
+    print(f"Partnership administrator {args.email.strip().lower()} created.")
+    print("Open this one-time link to choose a password (it works once, for 7 days):")
+    print(link, flush=True)
+
+
 def _vapid(settings: Settings, args: argparse.Namespace) -> None:
     from server.notifications.vapid import generate_private_key, public_key_of
 
@@ -109,6 +125,34 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print a new VAPID private key as ALONGSIDE_VAPID_PRIVATE_KEY=..., and its "
         "public key. Demo mode makes and keeps its own key in the data folder.",
     )
+    admin = commands.add_parser(
+        "admin",
+        help="create the first partnership administrator",
+        description="The one step outside the app: everything else (organisations, teams, "
+        "people, roles) is done in the app by administrators.",
+    )
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
+    first_admin = admin_commands.add_parser(
+        "create-partnership-admin",
+        help="make a partnership administrator and print their one-time link",
+        description="Create a partnership administrator with EMAIL and print a one-time link "
+        "(ALONGSIDE_PUBLIC_URL/#/set-password/...) where they choose a password.",
+    )
+    first_admin.add_argument("email", metavar="EMAIL")
+    first_admin.add_argument("--name", help="their name as others will see it")
+    first_admin.add_argument(
+        "--organisation",
+        default="Partnership",
+        help="their organisation (made if new; default 'Partnership')",
+    )
+    first_admin.add_argument(
+        "--agency",
+        type=Agency,
+        choices=list(Agency),
+        default=Agency.SOCIAL_CARE,
+        help="the organisation's agency when it is made (default social_care)",
+    )
+    first_admin.set_defaults(run=_create_partnership_admin)
     for command in (serve, demo):
         command.add_argument("--host", help="address to listen on (default 127.0.0.1)")
         command.add_argument("--port", type=int, help="port to listen on (default 8000)")

@@ -16,7 +16,7 @@ from server.auth.service import invite
 from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
 from server.db import tortoise_config
 from server.meetings.models import Meeting, MeetingKind
-from server.organisations.models import Agency, Organisation, Practitioner
+from server.organisations.models import ROLE_LABELS, Agency, Organisation, Practitioner, Role, Team
 from server.settings import Settings
 
 ORGANISATION = "Alongside demo partnership"
@@ -24,6 +24,12 @@ PASSWORD = "demo-password"
 PRACTITIONERS = [
     ("priya.shah@demo.alongside.test", "Priya Shah", Agency.SOCIAL_CARE, True),
     ("tom.evans@demo.alongside.test", "Tom Evans", Agency.SCHOOL, False),
+]
+TEAM = "Children's social care, east"
+#: People who run the partnership rather than work with families: not on the circle.
+STAFF = [
+    ("ada.admin@demo.alongside.test", "Ada Admin", Role.PARTNERSHIP_ADMIN),
+    ("maya.manager@demo.alongside.test", "Maya Manager", Role.TEAM_MANAGER),
 ]
 FAMILY = [
     ("Sam", FamilyRole.YOUNG_PERSON, AgeBand.FROM_12_TO_15, False),
@@ -45,6 +51,32 @@ async def _practitioners(organisation: Organisation) -> list[tuple[Practitioner,
                 password_hash=await hash_secret(PASSWORD),
             )
         people.append((person, is_lead))
+    return people
+
+
+async def _staff(organisation: Organisation, lead: Practitioner) -> list[Practitioner]:
+    """A partnership administrator, and a manager of the lead's team."""
+    team, _ = await Team.get_or_create(organisation=organisation, name=TEAM)
+    people = []
+    for email, name, role in STAFF:
+        person = await Practitioner.get_or_none(email=email)
+        if person is None:
+            person = await Practitioner.create(
+                organisation=organisation,
+                email=email,
+                name=name,
+                agency=Agency.SOCIAL_CARE,
+                role=role,
+                team=team if role == Role.TEAM_MANAGER else None,
+                password_hash=await hash_secret(PASSWORD),
+            )
+        if role == Role.TEAM_MANAGER and team.manager_id is None:
+            team.manager = person
+            await team.save(update_fields=["manager_id"])
+        people.append(person)
+    if lead.team_id is None:
+        lead.team = team
+        await lead.save(update_fields=["team_id"])
     return people
 
 
@@ -75,6 +107,7 @@ async def create_demo(settings: Settings) -> dict[str, Any]:
     try:
         organisation, _ = await Organisation.get_or_create(name=ORGANISATION)
         team = await _practitioners(organisation)
+        staff = await _staff(organisation, team[0][0])
         circle = await _circle(organisation, team)
         invitations = []
         for member in await FamilyMember.filter(circle=circle).order_by("created_at"):
@@ -93,6 +126,16 @@ async def create_demo(settings: Settings) -> dict[str, Any]:
                 {"name": p.name, "email": p.email, "password": PASSWORD} for p, _ in team
             ],
             "family": invitations,
+            "staff": [
+                {
+                    "name": p.name,
+                    "email": p.email,
+                    "password": PASSWORD,
+                    "role": p.role.value,
+                    "role_label": ROLE_LABELS[p.role],
+                }
+                for p in staff
+            ],
         }
     finally:
         await Tortoise.close_connections()
@@ -101,6 +144,10 @@ async def create_demo(settings: Settings) -> dict[str, Any]:
 def describe(demo: dict[str, Any]) -> str:
     lines = [f"Alongside demo at {demo['url']}", "", "Practitioners sign in with:"]
     lines += [f"  {p['name']}: {p['email']} / {p['password']}" for p in demo["practitioners"]]
+    lines += ["", "They run the partnership (not on the family's circle):"]
+    lines += [
+        f"  {p['name']} ({p['role_label']}): {p['email']} / {p['password']}" for p in demo["staff"]
+    ]
     lines += ["", "Family members join with a one-time invitation (open the link on a phone):"]
     lines += [f"  {f['name']} ({f['role']}): code {f['code']}  {f['link']}" for f in demo["family"]]
     return "\n".join(lines)

@@ -34,6 +34,7 @@ class _Numbers(TypedDict):
     session_max_hours: int
     invitation_hours: int
     max_body_bytes: int
+    smtp_port: int
 
 
 def _flag(value: str) -> bool:
@@ -72,6 +73,14 @@ class Settings:
     quiet_hours: tuple[int, int] = (21, 7)
     #: Single sign-on: the identity providers organisations may name (see auth.providers).
     identity_providers: tuple[IdentityProvider, ...] = ()
+    #: The mail server the worker sends invitations through; empty sends none.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = "Alongside <no-reply@alongside.invalid>"
+    #: Upgrade the connection with STARTTLS (on by default; off for a local relay).
+    smtp_starttls: bool = True
 
     @property
     def is_production(self) -> bool:
@@ -100,6 +109,7 @@ class Settings:
                 "session_max_hours": int(get("SESSION_MAX_HOURS", "12")),
                 "invitation_hours": int(get("INVITATION_HOURS", "72")),
                 "max_body_bytes": int(get("MAX_BODY_BYTES", str(256 * 1024))),
+                "smtp_port": int(get("SMTP_PORT", "587")),
             }
         except ValueError as error:
             raise SettingsError(
@@ -126,6 +136,11 @@ class Settings:
             vapid_private_key=get("VAPID_PRIVATE_KEY"),
             vapid_subject=get("VAPID_SUBJECT", "mailto:privacy@alongside.invalid"),
             push_services=push_services,
+            smtp_host=get("SMTP_HOST"),
+            smtp_user=get("SMTP_USER"),
+            smtp_password=get("SMTP_PASSWORD"),
+            smtp_from=get("SMTP_FROM", "Alongside <no-reply@alongside.invalid>"),
+            smtp_starttls=_flag(get("SMTP_STARTTLS", "true")),
             **numbers,
         )
 

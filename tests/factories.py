@@ -14,7 +14,7 @@ from server.auth.secrets import hash_secret, keyed_hash, new_token
 from server.auth.service import invite
 from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
 from server.meetings.models import Meeting, MeetingKind
-from server.organisations.models import Agency, Organisation, Practitioner
+from server.organisations.models import Agency, Organisation, Practitioner, Role
 from tests.conftest import TEST_SECRET
 
 PASSWORD = "correct horse battery"
@@ -29,14 +29,21 @@ async def password_hash() -> str:
 
 
 async def practitioner(
-    organisation: Organisation, email: str, name: str, agency: Agency = Agency.SOCIAL_CARE
+    organisation: Organisation,
+    email: str,
+    name: str,
+    agency: Agency = Agency.SOCIAL_CARE,
+    role: Role = Role.PRACTITIONER,
+    **more: Any,
 ) -> Practitioner:
     return await Practitioner.create(
         organisation=organisation,
         email=email,
         name=name,
         agency=agency,
+        role=role,
         password_hash=await password_hash(),
+        **more,
     )
 
 

@@ -74,3 +74,25 @@ def test_a_push_service_that_is_not_an_origin_is_refused_with_the_name_to_fix():
     ):
         with pytest.raises(SettingsError, match="ALONGSIDE_PUSH_SERVICES"):
             Settings.from_env({"ALONGSIDE_PUSH_SERVICES": value})
+
+
+def test_the_mail_server_is_read_from_the_environment():
+    settings = Settings.from_env(
+        {
+            "ALONGSIDE_SMTP_HOST": "smtp.council.example",
+            "ALONGSIDE_SMTP_PORT": "2525",
+            "ALONGSIDE_SMTP_USER": "alongside",
+            "ALONGSIDE_SMTP_PASSWORD": "secret",
+            "ALONGSIDE_SMTP_FROM": "Alongside <alongside@council.example>",
+            "ALONGSIDE_SMTP_STARTTLS": "false",
+        }
+    )
+    assert (settings.smtp_host, settings.smtp_port, settings.smtp_user) == (
+        "smtp.council.example",
+        2525,
+        "alongside",
+    )
+    assert settings.smtp_password == "secret"
+    assert settings.smtp_from == "Alongside <alongside@council.example>"
+    assert settings.smtp_starttls is False
+    assert Settings.from_env({}).smtp_starttls is True

@@ -38,6 +38,8 @@ class Endpoint:
     status: int
     tag: str
     public: bool
+    #: The staff roles allowed (see organisations.permissions), for `x-roles`.
+    roles: tuple[str, ...] = ()
 
 
 def endpoint(
@@ -51,6 +53,7 @@ def endpoint(
     response: type[BaseModel] | None = None,
     status: int = 200,
     public: bool = False,
+    roles: list[str] | None = None,
 ) -> Route:
     """A route whose handler gets `(request, body)` or `(request)` and returns a
     response model (sent as JSON), a Response, or None (204)."""
@@ -79,7 +82,8 @@ def endpoint(
 
     run.__name__ = handler.__name__
     route = Route(path, run, methods=[method])
-    route.api = Endpoint(path, method, summary, body, response, status, tag, public)  # type: ignore[attr-defined]
+    api = Endpoint(path, method, summary, body, response, status, tag, public, tuple(roles or ()))
+    route.api = api  # type: ignore[attr-defined]
     return route
 
 

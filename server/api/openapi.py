@@ -97,6 +97,8 @@ def _operation(api: Endpoint, answer: Answer | None, schemas: dict[str, Any]) ->
         operation["parameters"] = parameters
     if not api.public:
         operation["security"] = [{"session": [], "csrf": []}]
+    if api.roles:
+        operation["x-roles"] = list(api.roles)
     if api.body is not None:
         operation["requestBody"] = {
             "required": True,

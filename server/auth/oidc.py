@@ -6,7 +6,7 @@ or not, never links one. The session that follows is Alongside's own."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -16,6 +16,7 @@ from authlib.integrations.httpx_client import (  # type: ignore[import-untyped] 
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
+from tortoise.transactions import in_transaction
 
 from server.audit.service import record
 from server.auth.errors import (
@@ -29,14 +30,13 @@ from server.auth.models import OidcLogin
 from server.auth.providers import IdentityProvider
 from server.auth.secrets import keyed_hash, new_token, same
 from server.organisations.models import Organisation, Practitioner
+from server.practitioners import invitations
 from server.settings import Settings
 
 CALLBACK_PATH = "/auth/oidc/callback"
 #: How long a trip to the identity provider and back may take.
 TRIP = timedelta(minutes=10)
 SCOPE = "openid email profile"
-#: An invitation token -> the practitioner it invites, or None (see link_invitations).
-InvitationLookup = Callable[[str], Awaitable[Practitioner | None]]
 
 
 def _now() -> datetime:
@@ -94,7 +94,6 @@ async def finish(
     settings: Settings,
     answer: Mapping[str, str],
     browser_state: str | None,
-    invited: InvitationLookup | None = None,
 ) -> Practitioner:
     """The provider sent the browser back: checks everything, then finds (or,
     from an invitation, links) the practitioner."""
@@ -104,7 +103,7 @@ async def finish(
     if not code or "error" in answer:
         raise IdentityNotChecked()
     claims = await _checked_claims(settings, provider, login, code)
-    return await _practitioner_for(provider, login, claims, invited)
+    return await _practitioner_for(provider, login, claims)
 
 
 async def _take_login(
@@ -153,10 +152,7 @@ async def _checked_claims(
 
 
 async def _practitioner_for(
-    provider: IdentityProvider,
-    login: OidcLogin,
-    claims: dict[str, Any],
-    invited: InvitationLookup | None,
+    provider: IdentityProvider, login: OidcLogin, claims: dict[str, Any]
 ) -> Practitioner:
     subject = str(claims["sub"])
     known = await Practitioner.get_or_none(
@@ -166,16 +162,29 @@ async def _practitioner_for(
         if not known.is_active:
             raise AccountDeactivated()
         return known
-    newcomer = await invited(login.invitation) if invited and login.invitation else None
-    if newcomer is None or not newcomer.is_active or newcomer.identity_subject is not None:
+    if not login.invitation:
         raise NoAccountForIdentity()
+    return await _link_invited(provider, subject, login.invitation)
+
+
+async def _link_invited(provider: IdentityProvider, subject: str, token: str) -> Practitioner:
+    """First sign-in from an invitation: its practitioner is linked to this
+    identity, and the invitation used up."""
+    newcomer = await invitations.practitioner_for_invitation(token)
     organisation = await Organisation.get(id=newcomer.organisation_id)
-    if organisation.identity_provider != provider.key:
+    if newcomer.identity_subject is not None or organisation.identity_provider != provider.key:
         raise NoAccountForIdentity()
-    newcomer.identity_issuer, newcomer.identity_subject = provider.issuer, subject
-    await newcomer.save(update_fields=["identity_issuer", "identity_subject"])
+    async with in_transaction():
+        await invitations.redeem_invitation(token)
+        newcomer.identity_issuer, newcomer.identity_subject = provider.issuer, subject
+        await newcomer.save(update_fields=["identity_issuer", "identity_subject"])
     return newcomer
 
 
 async def signed_in(practitioner: Practitioner) -> None:
-    await record("signed_in", practitioner=practitioner, subject=practitioner)
+    await record("signed_in", practitioner=practitioner)
+
+
+async def failed() -> None:
+    """A refused single sign-on (who it was is not known, or not to be trusted)."""
+    await record("sign_in_failed")

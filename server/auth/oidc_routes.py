@@ -15,11 +15,12 @@ from server.api.endpoint import endpoint
 from server.auth import oidc
 from server.auth.sessions import SESSION_COOKIE, cookie_name, set_cookie, start_session
 from server.errors import AppError
-from server.i18n import request_language, text_direction, translator_for
+from server.i18n import N_, request_language, text_direction, translator_for
 
 #: Binds the trip to this browser. Lax, not Strict: it must come back with the
 #: provider's cross-site redirect to the callback.
 STATE_COOKIE = "alongside-oidc"
+BACK = N_("Back to sign in")
 _templates = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"]),
@@ -50,7 +51,7 @@ def problem_page(request: Request, error: AppError) -> HTMLResponse:
     assert isinstance(error.title, str)
     lang = request_language(request)
     page = _templates.get_template("sign_in_problem.html").render(
-        _=translate.gettext,
+        back=translate.gettext(BACK),
         lang=lang,
         dir=text_direction(lang),
         title=translate.gettext(error.title),
@@ -86,10 +87,9 @@ async def callback(request: Request) -> Response:
     settings = request.app.state.settings
     browser_state = request.cookies.get(cookie_name(request, STATE_COOKIE))
     try:
-        practitioner = await oidc.finish(
-            settings, request.query_params, browser_state, request.app.state.invitations
-        )
+        practitioner = await oidc.finish(settings, request.query_params, browser_state)
     except AppError as error:
+        await oidc.failed()
         return problem_page(request, error)
     _, token = await start_session(request, practitioner=practitioner)
     await oidc.signed_in(practitioner)

@@ -54,7 +54,7 @@ def me_of(actor: Actor) -> Me:
     )
 
 
-async def _signed_in(
+async def signed_in(
     request: Request, recovery_codes: list[str] | None = None, **who: Any
 ) -> Response:
     actor, token = await start_session(request, **who)
@@ -84,7 +84,7 @@ async def practitioner_sign_in(request: Request, body: PractitionerSignIn) -> Re
         client_address(request),
         body.code,
     )
-    return await _signed_in(request, recovery_codes, practitioner=practitioner)
+    return await signed_in(request, recovery_codes, practitioner=practitioner)
 
 
 async def redeem_invitation(request: Request, body: InvitationRedeem) -> Response:
@@ -92,7 +92,7 @@ async def redeem_invitation(request: Request, body: InvitationRedeem) -> Respons
     member, device, device_key = await service.redeem_invitation(
         settings.secret_key, body, client_address(request)
     )
-    response = await _signed_in(request, member=member, device=device)
+    response = await signed_in(request, member=member, device=device)
     set_cookie(request, response, DEVICE_COOKIE, device_key, max_age=DEVICE_COOKIE_SECONDS)
     return response
 
@@ -100,7 +100,7 @@ async def redeem_invitation(request: Request, body: InvitationRedeem) -> Respons
 async def family_sign_in(request: Request, body: FamilySignIn) -> Response:
     device = await device_from_cookie(request)
     member = await service.sign_in_family(device, body.pin)
-    return await _signed_in(request, member=member, device=device)
+    return await signed_in(request, member=member, device=device)
 
 
 async def choose_language(request: Request, body: LocaleChoice) -> Me:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from tortoise import Tortoise
 
 from server.db import tortoise_config
+from server.email.service import EmailNotSent, run_email
 from server.i18n import I18n
 from server.jobs import queue, tidy
 from server.jobs.models import Job
@@ -29,9 +30,11 @@ async def run_one(job: Job, settings: Settings, i18n: I18n, now: datetime | None
                 return  # deferred for quiet hours
         elif job.kind == "meeting_reminder":
             await run_meeting_reminder(job)
+        elif job.kind == "email":
+            await run_email(job, settings, i18n)
         else:
             raise ValueError(f"unknown job kind {job.kind!r}")
-    except PushFailed as error:
+    except (PushFailed, EmailNotSent) as error:
         await queue.fail(job, str(error))
         return
     except Exception as error:  # a bad job must not stop the worker

@@ -6,7 +6,7 @@ from tortoise import fields
 from tortoise.migrations.constraints import UniqueConstraint
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0008_pin_lockouts')]
+    dependencies = [('models', '0011_organisations_roles_teams')]
 
     initial = False
 

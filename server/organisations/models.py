@@ -1,4 +1,4 @@
-"""Organisations and the practitioners who work for them."""
+"""Organisations, their teams, and the practitioners who work for them."""
 
 from __future__ import annotations
 
@@ -30,9 +30,30 @@ AGENCY_LABELS = {
 }
 
 
+class Role(StrEnum):
+    """What a person on the staff side may do (see organisations.permissions).
+    No role lets anyone read words outside the family's sharing choices."""
+
+    PARTNERSHIP_ADMIN = "partnership_admin"
+    ORGANISATION_ADMIN = "organisation_admin"
+    TEAM_MANAGER = "team_manager"
+    PRACTITIONER = "practitioner"
+    AUDITOR = "auditor"
+
+
+ROLE_LABELS = {
+    Role.PARTNERSHIP_ADMIN: N_("Partnership administrator"),
+    Role.ORGANISATION_ADMIN: N_("Organisation administrator"),
+    Role.TEAM_MANAGER: N_("Team manager"),
+    Role.PRACTITIONER: N_("Practitioner"),
+    Role.AUDITOR: N_("Auditor or data protection officer"),
+}
+
+
 class Organisation(Model):
     id = fields.UUIDField(primary_key=True)
     name = fields.CharField(max_length=200, unique=True)
+    agency = fields.CharEnumField(Agency, max_length=20, default=Agency.SOCIAL_CARE)
     created_at = fields.DatetimeField(auto_now_add=True)
     # Password sign-in asks everyone here for a code from an authenticator app.
     requires_second_factor = fields.BooleanField(default=False)
@@ -43,12 +64,37 @@ class Organisation(Model):
         table = "organisation"
 
 
+class Team(Model):
+    """A team inside an organisation, with a manager who oversees its circles."""
+
+    id = fields.UUIDField(primary_key=True)
+    organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(
+        "models.Organisation", related_name="teams", on_delete=fields.RESTRICT
+    )
+    organisation_id: UUID
+    name = fields.CharField(max_length=200)
+    manager: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="teams_managed", null=True, on_delete=fields.SET_NULL
+    )
+    manager_id: UUID | None
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "team"
+        unique_together = (("organisation", "name"),)
+
+
 class Practitioner(Model):
     id = fields.UUIDField(primary_key=True)
     organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(
         "models.Organisation", related_name="practitioners", on_delete=fields.RESTRICT
     )
     organisation_id: UUID
+    team: fields.ForeignKeyNullableRelation[Team] = fields.ForeignKeyField(
+        "models.Team", related_name="members", null=True, on_delete=fields.SET_NULL
+    )
+    team_id: UUID | None
+    role = fields.CharEnumField(Role, max_length=20, default=Role.PRACTITIONER)
     email = fields.CharField(max_length=254, unique=True)
     name = fields.CharField(max_length=200)
     agency = fields.CharEnumField(Agency, max_length=20)
@@ -66,3 +112,29 @@ class Practitioner(Model):
     class Meta:
         table = "practitioner"
         unique_together = (("identity_issuer", "identity_subject"),)
+
+
+class PractitionerInvitation(Model):
+    """A one-time link to set a password: sent by email to a new practitioner (or
+    printed once by `alongside admin create-partnership-admin`). Only a hash of
+    its token is kept; it works once and runs out."""
+
+    id = fields.UUIDField(primary_key=True)
+    practitioner: fields.ForeignKeyRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="set_password_links", on_delete=fields.CASCADE
+    )
+    practitioner_id: UUID
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner",
+        related_name="practitioner_invitations_made",
+        null=True,
+        on_delete=fields.SET_NULL,
+    )
+    created_by_id: UUID | None
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "practitioner_invitation"

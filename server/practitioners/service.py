@@ -6,12 +6,15 @@ from collections.abc import Callable
 
 from tortoise.functions import Count
 
+from server.audit.service import record
 from server.auth.actor import Actor
+from server.auth.secrets import hash_secret
 from server.circles.models import Circle, TeamMember
 from server.errors import Forbidden
 from server.meetings.schemas import MeetingSummary
 from server.meetings.service import upcoming
-from server.organisations.models import AGENCY_LABELS
+from server.organisations.models import AGENCY_LABELS, Practitioner
+from server.practitioners import invitations
 from server.practitioners.schemas import CircleCard, PractitionerHome
 
 
@@ -51,3 +54,14 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> PractitionerHome:
             for circle in circles
         ],
     )
+
+
+async def set_password(token: str, password: str) -> Practitioner:
+    """The one-time link is used up and the new password kept (as a hash)."""
+    await invitations.practitioner_for_invitation(token)  # refuses before the slow hash
+    password_hash = await hash_secret(password)
+    practitioner = await invitations.redeem_invitation(token)
+    practitioner.password_hash = password_hash
+    await practitioner.save(update_fields=["password_hash"])
+    await record("password_set", practitioner=practitioner)
+    return practitioner

@@ -137,3 +137,15 @@ def test_the_procfiles_web_process_does_not_name_the_server_software(tmp_path):
         headers = headers_of(url + "/healthz")
     assert headers["x-content-type-options"] == "nosniff"
     assert "server" not in headers
+
+
+def test_demo_names_a_partnership_admin_and_a_team_manager(tmp_path):
+    env = {"ALONGSIDE_DATA_DIR": str(tmp_path)}
+    shown = json.loads(alongside("demo", "--json", env=env).stdout)
+    assert [(p["name"], p["role"]) for p in shown["staff"]] == [
+        ("Ada Admin", "partnership_admin"),
+        ("Maya Manager", "team_manager"),
+    ]
+    human = alongside("demo", env=env).stdout
+    assert "Ada Admin (Partnership administrator): ada.admin@demo.alongside.test" in human
+    assert "Maya Manager (Team manager)" in human

@@ -1,0 +1,37 @@
+"""What an email may say: plain words and a link, never a family's words or a
+child's name. Each template's body has a `{link}` placeholder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from server.i18n import N_
+
+
+@dataclass(frozen=True)
+class Template:
+    subject: str
+    body: str
+
+
+TEMPLATES = {
+    "invitation": Template(
+        subject=N_("You are invited to Alongside"),
+        body=N_(
+            "You have been invited to Alongside, where children, young people and "
+            "carers share their views before meetings.\n\n"
+            "Open this link to choose your password. It works once, for 7 days:\n\n"
+            "{link}\n\n"
+            "If you did not expect this email, you can ignore it."
+        ),
+    ),
+    "password_reset": Template(
+        subject=N_("Choose a new password for Alongside"),
+        body=N_(
+            "Someone asked to choose a new password for your Alongside account.\n\n"
+            "Open this link to choose it. It works once:\n\n"
+            "{link}\n\n"
+            "If this was not you, you can ignore this email: your password stays the same."
+        ),
+    ),
+}

@@ -63,7 +63,11 @@ def _client(settings: Settings, provider: IdentityProvider) -> AsyncOAuth2Client
 
 async def _discover(client: AsyncOAuth2Client, provider: IdentityProvider) -> dict[str, Any]:
     try:
-        document: dict[str, Any] = (await client.get(provider.discovery)).raise_for_status().json()
+        document: dict[str, Any] = (
+            (await client.request("GET", provider.discovery, withhold_token=True))
+            .raise_for_status()
+            .json()
+        )
     except Exception as error:  # the provider is unreachable or answers nonsense
         raise IdentityNotChecked() from error
     if document.get("issuer") != provider.issuer:
@@ -130,7 +134,9 @@ async def _checked_claims(
             token = await client.fetch_token(
                 document["token_endpoint"], code=code, code_verifier=login.code_verifier
             )
-            keys = KeySet.import_key_set((await client.get(document["jwks_uri"])).json())
+            keys = KeySet.import_key_set(
+                (await client.request("GET", document["jwks_uri"], withhold_token=True)).json()
+            )
             id_token = jwt.decode(token["id_token"], keys, algorithms=["RS256", "ES256", "PS256"])
             jwt.JWTClaimsRegistry(
                 now=int(_now().timestamp()),

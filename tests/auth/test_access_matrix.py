@@ -106,6 +106,7 @@ TABLE: dict[str, Case] = {
     "POST /api/sessions/family": Case(everyone(401), lambda w: {"pin": "2468"}),
     "PUT /api/me/locale": Case(signed_in(200), lambda w: {"locale": "pl"}),
     "POST /api/me/second-factor": Case(practitioners(200)),
+    "GET /api/sign-in/providers": Case(everyone(200)),
     # Nothing was started to confirm.
     "PUT /api/me/second-factor": Case(practitioners(409), lambda w: {"code": "000000"}),
     "DELETE /api/session": Case(signed_in(204)),

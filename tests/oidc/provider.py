@@ -53,6 +53,8 @@ def running_provider(*redirect_uris: str) -> Iterator[RunningProvider]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 _ACTION = re.compile(r'<form[^>]*action="([^"]+)"')

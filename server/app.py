@@ -15,6 +15,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from server import health, web
 from server.api.openapi import openapi_document
+from server.audit.routes import routes as audit_routes
 from server.auth.oidc_routes import api_routes as sign_in_provider_routes
 from server.auth.oidc_routes import page_routes as sign_in_page_routes
 from server.auth.routes import routes as auth_routes
@@ -35,6 +36,7 @@ from server.settings import Settings
 API_ROUTES: list[BaseRoute] = [
     *auth_routes,
     *sign_in_provider_routes,
+    *audit_routes,
     *family_routes,
     *contribution_routes,
     *circle_routes,

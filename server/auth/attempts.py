@@ -39,6 +39,8 @@ def _minutes(*counts: int) -> tuple[timedelta, ...]:
 # address, so one address guessing many accounts is paused too.
 PASSWORD = Limit("password", tries=10, window=timedelta(minutes=15), pauses=_minutes(15))
 ADDRESS = Limit("address", tries=30, window=timedelta(minutes=15), pauses=_minutes(15))
+# Every "forgot your password?" counts, per address: it sends email.
+RESET = Limit("reset", tries=5, window=timedelta(minutes=15), pauses=_minutes(15))
 INVITATION = Limit("invitation", tries=20, window=timedelta(minutes=15), pauses=_minutes(15))
 # Wrong PINs add up over a day, so slow guessing is paused too; with pauses
 # growing to four hours, trying every 4-digit PIN would take about a year.

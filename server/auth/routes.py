@@ -8,7 +8,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from server.api.endpoint import endpoint
-from server.auth import second_factor, service
+from server.auth import password_reset, second_factor, service
 from server.auth.actor import Actor
 from server.auth.errors import PhoneReplaced, PractitionersOnly
 from server.auth.schemas import (
@@ -16,6 +16,7 @@ from server.auth.schemas import (
     InvitationRedeem,
     LocaleChoice,
     Me,
+    PasswordResetRequest,
     PractitionerSignIn,
     RecoveryCodes,
     SecondFactorCode,
@@ -133,6 +134,15 @@ async def confirm_second_factor(request: Request, body: SecondFactorCode) -> Rec
     return RecoveryCodes(recovery_codes=codes)
 
 
+async def forgot_password(request: Request, body: PasswordResetRequest) -> Response:
+    """Emails a one-time link if the address is a practitioner's; the answer is
+    the same either way."""
+    await password_reset.request_reset(
+        request.app.state.settings, body.email, client_address(request)
+    )
+    return Response(status_code=202)
+
+
 async def sign_out(request: Request) -> Response:
     await current_actor(request)  # checks the CSRF token, like any change
     response = Response(status_code=204)
@@ -215,6 +225,16 @@ routes = [
         response=RecoveryCodes,
         tag="session",
         summary="Confirm the authenticator app with its first code; get recovery codes",
+    ),
+    endpoint(
+        "POST",
+        "/api/password-reset",
+        forgot_password,
+        body=PasswordResetRequest,
+        status=202,
+        tag="session",
+        public=True,
+        summary="Forgot your password? Emails a one-time link (same answer for any email)",
     ),
     endpoint("DELETE", "/api/session", sign_out, tag="session", summary="Sign out"),
     endpoint(

@@ -25,6 +25,10 @@ class PractitionerSignIn(Strict):
     )
 
 
+class PasswordResetRequest(Strict):
+    email: Line = Field(min_length=3, max_length=254)
+
+
 class InvitationRedeem(Strict):
     code: str = Field(min_length=5, max_length=20)
     pin: str = Field(pattern=PIN_PATTERN, description="4 to 6 digits")

@@ -26,6 +26,7 @@ class Action(StrEnum):
     CHANGE_ROLE = "change_role"
     DEACTIVATE = "deactivate"
     REASSIGN_LEAD = "reassign_lead"
+    SEE_AUDIT = "see_audit"
 
 
 _ADMINS = frozenset({Role.PARTNERSHIP_ADMIN, Role.ORGANISATION_ADMIN})
@@ -38,6 +39,8 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.CHANGE_ROLE: _ADMINS,
     Action.DEACTIVATE: _ADMINS,
     Action.REASSIGN_LEAD: _ADMINS,
+    # Managers see only their teams' part of it (audit.viewer).
+    Action.SEE_AUDIT: frozenset({Role.AUDITOR, Role.TEAM_MANAGER}),
 }
 #: Partnership-wide roles: everywhere; every other role: its own organisation only.
 EVERYWHERE = frozenset({Role.PARTNERSHIP_ADMIN, Role.AUDITOR})

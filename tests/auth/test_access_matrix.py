@@ -8,7 +8,8 @@ deactivated); Olu leads another circle, where Kai is the young person; the
 "closed_team" is Priya once circle A is closed. Ids from a circle that is not
 yours are not found (404); family-only operations refuse practitioners (403);
 signed out, or deactivated, is 401. Every refusal is problem+json, carries none
-of circle A's words and changes nothing; Sam's draft reaches nobody else."""
+of circle A's words and changes nothing; Sam's draft reaches nobody else. No
+operation changes or deletes an audit record: the audit only grows."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import pytest
 from tortoise import Tortoise
 from tortoise.transactions import in_transaction
 
+from server.audit.models import AuditEvent
 from server.circles.models import Circle, TeamMember
 from server.contributions.models import Audience, Contribution, ContributionKind
 from server.organisations.models import Organisation
@@ -107,6 +109,10 @@ TABLE: dict[str, Case] = {
     "PUT /api/me/locale": Case(signed_in(200), lambda w: {"locale": "pl"}),
     "POST /api/me/second-factor": Case(practitioners(200)),
     "GET /api/sign-in/providers": Case(everyone(200)),
+    # Only the auditor and team managers (none of these roles) look at the audit.
+    "GET /api/audit": Case(practitioners(403)),
+    "GET /api/audit/export": Case(practitioners(403)),
+    "POST /api/password-reset": Case(everyone(202), lambda w: {"email": "nobody@example.test"}),
     # Nothing was started to confirm.
     "PUT /api/me/second-factor": Case(practitioners(409), lambda w: {"code": "000000"}),
     "DELETE /api/session": Case(signed_in(204)),
@@ -332,6 +338,10 @@ async def _everything() -> dict[str, list[str]]:
     }
 
 
+async def _audit() -> dict[int, str]:
+    return {row["id"]: repr(row) for row in await AuditEvent.all().values()}
+
+
 @pytest.mark.parametrize("role", ROLES)
 async def test_each_operation_answers_each_role_as_the_table_says(client, role):
     closed = role == "closed_team"
@@ -345,9 +355,12 @@ async def test_each_operation_answers_each_role_as_the_table_says(client, role):
         refusal = method != "GET" and case.expected[role] >= 400
         await _as(client, role, w)
         before = await _everything() if refusal else None
+        audit = await _audit()
         response = await client.request(
             method, path.format(**ids), json=case.body(w) if case.body else None
         )
+        if not audit.items() <= (await _audit()).items():
+            wrong.append(f"{key}: changed or deleted audit records (only appends are allowed)")
         if response.status_code != case.expected[role]:
             wrong.append(
                 f"{key}: expected {case.expected[role]}, got "

@@ -10,6 +10,8 @@ const ASKS_FOR_CODE = /\/second-factor-(needed|setup-needed)$/;
 
 export function signInView(ctx) {
   const second = secondFactorPart();
+  const providers = el("div", { class: "stack" });
+  showProviders(providers);
   const form = el(
     "form",
     { class: "stack" },
@@ -33,6 +35,8 @@ export function signInView(ctx) {
     phoneReplacedNotice(),
     el("p", { class: "lead" }, t("For practitioners working with families.")),
     form,
+    forgotPassword(),
+    providers,
     el("p", { class: "other-way" }, el("a", { href: "#/join" }, t("I have an invitation code"))),
   );
   onSubmit(form, {
@@ -110,4 +114,46 @@ function recoveryCodes(me, ctx) {
     el("ul", { class: "recovery-codes", dir: "ltr" }, me.recovery_codes.map((code) => el("li", {}, code))),
     el("button", { type: "button", class: "button", onclick: () => ctx.signedIn(me) }, t("Continue")),
   ];
+}
+
+/** "Sign in with …" for each organisation's single sign-on (a page redirect, not an API call). */
+async function showProviders(place) {
+  let answer;
+  try {
+    answer = await api.signInProviders();
+  } catch {
+    return; // offline: password sign-in still shows
+  }
+  if (!answer.providers.length) return;
+  place.replaceChildren(
+    el("p", {}, t("Or sign in with your organisation's account:")),
+    ...answer.providers.map((provider) =>
+      el(
+        "a",
+        { class: "button secondary", href: `/auth/oidc/${encodeURIComponent(provider.key)}/start` },
+        t("Sign in with {name}", { name: provider.name }),
+      ),
+    ),
+  );
+}
+
+/** A one-time link to choose a new password, by email; the answer is the same for any address. */
+function forgotPassword() {
+  const form = el(
+    "form",
+    { class: "stack" },
+    formMessage(),
+    field({ name: "reset-email", label: t("Email address for the link"), type: "email", autocomplete: "username", dir: "ltr" }),
+    el("button", { type: "submit", class: "button secondary" }, t("Email me a link")),
+  );
+  const done = el("p", { role: "status" });
+  onSubmit(form, {
+    check: (values) =>
+      values["reset-email"].trim() ? [] : [{ field: "reset-email", message: t("Enter your work email address.") }],
+    send: async (values) => {
+      await api.forgotPassword(values["reset-email"].trim());
+      done.textContent = t("If that address belongs to an account, we have sent it a link to choose a new password.");
+    },
+  });
+  return el("details", { class: "forgot" }, el("summary", {}, t("Forgot your password?")), form, done);
 }

@@ -75,6 +75,15 @@ async def _discover(client: AsyncOAuth2Client, provider: IdentityProvider) -> di
     return document
 
 
+async def provider_for_invitation(token: str) -> str:
+    """The key of the provider the invited practitioner's organisation names."""
+    invited = await invitations.practitioner_for_invitation(token)
+    organisation = await Organisation.get(id=invited.organisation_id)
+    if not organisation.identity_provider:
+        raise UnknownIdentityProvider()
+    return organisation.identity_provider
+
+
 async def start(settings: Settings, key: str, invitation: str = "") -> tuple[str, str]:
     """Where to send the browser, and the state to bind to it (in a cookie)."""
     provider = provider_named(settings, key)

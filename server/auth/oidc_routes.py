@@ -61,13 +61,13 @@ def problem_page(request: Request, error: AppError) -> HTMLResponse:
 
 
 async def start(request: Request) -> Response:
+    """To the provider: /auth/oidc/{provider}/start, or /auth/oidc/start?invitation=…
+    (the link an invitation gives, to the invited organisation's provider)."""
     settings = request.app.state.settings
+    invitation = request.query_params.get("invitation", "")
     try:
-        url, state = await oidc.start(
-            settings,
-            request.path_params["provider"],
-            request.query_params.get("invitation", ""),
-        )
+        key = request.path_params.get("provider") or await oidc.provider_for_invitation(invitation)
+        url, state = await oidc.start(settings, key, invitation)
     except AppError as error:
         return problem_page(request, error)
     response = RedirectResponse(url, status_code=303)
@@ -111,6 +111,7 @@ api_routes = [
     ),
 ]
 page_routes = [
+    Route("/auth/oidc/start", start, methods=["GET"]),
     Route("/auth/oidc/{provider}/start", start, methods=["GET"]),
     Route(oidc.CALLBACK_PATH, callback, methods=["GET"]),
 ]

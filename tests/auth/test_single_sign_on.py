@@ -96,7 +96,7 @@ async def test_an_invitation_links_the_teacher_on_first_sign_in_and_is_used_up(
 ):
     teacher = await _teacher(identity_provider)
     token = await invitations.invite(teacher)
-    callback = await _trip(client, "t.evans", f"/auth/oidc/school/start?invitation={token}")
+    callback = await _trip(client, "t.evans", f"/auth/oidc/start?invitation={token}")
     assert (await client.get(callback)).status_code == 303
     await teacher.refresh_from_db()
     assert (teacher.identity_issuer, teacher.identity_subject) == (

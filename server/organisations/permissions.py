@@ -27,6 +27,7 @@ class Action(StrEnum):
     DEACTIVATE = "deactivate"
     REASSIGN_LEAD = "reassign_lead"
     SEE_AUDIT = "see_audit"
+    SET_SIGN_IN = "set_sign_in"
 
 
 _ADMINS = frozenset({Role.PARTNERSHIP_ADMIN, Role.ORGANISATION_ADMIN})
@@ -41,6 +42,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.REASSIGN_LEAD: _ADMINS,
     # Managers see only their teams' part of it (audit.viewer).
     Action.SEE_AUDIT: frozenset({Role.AUDITOR, Role.TEAM_MANAGER}),
+    Action.SET_SIGN_IN: _ADMINS,
 }
 #: Partnership-wide roles: everywhere; every other role: its own organisation only.
 EVERYWHERE = frozenset({Role.PARTNERSHIP_ADMIN, Role.AUDITOR})

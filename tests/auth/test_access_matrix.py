@@ -112,6 +112,9 @@ TABLE: dict[str, Case] = {
     # Only the auditor and team managers (none of these roles) look at the audit.
     "GET /api/audit": Case(practitioners(403)),
     "GET /api/audit/export": Case(practitioners(403)),
+    "PUT /api/admin/organisations/{organisation_id}/sign-in": Case(
+        practitioners(403), lambda w: {"requires_second_factor": True}
+    ),
     "POST /api/password-reset": Case(everyone(202), lambda w: {"email": "nobody@example.test"}),
     # Nothing was started to confirm.
     "PUT /api/me/second-factor": Case(practitioners(409), lambda w: {"code": "000000"}),
@@ -270,6 +273,7 @@ async def _build_world(closed: bool) -> World:
             "item_id": str(item.id),
             "answer_id": str(answer.id),
             "number": "1",
+            "organisation_id": str(organisation.id),
         },
         draft=str(draft.id),
         invitation=await factories.invitation_code(world.other_young_person),

@@ -117,3 +117,27 @@ async def test_setting_it_up_twice_is_refused_and_family_members_cannot(client):
     assert (await client.post("/api/me/second-factor")).status_code == 409
     await factories.act_as(client, world.young_person)
     assert (await client.post("/api/me/second-factor")).status_code == 403
+
+
+async def test_an_administrator_requires_it_for_their_organisation(client):
+    from server.organisations.models import Organisation, Role
+
+    world = await factories.world()
+    admin = await factories.practitioner(
+        await world.lead.organisation, "admin@example.test", "Ada Admin"
+    )
+    admin.role = Role.ORGANISATION_ADMIN
+    await admin.save(update_fields=["role"])
+    await factories.act_as(client, admin)
+    path = f"/api/admin/organisations/{world.lead.organisation_id}/sign-in"
+    unknown = await client.put(path, json={"identity_provider": "nowhere"})
+    assert unknown.status_code == 422
+    assert unknown.json()["errors"][0]["field"] == "identity_provider"
+    done = await client.put(path, json={"requires_second_factor": True})
+    assert done.status_code == 200, done.text
+    assert (await Organisation.get(id=world.lead.organisation_id)).requires_second_factor
+    client.cookies.clear()
+    asked = await _sign_in(client, world.lead.email)
+    assert asked.json()["type"].endswith("/second-factor-setup-needed")
+    await factories.act_as(client, world.lead)
+    assert (await client.put(path, json={"requires_second_factor": False})).status_code == 403

@@ -51,6 +51,9 @@ const SHELL = [
   "/shell/layout.js",
   "/shell/router.js",
   "/shell/routes.js",
+  "/views/admin-leaver.js",
+  "/views/admin-organisation.js",
+  "/views/admin.js",
   "/views/answer-comment.js",
   "/views/audiences.js",
   "/views/circle-add-to-plan.js",
@@ -119,6 +122,7 @@ const SHELL = [
   "/views/item-state.js",
   "/views/live-list.js",
   "/views/locked.js",
+  "/views/set-password.js",
   "/views/settings.js",
   "/views/sign-out.js",
 ];

@@ -82,6 +82,8 @@ export const api = {
     request("POST", "/api/invitations/redeem", { code, pin, ...again }),
   signInFamily: (pin) => request("POST", "/api/sessions/family", { pin }),
   signOut: () => request("DELETE", "/api/session"),
+  lookAtLink: (token) => request("POST", "/api/practitioner-invitations/look", { token }),
+  acceptLink: (token, password) => request("POST", "/api/practitioner-invitations/accept", { token, password }),
   familyHome: () => request("GET", "/api/family/home"),
   practitionerHome: () => request("GET", "/api/practitioner/home"),
   sharingExplained: () => request("POST", "/api/family/sharing-explained"),
@@ -124,6 +126,17 @@ export const api = {
     request("POST", "/api/family/plan/items/" + encodeURIComponent(itemId) + "/answer", { answer, comment, audience }),
   withdrawAnswerComment: (answerId) => request("POST", "/api/family/plan/answers/" + encodeURIComponent(answerId) + "/withdraw"),
   youSaid: () => request("GET", "/api/family/you-said"),
+  // Administration: organisations, teams, people and their roles, leavers.
+  adminOrganisations: () => request("GET", "/api/admin/organisations"),
+  createOrganisation: (name, agency) => request("POST", "/api/admin/organisations", { name, agency }),
+  createTeam: (organisationId, name) => request("POST", organisationPath(organisationId) + "/teams", { name }),
+  organisationPeople: (organisationId) => request("GET", organisationPath(organisationId) + "/people"),
+  invitePerson: (organisationId, person) => request("POST", organisationPath(organisationId) + "/people", person),
+  changeRole: (personId, role, teamId) =>
+    request("PUT", personPath(personId) + "/role", { role, team_id: teamId || null }),
+  deactivate: (personId) => request("POST", personPath(personId) + "/deactivate"),
+  reassignLead: (circleId, personId) =>
+    request("PUT", "/api/admin/circles/" + encodeURIComponent(circleId) + "/lead", { practitioner_id: personId }),
   // Notifications on this phone (never with anyone's words in them).
   pushKey: () => request("GET", "/api/push/key"),
   subscribePush: (subscription) => request("POST", "/api/push/subscriptions", subscription),
@@ -136,6 +149,14 @@ function contribution(id) {
 
 function circlePath(id) {
   return "/api/circles/" + encodeURIComponent(id);
+}
+
+function organisationPath(id) {
+  return "/api/admin/organisations/" + encodeURIComponent(id);
+}
+
+function personPath(id) {
+  return "/api/admin/people/" + encodeURIComponent(id);
 }
 
 function meetingPath(id) {

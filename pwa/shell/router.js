@@ -16,11 +16,13 @@ import { lockedView } from "../views/locked.js";
 import { troubleView } from "../views/trouble.js";
 import { talkNowView } from "../views/talk-now.js";
 import { loadingView } from "../views/loading.js";
+import { setPasswordView } from "../views/set-password.js";
 
 const SIGNED_OUT_ROUTES = {
   "sign-in": { view: signInView, family: false },
   join: { view: joinView, family: true },
   pin: { view: pinView, family: true },
+  "set-password": { view: setPasswordView, family: false },
   // The numbers to call are shown to anyone; telling the worker needs a session.
   "talk-now": { view: talkNowView, family: true },
 };

@@ -18,6 +18,8 @@ import { ourPlanView } from "../views/our-plan.js";
 import { youSaidView } from "../views/you-said.js";
 import { settingsView } from "../views/settings.js";
 import { signOutView } from "../views/sign-out.js";
+import { adminView } from "../views/admin.js";
+import { adminOrganisationView } from "../views/admin-organisation.js";
 
 const FAMILY = {
   home: familyHomeView,
@@ -38,6 +40,8 @@ const PRACTITIONER = {
   circle: circleVoiceView,
   meeting: meetingView,
   settings: settingsView,
+  admin: adminView,
+  organisation: adminOrganisationView,
 };
 
 // A circle's other screens, after its code: #/circle/ID/people, …/meetings, …/plan.
@@ -47,7 +51,7 @@ const CIRCLE_SCREENS = {
   plan: circlePlanView,
 };
 
-const KEEPS_CODE = new Set(["edit", "circle", "meeting"]);
+const KEEPS_CODE = new Set(["edit", "circle", "meeting", "organisation"]);
 
 /** The screen for a signed-in person; anything unknown is their home. */
 export function signedInRoute(kind, route) {

@@ -4,6 +4,7 @@ import { api } from "../shell/api.js";
 import { t, tn } from "../shell/i18n.js";
 import { meetingSummary } from "./meeting.js";
 import { newCircleForm } from "./circle-new.js";
+import { ADMIN_ROLES } from "./admin.js";
 
 export async function practitionerHomeView(ctx) {
   const home = await api.practitionerHome();
@@ -16,6 +17,7 @@ export async function practitionerHomeView(ctx) {
       ? el("ul", { class: "plain-list stack" }, home.circles.map((circle) => el("li", {}, circleCard(circle))))
       : el("p", {}, t("You are not part of any circle yet.")),
     newCircleForm(ctx),
+    ADMIN_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/admin" }, t("Administration"))) : null,
     el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Notifications"))),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );

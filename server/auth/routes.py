@@ -52,6 +52,7 @@ def me_of(actor: Actor) -> Me:
         name=person.name,
         locale=person.locale,
         csrf_token=actor.session.csrf_token,
+        role=actor.practitioner.role.value if actor.practitioner else None,
     )
 
 

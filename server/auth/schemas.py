@@ -56,6 +56,8 @@ class Me(BaseModel):
     name: str
     locale: str
     csrf_token: str
+    #: A practitioner's role (organisations.models.Role); none for family members.
+    role: str | None = None
 
 
 class SignedIn(Me):

@@ -12,9 +12,14 @@ class AlreadyOnTeam(Conflict):
     title = N_("They are already on this circle's team.")
 
 
-class LeadOnly(Forbidden):
-    code = "lead-only"
-    title = N_("Only the lead practitioner can do that.")
+class LeadOrManagerOnly(Forbidden):
+    code = "lead-or-manager-only"
+    title = N_("Only the lead practitioner or their manager can do that.")
+
+
+class LastLead(Conflict):
+    code = "last-lead"
+    title = N_("This circle needs a lead. Please choose a new lead before removing this one.")
 
 
 class CircleClosed(Conflict):

@@ -83,6 +83,9 @@ class FamilyMember(Model):
     # words they wrote before then stay locked, so that nobody who merely holds an
     # invitation code (a worker made it) can open them.
     own_words_since = fields.DatetimeField(null=True)
+    # Removed from the circle by the lead or their manager: their phones and
+    # sessions ended then, and no invitation is made for them again.
+    removed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

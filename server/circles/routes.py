@@ -10,7 +10,7 @@ from starlette.responses import JSONResponse, Response
 from server.api.endpoint import endpoint, path_uuid
 from server.auth.actor import Actor
 from server.auth.sessions import current_actor
-from server.circles import service
+from server.circles import membership, service
 from server.circles.schemas import (
     CircleDetail,
     CircleNew,
@@ -65,6 +65,18 @@ async def add_teammate(request: Request, body: TeammateNew) -> Response:
     return await _detail(request, actor, _circle(request), status=201)
 
 
+async def remove_member(request: Request) -> Response:
+    actor = await current_actor(request)
+    await membership.remove_member(actor, _circle(request), path_uuid(request, "member_id"))
+    return await _detail(request, actor, _circle(request))
+
+
+async def remove_teammate(request: Request) -> Response:
+    actor = await current_actor(request)
+    await membership.remove_teammate(actor, _circle(request), path_uuid(request, "practitioner_id"))
+    return await _detail(request, actor, _circle(request))
+
+
 async def hand_lead_to(request: Request, body: LeadChoice) -> Response:
     actor = await current_actor(request)
     await service.hand_lead_to(actor, _circle(request), body.practitioner_id)
@@ -105,7 +117,15 @@ routes = [
         response=MemberAdded,
         status=201,
         tag="circles",
-        summary="Add a family member and invite them",
+        summary="Add a family member and invite them (lead or their manager)",
+    ),
+    endpoint(
+        "DELETE",
+        CIRCLE + "/members/{member_id}",
+        remove_member,
+        response=CircleDetail,
+        tag="circles",
+        summary="Remove a family member: their phones and sessions end now (lead or manager)",
     ),
     endpoint(
         "POST",
@@ -124,7 +144,15 @@ routes = [
         response=CircleDetail,
         status=201,
         tag="circles",
-        summary="Add a practitioner from any agency to the team",
+        summary="Add a practitioner from any agency to the team (lead or their manager)",
+    ),
+    endpoint(
+        "DELETE",
+        CIRCLE + "/team/{practitioner_id}",
+        remove_teammate,
+        response=CircleDetail,
+        tag="circles",
+        summary="Take a practitioner off the team: their access ends now (lead or manager)",
     ),
     endpoint(
         "PUT",
@@ -133,7 +161,7 @@ routes = [
         body=LeadChoice,
         response=CircleDetail,
         tag="circles",
-        summary="Name the lead practitioner (lead only)",
+        summary="Name the lead practitioner (lead or their manager)",
     ),
     endpoint(
         "POST",
@@ -141,6 +169,6 @@ routes = [
         close,
         response=CircleDetail,
         tag="circles",
-        summary="Close the circle (lead only)",
+        summary="Close the circle (lead or their manager)",
     ),
 ]

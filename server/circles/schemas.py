@@ -64,6 +64,8 @@ class CircleDetail(BaseModel):
     name: str
     closed_at: datetime | None
     is_lead: bool
+    #: The lead, or the lead's manager: may change who is in the circle and publish.
+    may_govern: bool
     members: list[MemberOut]
     team: list[TeammateOut]
     meetings: list[MeetingSummary]

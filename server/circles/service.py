@@ -1,6 +1,6 @@
-"""A circle and its people, as its team manages them. Any team member may add
-family members, invite them and add colleagues; only the lead may hand the lead
-to someone else or close the circle."""
+"""A circle and its people. Membership is governed: only the lead practitioner,
+or the manager of the lead's team, adds family members, invites them, adds
+colleagues, hands the lead to someone else or closes the circle."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from tortoise.transactions import in_transaction
 from server.audit.service import record
 from server.auth.actor import Actor
 from server.auth.service import invite
-from server.circles.access import team_place
-from server.circles.errors import AlreadyOnTeam, LeadOnly, NoSuchPractitioner
+from server.circles.access import governs, manages_lead, manages_teammate, team_place
+from server.circles.errors import AlreadyOnTeam, NoSuchPractitioner
 from server.circles.models import ROLE_LABELS, Circle, FamilyMember, TeamMember
 from server.circles.schemas import (
     CircleDetail,
@@ -58,10 +58,22 @@ def member_out(member: FamilyMember, gettext: Gettext) -> MemberOut:
     )
 
 
+async def _reader_place(actor: Actor, circle_id: UUID) -> tuple[bool, bool]:
+    """(is lead, may govern) for someone on the team, or the lead's manager."""
+    try:
+        place = await team_place(actor, circle_id, include_closed=True)
+    except NotFound:
+        if actor.practitioner is None or not await manages_teammate(actor.practitioner, circle_id):
+            raise
+        return False, await manages_lead(actor.practitioner, circle_id)
+    manager = actor.practitioner is not None and await manages_lead(actor.practitioner, circle_id)
+    return place.is_lead, place.is_lead or manager
+
+
 async def detail(actor: Actor, circle_id: UUID, gettext: Gettext) -> CircleDetail:
-    place = await team_place(actor, circle_id, include_closed=True)
+    is_lead, may_govern = await _reader_place(actor, circle_id)
     circle = await Circle.get(id=circle_id)
-    members = await FamilyMember.filter(circle_id=circle_id).order_by("created_at")
+    members = await FamilyMember.filter(circle_id=circle_id, removed_at=None).order_by("created_at")
     team = (
         await TeamMember.filter(circle_id=circle_id)
         .select_related("practitioner")
@@ -72,7 +84,8 @@ async def detail(actor: Actor, circle_id: UUID, gettext: Gettext) -> CircleDetai
         id=circle.id,
         name=circle.name,
         closed_at=circle.closed_at,
-        is_lead=place.is_lead,
+        is_lead=is_lead,
+        may_govern=may_govern and circle.closed_at is None,
         members=[member_out(m, gettext) for m in members],
         team=[
             TeammateOut(
@@ -102,7 +115,7 @@ async def invitation_for(actor: Actor, member: FamilyMember, settings: Settings)
 
 
 async def add_member(actor: Actor, circle_id: UUID, new: MemberNew) -> FamilyMember:
-    await team_place(actor, circle_id)
+    await governs(actor, circle_id)
     member = await FamilyMember.create(
         circle_id=circle_id,
         name=new.name.strip(),
@@ -122,16 +135,17 @@ async def reinvite(
 ) -> InvitationMade:
     """A new single-use code for a member of this circle (a new phone, a forgotten
     PIN): earlier unused codes stop working, and redeeming it retires old phones."""
-    await team_place(actor, circle_id)
-    member = await FamilyMember.get_or_none(id=member_id, circle_id=circle_id)
+    await governs(actor, circle_id)
+    member = await FamilyMember.get_or_none(id=member_id, circle_id=circle_id, removed_at=None)
     if member is None:
         raise NotFound()
     return await invitation_for(actor, member, settings)
 
 
 async def add_teammate(actor: Actor, circle_id: UUID, email: str) -> TeamMember:
-    """Practitioners from any partner agency join the team by their work email."""
-    await team_place(actor, circle_id)
+    """Practitioners from any partner agency join the team by their work email.
+    One from another organisation is shown to the family as having joined."""
+    await governs(actor, circle_id)
     colleague = await Practitioner.get_or_none(email=email.strip().lower(), is_active=True)
     if colleague is None:
         raise NoSuchPractitioner()
@@ -145,9 +159,7 @@ async def add_teammate(actor: Actor, circle_id: UUID, email: str) -> TeamMember:
 
 
 async def hand_lead_to(actor: Actor, circle_id: UUID, practitioner_id: UUID) -> None:
-    place = await team_place(actor, circle_id)
-    if not place.is_lead:
-        raise LeadOnly()
+    await governs(actor, circle_id)
     if not await TeamMember.exists(circle_id=circle_id, practitioner_id=practitioner_id):
         raise NotFound()
     async with in_transaction():
@@ -160,8 +172,6 @@ async def hand_lead_to(actor: Actor, circle_id: UUID, practitioner_id: UUID) -> 
 
 async def close(actor: Actor, circle_id: UUID) -> None:
     """A closed circle's family words are no longer read by anyone on its team."""
-    place = await team_place(actor, circle_id)
-    if not place.is_lead:
-        raise LeadOnly()
+    await governs(actor, circle_id)
     await Circle.filter(id=circle_id).update(closed_at=datetime.now(UTC))
     await record("circle_closed", practitioner=actor.practitioner, circle_id=circle_id)

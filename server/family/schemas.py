@@ -12,6 +12,14 @@ class PersonSummary(BaseModel):
     agency_label: str
 
 
+class Joined(BaseModel):
+    """A practitioner from another organisation who joined the family's circle."""
+
+    name: str
+    agency_label: str
+    joined_at: datetime
+
+
 class CircleSummary(BaseModel):
     name: str
     #: When the circle closed: its family can still read, but nobody reads new words.
@@ -31,6 +39,8 @@ class FamilyHome(BaseModel):
     sharing_explained: bool
     circle: CircleSummary
     lead_practitioner: PersonSummary | None
+    #: "Tom Evans, school, joined your circle on …": newest first.
+    joined_from_other_organisations: list[Joined]
     upcoming_meetings: list[MeetingSummary]
     contributions: ContributionCounts
 

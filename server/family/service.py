@@ -10,7 +10,7 @@ from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.closure import ensure_open
 from server.circles.errors import CallInstead
-from server.circles.models import FamilyMember, TeamMember
+from server.circles.models import Circle, FamilyMember, TeamMember
 from server.contributions.labels import KIND_LABELS
 from server.contributions.schemas import SharedItem, SharedList
 from server.errors import Forbidden
@@ -19,6 +19,7 @@ from server.family.schemas import (
     CircleSummary,
     ContributionCounts,
     FamilyHome,
+    Joined,
     PersonSummary,
 )
 from server.meetings.schemas import MeetingSummary
@@ -32,6 +33,26 @@ def _member(actor: Actor) -> FamilyMember:
     if actor.member is None:
         raise Forbidden()
     return actor.member
+
+
+async def joined_from_other_organisations(
+    circle: Circle, gettext: Callable[[str], str]
+) -> list[Joined]:
+    """Colleagues from other agencies on the team, so the family knows who joined."""
+    places = (
+        await TeamMember.filter(circle_id=circle.id)
+        .exclude(practitioner__organisation_id=circle.organisation_id)
+        .select_related("practitioner")
+        .order_by("-added_at")
+    )
+    return [
+        Joined(
+            name=place.practitioner.name,
+            agency_label=gettext(AGENCY_LABELS[place.practitioner.agency]),
+            joined_at=place.added_at,
+        )
+        for place in places
+    ]
 
 
 async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
@@ -55,6 +76,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
             name=lead.practitioner.name,
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
         ),
+        joined_from_other_organisations=await joined_from_other_organisations(circle, gettext),
         upcoming_meetings=[MeetingSummary.of(m, gettext) for m in await upcoming([circle.id])],
         contributions=ContributionCounts(total=await mine.count(), shared=await shared.count()),
     )

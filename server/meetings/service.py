@@ -61,7 +61,9 @@ async def request_views(actor: Actor, meeting_id: UUID, wanted: ViewsWanted) -> 
         raise Invalid.on("due_on", errors.DUE_IN_PAST)
     if wanted.due_on > meeting.starts_at.date():
         raise Invalid.on("due_on", errors.DUE_AFTER_MEETING)
-    members = await FamilyMember.filter(id__in=wanted.member_ids, circle_id=meeting.circle_id)
+    members = await FamilyMember.filter(
+        id__in=wanted.member_ids, circle_id=meeting.circle_id, removed_at=None
+    )
     if len(members) != len(set(wanted.member_ids)):
         raise Invalid.on("member_ids", errors.NOT_IN_CIRCLE)
     for member in members:
@@ -85,7 +87,9 @@ async def request_views(actor: Actor, meeting_id: UUID, wanted: ViewsWanted) -> 
 
 async def detail(actor: Actor, meeting_id: UUID, gettext: Callable[[str], str]) -> MeetingDetail:
     meeting = await meeting_for_team(actor, meeting_id)
-    members = await FamilyMember.filter(circle_id=meeting.circle_id).order_by("created_at")
+    members = await FamilyMember.filter(circle_id=meeting.circle_id, removed_at=None).order_by(
+        "created_at"
+    )
     asked = {r.member_id: r for r in await ViewRequest.filter(meeting_id=meeting.id)}
     # Shared for this meeting, or (for no meeting in particular) since they were asked;
     # only what this practitioner may read counts, so drafts stay invisible.

@@ -38,6 +38,11 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.AddField(
+            model_name='FamilyMember',
+            name='removed_at',
+            field=fields.DatetimeField(null=True, auto_now=False, auto_now_add=False),
+        ),
+        ops.AddField(
             model_name='Organisation',
             name='agency',
             field=fields.CharEnumField(default=Agency.SOCIAL_CARE, description='SOCIAL_CARE: social_care\nEARLY_HELP: early_help\nSCHOOL: school\nHEALTH: health\nPOLICE: police\nVOLUNTARY: voluntary', enum_type=Agency, max_length=20),

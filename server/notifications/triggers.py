@@ -33,7 +33,7 @@ async def views_requested(meeting: Meeting, members: list[FamilyMember]) -> None
 
 
 async def plan_published(circle_id: object, version_id: object) -> None:
-    for member in await FamilyMember.filter(circle_id=circle_id):
+    for member in await FamilyMember.filter(circle_id=circle_id, removed_at=None):
         await notify(member, "plan_published", key=f"plan:{version_id}")
 
 

@@ -14,7 +14,7 @@ from server.email import queue_email
 from server.errors import NotFound
 from server.organisations.errors import EmailInUse, NotInOrganisation, NotYourself
 from server.organisations.models import ROLE_LABELS, Practitioner, Role, Team
-from server.organisations.permissions import Action, require_grant, require_in
+from server.organisations.permissions import Action, require, require_grant, require_in
 from server.organisations.schemas import (
     CircleToReassign,
     ColleagueOut,
@@ -164,6 +164,7 @@ async def deactivate(actor: Actor, practitioner_id: UUID) -> Practitioner:
 async def reassign_lead(actor: Actor, circle_id: UUID, practitioner_id: UUID) -> Circle:
     """An administrator of the circle's organisation names a new lead (when the
     lead leaves): an active practitioner, added to the team if not on it."""
+    require(actor, Action.REASSIGN_LEAD)
     circle = await Circle.get_or_none(id=circle_id, closed_at=None)
     if circle is None:
         raise NotFound()

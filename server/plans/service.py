@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from server.audit.service import record
 from server.auth.actor import Actor
-from server.circles.access import team_place
+from server.circles.access import governs, team_place
 from server.circles.models import FamilyMember, TeamMember
 from server.errors import Invalid, NotFound
 from server.notifications import triggers
@@ -129,8 +129,17 @@ async def item_for_team(actor: Actor, item_id: UUID) -> PlanItem:
     return item
 
 
-async def edit_item(actor: Actor, item_id: UUID, change: PlanItemEdit) -> PlanItem:
+async def item_to_change(actor: Actor, item_id: UUID) -> PlanItem:
+    """An item its author may change; any other item only the lead (or their
+    manager) may change, so a colleague cannot rewrite someone else's words."""
     item = await item_for_team(actor, item_id)
+    if actor.practitioner is None or item.author_id != actor.practitioner.id:
+        await governs(actor, item.plan.circle_id)
+    return item
+
+
+async def edit_item(actor: Actor, item_id: UUID, change: PlanItemEdit) -> PlanItem:
+    item = await item_to_change(actor, item_id)
     updates = change.model_dump(exclude_unset=True)
     if "owner" in updates:
         updates.update(await _owner_fields(item.plan.circle_id, change.owner))
@@ -144,7 +153,7 @@ async def edit_item(actor: Actor, item_id: UUID, change: PlanItemEdit) -> PlanIt
 
 
 async def delete_item(actor: Actor, item_id: UUID) -> None:
-    item = await item_for_team(actor, item_id)
+    item = await item_to_change(actor, item_id)
     await item.delete()
 
 
@@ -159,8 +168,9 @@ def snapshot_of(item: PlanItem) -> dict[str, Any]:
 
 async def publish(actor: Actor, circle_id: UUID) -> PlanVersion:
     """A version for the family. Family words are kept as links to their source,
-    so narrowing or withdrawing still hides them in every version."""
-    await team_place(actor, circle_id)
+    so narrowing or withdrawing still hides them in every version. Only the
+    lead (or their manager) publishes."""
+    await governs(actor, circle_id)
     plan = await plan_of(circle_id)
     items = await PlanItem.filter(plan=plan).order_by("position", "created_at")
     if not items:

@@ -5,7 +5,9 @@ escape the matrix.
 
 Circle A is Sam's (lead Priya, teammate Tom, and Gwen, a teammate since
 deactivated); Olu leads another circle, where Kai is the young person; the
-"closed_team" is Priya once circle A is closed. Ids from a circle that is not
+"closed_team" is Priya once circle A is closed. Maya manages Priya's team
+("lead_manager"); Wes manages another team; Ada is a partnership administrator;
+Hana administers another organisation (a school). Ids from a circle that is not
 yours are not found (404); family-only operations refuse practitioners (403);
 signed out, or deactivated, is 401. Every refusal is problem+json, carries none
 of circle A's words and changes nothing; Sam's draft reaches nobody else. No
@@ -26,9 +28,10 @@ from tortoise.transactions import in_transaction
 from server.audit.models import AuditEvent
 from server.circles.models import Circle, TeamMember
 from server.contributions.models import Audience, Contribution, ContributionKind
-from server.organisations.models import Organisation
+from server.organisations.models import Agency, Organisation, Practitioner, Role, Team
 from server.plans.models import Answer, Plan, PlanAnswer, PlanItem, PlanSection, PlanVersion
 from server.plans.service import snapshot_of
+from server.practitioners.invitations import invite
 from tests import databases, factories
 from tests.factories import PASSWORD
 
@@ -37,13 +40,26 @@ ROLES = [
     "teammate",
     "outsider",
     "closed_team",
+    "lead_manager",
+    "other_manager",
+    "partnership_admin",
+    "other_org_admin",
     "deactivated",
     "young_person",
     "carer",
     "other_family",
     "signed_out",
 ]
-PRACTITIONERS = ["lead", "teammate", "outsider", "closed_team"]
+PRACTITIONERS = [
+    "lead",
+    "teammate",
+    "outsider",
+    "closed_team",
+    "lead_manager",
+    "other_manager",
+    "partnership_admin",
+    "other_org_admin",
+]
 FAMILY = ["young_person", "carer", "other_family"]
 #: Words and names of circle A that no refusal may carry.
 SECRETS = ("family words", "draft words", "team words", "answer words", "Sam", "Alex")
@@ -68,8 +84,23 @@ def practitioners(status: int) -> dict[str, int]:
 
 def team(status: int, **others: int) -> dict[str, int]:
     """Circle A's open team only; the lead of A once it is closed is not on it."""
-    base = {"lead": status, "teammate": status, "outsider": 404, "closed_team": 404}
+    base = {p: 404 for p in PRACTITIONERS} | {"lead": status, "teammate": status}
     return _each({**base, **{f: 404 for f in FAMILY}, **others})
+
+
+def governed(status: int, **others: int) -> dict[str, int]:
+    """Who is in circle A, and its plan: its open lead, or the lead's manager."""
+    return team(status, teammate=403, lead_manager=status, **others)
+
+
+def admins(status: int, other_organisation: int = 404) -> dict[str, int]:
+    """Administration of circle A's organisation: the partnership administrator;
+    another organisation's administrator is told it is not found."""
+    return _each(
+        {p: 403 for p in PRACTITIONERS}
+        | {f: 403 for f in FAMILY}
+        | {"partnership_admin": status, "other_org_admin": other_organisation}
+    )
 
 
 def family(status: int, **others: int) -> dict[str, int]:
@@ -109,11 +140,11 @@ TABLE: dict[str, Case] = {
     "PUT /api/me/locale": Case(signed_in(200), lambda w: {"locale": "pl"}),
     "POST /api/me/second-factor": Case(practitioners(200)),
     "GET /api/sign-in/providers": Case(everyone(200)),
-    # Only the auditor and team managers (none of these roles) look at the audit.
-    "GET /api/audit": Case(practitioners(403)),
-    "GET /api/audit/export": Case(practitioners(403)),
+    # The auditor, and team managers (for their teams' circles only), look at the audit.
+    "GET /api/audit": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
+    "GET /api/audit/export": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
     "PUT /api/admin/organisations/{organisation_id}/sign-in": Case(
-        practitioners(403), lambda w: {"requires_second_factor": True}
+        admins(200), lambda w: {"requires_second_factor": True}
     ),
     "POST /api/password-reset": Case(everyone(202), lambda w: {"email": "nobody@example.test"}),
     # Nothing was started to confirm.
@@ -139,18 +170,20 @@ TABLE: dict[str, Case] = {
     "POST /api/contributions/{contribution_id}/withdraw": Case(author(200)),
     "GET /api/circles/{circle_id}/voice": Case(team(200)),
     "POST /api/circles": Case(practitioners(201), lambda w: {"name": "A new circle"}),
-    "GET /api/circles/{circle_id}": Case(team(200, closed_team=200)),
+    "GET /api/circles/{circle_id}": Case(team(200, closed_team=200, lead_manager=200)),
     "POST /api/circles/{circle_id}/members": Case(
-        team(201), lambda w: {"name": "Bo", "role": "child", "age_band": "8_11"}
+        governed(201), lambda w: {"name": "Bo", "role": "child", "age_band": "8_11"}
     ),
-    "POST /api/circles/{circle_id}/members/{member_id}/invitations": Case(team(201)),
+    "DELETE /api/circles/{circle_id}/members/{member_id}": Case(governed(200)),
+    "POST /api/circles/{circle_id}/members/{member_id}/invitations": Case(governed(201)),
     "POST /api/circles/{circle_id}/team": Case(
-        team(201), lambda w: {"email": w.world.outsider.email}
+        governed(201), lambda w: {"email": w.world.outsider.email}
     ),
+    "DELETE /api/circles/{circle_id}/team/{practitioner_id}": Case(governed(200)),
     "PUT /api/circles/{circle_id}/lead": Case(
-        team(200, teammate=403), lambda w: {"practitioner_id": str(w.world.lead.id)}
+        governed(200), lambda w: {"practitioner_id": str(w.world.lead.id)}
     ),
-    "POST /api/circles/{circle_id}/close": Case(team(200, teammate=403)),
+    "POST /api/circles/{circle_id}/close": Case(governed(200)),
     "POST /api/circles/{circle_id}/meetings": Case(
         team(201), lambda w: {"kind": "family_group_conference", "starts_at": _future(w)}
     ),
@@ -170,9 +203,10 @@ TABLE: dict[str, Case] = {
         team(201),
         lambda w: {"contribution_id": w.ids["contribution_id"], "section": "worried_about"},
     ),
-    "PATCH /api/plan-items/{item_id}": Case(team(200), lambda w: {"text": "changed"}),
-    "DELETE /api/plan-items/{item_id}": Case(team(204)),
-    "POST /api/circles/{circle_id}/plan/publish": Case(team(201)),
+    # Tom may change the items he wrote, not this one (nobody on the team wrote it).
+    "PATCH /api/plan-items/{item_id}": Case(team(200, teammate=403), lambda w: {"text": "x"}),
+    "DELETE /api/plan-items/{item_id}": Case(team(204, teammate=403)),
+    "POST /api/circles/{circle_id}/plan/publish": Case(governed(201)),
     "GET /api/circles/{circle_id}/plan/versions/{number}/export": Case(team(200)),
     "GET /api/schemas/plan-export-v1.json": Case(everyone(200)),
     "POST /api/plan-answers/{answer_id}/response": Case(team(200), lambda w: {"text": "thanks"}),
@@ -188,6 +222,31 @@ TABLE: dict[str, Case] = {
     "GET /print/circles/{circle_id}/plan": Case(team(200)),
     "GET /print/my-plan": Case(family(200)),
     "GET /api/practitioner/home": Case(practitioners(200)),
+    "POST /api/practitioner-invitations/look": Case(
+        everyone(200), lambda w: {"token": w.practitioner_link}
+    ),
+    "POST /api/practitioner-invitations/accept": Case(
+        everyone(200), lambda w: {"token": w.practitioner_link, "password": PASSWORD}
+    ),
+    "GET /api/admin/organisations": Case(admins(200, other_organisation=200)),
+    "POST /api/admin/organisations": Case(
+        admins(201, other_organisation=403), lambda w: {"name": "Hill Clinic", "agency": "health"}
+    ),
+    "POST /api/admin/organisations/{organisation_id}/teams": Case(
+        admins(201), lambda w: {"name": "North"}
+    ),
+    "GET /api/admin/organisations/{organisation_id}/people": Case(admins(200)),
+    "POST /api/admin/organisations/{organisation_id}/people": Case(
+        admins(201), lambda w: {"name": "Nia New", "email": "nia@example.test"}
+    ),
+    "PUT /api/admin/people/{practitioner_id}/role": Case(
+        admins(200), lambda w: {"role": "team_manager"}
+    ),
+    "GET /api/admin/people/{practitioner_id}/circles": Case(admins(200)),
+    "POST /api/admin/people/{practitioner_id}/deactivate": Case(admins(200)),
+    "PUT /api/admin/circles/{circle_id}/lead": Case(
+        admins(204), lambda w: {"practitioner_id": str(w.world.teammate.id)}
+    ),
     "GET /api/push/key": Case(signed_in(200)),
     "POST /api/push/subscriptions": Case(
         signed_in(204), lambda w: {"endpoint": PUSH, "keys": {"p256dh": "B" * 40, "auth": "a" * 16}}
@@ -203,6 +262,8 @@ class World:
     ids: dict[str, str]  # path parameters, by the names the OpenAPI paths use
     draft: str
     invitation: str
+    practitioner_link: str
+    staff: dict[str, Any]
 
     def person(self, role: str) -> Any:
         return {
@@ -214,6 +275,7 @@ class World:
             "young_person": self.world.young_person,
             "carer": self.world.parent,
             "other_family": self.world.other_young_person,
+            **self.staff,
         }.get(role)
 
 
@@ -234,6 +296,7 @@ async def _world(closed: bool) -> World:
 async def _build_world(closed: bool) -> World:
     world = await factories.world()
     organisation = await Organisation.get(id=world.circle.organisation_id)
+    staff = await _staff(organisation, world.lead)
     deactivated = await factories.practitioner(organisation, "gwen@example.test", "Gwen Gone")
     deactivated.is_active = False
     await deactivated.save(update_fields=["is_active"])
@@ -274,10 +337,43 @@ async def _build_world(closed: bool) -> World:
             "answer_id": str(answer.id),
             "number": "1",
             "organisation_id": str(organisation.id),
+            "practitioner_id": str(world.teammate.id),
         },
         draft=str(draft.id),
         invitation=await factories.invitation_code(world.other_young_person),
+        practitioner_link=await invite(staff["new_colleague"]),
+        staff={k: v for k, v in staff.items() if k != "new_colleague"},
     )
+
+
+async def _staff(organisation: Organisation, lead: Practitioner) -> dict[str, Practitioner]:
+    """Managers and administrators around circle A, and an invited colleague."""
+    east = await Team.create(organisation=organisation, name="East")
+    west = await Team.create(organisation=organisation, name="West")
+    council = await Organisation.create(name="Council")
+    school = await Organisation.create(name="Hill School", agency=Agency.SCHOOL)
+    maker = factories.practitioner
+    staff = {
+        "lead_manager": await maker(organisation, "maya@example.test", "Maya", team=east),
+        "other_manager": await maker(organisation, "wes@example.test", "Wes", team=west),
+        "partnership_admin": await maker(
+            council, "ada@example.test", "Ada", role=Role.PARTNERSHIP_ADMIN
+        ),
+        "other_org_admin": await maker(
+            school, "hana@example.test", "Hana", role=Role.ORGANISATION_ADMIN
+        ),
+        "new_colleague": await Practitioner.create(
+            organisation=organisation, email="neo@example.test", name="Neo", agency=Agency.HEALTH
+        ),
+    }
+    for team, manager in ((east, staff["lead_manager"]), (west, staff["other_manager"])):
+        manager.role = Role.TEAM_MANAGER
+        await manager.save(update_fields=["role"])
+        team.manager = manager
+        await team.save(update_fields=["manager_id"])
+    lead.team = east
+    await lead.save(update_fields=["team_id"])
+    return staff
 
 
 async def _operations(client) -> dict[str, tuple[str, str]]:

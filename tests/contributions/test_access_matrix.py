@@ -10,7 +10,7 @@ PEOPLE = ["author", "other_child", "carer", "lead", "teammate", "outsider", "sig
 
 
 @pytest.mark.parametrize("person", PEOPLE)
-async def test_only_the_circles_team_can_send_a_new_invitation(client, person):
+async def test_only_the_circles_lead_can_send_a_new_invitation(client, person):
     world = await factories.world()
     who = {
         "author": world.young_person,
@@ -24,7 +24,9 @@ async def test_only_the_circles_team_can_send_a_new_invitation(client, person):
         await factories.act_as(client, who[person])
     url = f"/api/circles/{world.circle.id}/members/{world.young_person.id}/invitations"
     response = await client.post(url)
-    expected = {"lead": 201, "teammate": 201, "signed_out": 401}.get(person, 404)
+    # A teammate (Tom, from school) may not re-invite a child: only the lead (or
+    # the lead's manager) decides who is in the circle.
+    expected = {"lead": 201, "teammate": 403, "signed_out": 401}.get(person, 404)
     assert response.status_code == expected, response.text
     if expected == 201:
         code = response.json()["code"]

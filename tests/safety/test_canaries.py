@@ -25,7 +25,7 @@ from server.jobs import queue
 from server.jobs.worker import run_one
 from tests.safety import family_words as words
 from tests.safety.crawl import Crawl
-from tests.safety.family_words import CANARY, IMPOSTOR, LEAD, TEAMMATE, Canary, Scene
+from tests.safety.family_words import CANARY, IMPOSTOR, LEAD, Canary, Scene
 
 
 async def _drain_jobs(app: Starlette) -> None:
@@ -35,13 +35,12 @@ async def _drain_jobs(app: Starlette) -> None:
         await run_one(job, app.state.settings, i18n, now=datetime.now(UTC))
 
 
-async def _tom_joins_as_sam(scene: Scene, app: Starlette, stack: AsyncExitStack):
-    """Tom makes a new code for Sam and redeems it on his own browser. Without
-    Sam's old PIN he can only start fresh: Sam's earlier words stay locked."""
+async def _worker_joins_as_sam(scene: Scene, app: Starlette, stack: AsyncExitStack):
+    """Priya (the lead, who alone may make codes) makes a new code for Sam and
+    redeems it on her own browser. Without Sam's old PIN she can only start
+    fresh: Sam's earlier words stay locked."""
     circle, sam = scene.world.circle.id, scene.world.young_person.id
-    made = await scene.send(
-        TEAMMATE, "POST", f"/api/circles/{circle}/members/{sam}/invitations", 201
-    )
+    made = await scene.send(LEAD, "POST", f"/api/circles/{circle}/members/{sam}/invitations", 201)
     own_browser = await words.browser(app, stack)
     joined = await own_browser.post(
         "/api/invitations/redeem", json={"code": made["code"], "pin": "9731", "start_fresh": True}
@@ -124,7 +123,7 @@ async def test_no_canary_reaches_anyone_outside_its_audience(app, caplog):
             crawl.learn(answer)
         await crawl.everyone(scene.clients)
         await crawl.everyone(
-            {**scene.clients, IMPOSTOR: await _tom_joins_as_sam(scene, app, stack)}
+            {**scene.clients, IMPOSTOR: await _worker_joins_as_sam(scene, app, stack)}
         )
     canaries = {canary.text: canary for canary in scene.canaries}
     assert sorted(crawl.visited) == sorted(words.EVERYONE)

@@ -1,0 +1,140 @@
+"""A council sets up its partnership in the app: the first partnership
+administrator (from `alongside admin create-partnership-admin`) adds a school and
+invites a teacher; the invitation arrives by email through a real SMTP server;
+the teacher chooses a password and signs in. Later the teacher leaves: once
+deactivated, their open session stops working."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from e2e.live_server import LiveServer, free_port
+from e2e.steps import assert_accessible, new_phone, sign_in_as_practitioner
+from tests.mail_server import MailServer, link_in
+
+PASSWORD = "a long and happy password"
+SHOTS = os.environ.get("ALONGSIDE_SCREENSHOTS")
+
+
+@pytest.fixture
+def council(tmp_path: Path) -> Iterator[tuple[LiveServer, MailServer]]:
+    """A server of its own, sending email to a local SMTP server."""
+    with MailServer() as mail:
+        port = free_port()
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("ALONGSIDE_")},
+            "ALONGSIDE_DATA_DIR": str(tmp_path),
+            "ALONGSIDE_PORT": str(port),
+            "ALONGSIDE_SMTP_HOST": "127.0.0.1",
+            "ALONGSIDE_SMTP_PORT": str(mail.port),
+            "ALONGSIDE_SMTP_STARTTLS": "false",
+        }
+        server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
+        server.start()
+        try:
+            yield server, mail
+        finally:
+            server.stop()
+
+
+def alongside(server: LiveServer, *args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "server.cli", *args],
+        env=server.env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout
+
+
+def local(link: str) -> str:
+    """The link's path and fragment, opened on the test server."""
+    parts = urlsplit(link)
+    return f"/#{parts.fragment}"
+
+
+def shoot(page: Page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+
+
+def choose_password(page: Page, link: str, name: str) -> None:
+    page.goto(local(link))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Choose your password")
+    expect(page.locator("main .lead")).to_contain_text(name)
+    page.get_by_label("Choose a password").fill(PASSWORD)
+    page.get_by_label("Type your password again").fill(PASSWORD)
+    page.get_by_role("button", name="Save my password and sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your circles")
+
+
+def test_a_partnership_admin_sets_up_a_school_whose_teacher_signs_in_then_leaves(
+    council, browser: Browser
+):
+    server, mail = council
+    printed = alongside(
+        server,
+        "admin",
+        "create-partnership-admin",
+        "ada@council.test",
+        "--name",
+        "Ada Admin",
+        "--organisation",
+        "Riverside Council",
+    )
+    admin = new_phone(browser, server.url, width=1280)
+    choose_password(admin, link_in_text(printed), "Ada Admin")
+    shoot(admin, "en-home")
+
+    admin.get_by_role("link", name="Administration").click()
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Administration")
+    assert_accessible(admin)
+    admin.get_by_label("Name of the organisation").fill("Hill School")
+    admin.get_by_label("Agency").select_option("school")
+    admin.get_by_role("button", name="Add the organisation").click()
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Hill School")
+    admin.get_by_label("Name", exact=True).fill("Tess Teacher")
+    admin.get_by_label("Work email address").fill("tess@hill.school.test")
+    admin.get_by_role("button", name="Send the invitation").click()
+    expect(admin.get_by_role("heading", name="Tess Teacher")).to_be_visible()
+    assert_accessible(admin)
+    shoot(admin, "en-organisation")
+
+    alongside(server, "worker", "--until-idle")
+    email = mail.wait_for("tess@hill.school.test")
+    assert email["Subject"] == "You are invited to Alongside"
+    teacher = new_phone(browser, server.url)
+    choose_password(teacher, link_in(email), "Tess Teacher")
+
+    other_phone = new_phone(browser, server.url)
+    sign_in_as_practitioner(other_phone, "tess@hill.school.test", PASSWORD)
+    expect(other_phone.get_by_role("heading", level=1)).to_have_text("Your circles")
+    other_phone.context.close()
+
+    card = admin.get_by_role("article", name="Tess Teacher")
+    card.get_by_role("button", name="Deactivate").click()
+    admin.get_by_role("button", name="Yes, deactivate").click()
+    expect(
+        admin.get_by_role("article", name="Tess Teacher").get_by_text("Deactivated")
+    ).to_be_visible()
+
+    teacher.reload()
+    expect(teacher.get_by_role("heading", level=1)).to_have_text("Sign in")
+    teacher.context.close()
+    admin.context.close()
+
+
+def link_in_text(printed: str) -> str:
+    (link,) = [word for word in printed.split() if "/#/set-password/" in word]
+    return link

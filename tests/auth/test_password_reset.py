@@ -47,3 +47,31 @@ async def test_asking_again_and_again_from_one_address_is_paused(client):
     paused = await _forgot(client, "priya@example.test")
     assert paused.status_code == 429
     assert await Job.filter(kind="email").count() == 0
+
+
+async def test_a_reset_link_alone_does_not_pass_the_authenticator_app(client):
+    """The link proves the inbox, not the phone: it sets the password, and
+    signing in still asks for the code."""
+    import pyotp
+
+    world = await factories.world()
+    await factories.act_as(client, world.lead)
+    setup = (await client.post("/api/me/second-factor")).json()
+    secret = pyotp.parse_uri(setup["otpauth_url"]).secret
+    await client.put("/api/me/second-factor", json={"code": pyotp.TOTP(secret).now()})
+    client.cookies.clear()
+    await _forgot(client, world.lead.email)
+    (job,) = await Job.filter(kind="email")
+    token = job.payload["links"]["link"].rsplit("/", 1)[1]
+    chosen = await client.post(
+        "/api/practitioner-invitations/accept",
+        json={"token": token, "password": "a brand new long password"},
+    )
+    assert chosen.status_code == 401
+    assert chosen.json()["type"].endswith("/second-factor-needed")
+    assert (await client.get("/api/me")).status_code == 401
+    asked = await client.post(
+        "/api/sessions/practitioner",
+        json={"email": world.lead.email, "password": "a brand new long password"},
+    )
+    assert asked.json()["type"].endswith("/second-factor-needed")

@@ -107,6 +107,11 @@ def test_the_plan_is_built_with_the_familys_words_and_answered_by_them(
     priya.get_by_role("button", name="Add to the plan").click()
     expect(actions).to_contain_text("Alex books the school run rota")
     priya.get_by_role("button", name="Publish to the family").click()
+    # The lead is told who will see it before it is published.
+    asking = priya.locator(".word-panel")
+    expect(asking).to_contain_text("Sam, Mia, Alex")
+    expect(asking).to_contain_text("and everyone on the team will see it.")
+    priya.get_by_role("button", name="Yes, publish it").click()
     expect(priya.locator("#publish-status")).to_contain_text("The family can see version")
     assert_accessible(priya)
 

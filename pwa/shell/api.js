@@ -104,6 +104,8 @@ export const api = {
   newInvitation: (id, memberId) =>
     request("POST", circlePath(id) + "/members/" + encodeURIComponent(memberId) + "/invitations"),
   addTeammate: (id, email) => request("POST", circlePath(id) + "/team", { email }),
+  removeMember: (id, memberId) => request("DELETE", circlePath(id) + "/members/" + encodeURIComponent(memberId)),
+  removeTeammate: (id, personId) => request("DELETE", circlePath(id) + "/team/" + encodeURIComponent(personId)),
   makeLead: (id, practitionerId) => request("PUT", circlePath(id) + "/lead", { practitioner_id: practitionerId }),
   closeCircle: (id) => request("POST", circlePath(id) + "/close"),
   scheduleMeeting: (id, meeting) => request("POST", circlePath(id) + "/meetings", meeting),

@@ -4,20 +4,12 @@ import { el } from "../shell/dom.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
-import { attempt, confirmPanel, problemLine } from "./panels.js";
+import { askFirst, attempt, problemLine } from "./panels.js";
 
 export function leaverArea(page, person, nameId) {
-  const area = el("div", { class: "word-actions" });
-  const showButton = () => {
-    const button = el("button", { type: "button", class: "action", "aria-describedby": nameId }, t("Deactivate"));
-    button.addEventListener("click", () => page.slot.open(area, panel, showButtonAndFocus));
-    area.replaceChildren(el("div", { class: "action-row" }, button));
-  };
-  const showButtonAndFocus = () => {
-    showButton();
-    area.querySelector("button").focus();
-  };
-  const panel = confirmPanel({
+  return askFirst(page.slot, {
+    label: t("Deactivate"),
+    describedBy: nameId,
     question: t("Deactivate {name}?", { name: person.name }),
     detail: t("They will be signed out now and cannot sign in again. Circles they lead will need a new lead."),
     yes: t("Yes, deactivate"),
@@ -29,10 +21,7 @@ export function leaverArea(page, person, nameId) {
       if (left.circles_they_lead.length) page.screen.prepend(reassignment(left));
       page.screen.querySelector("h1").focus();
     },
-    cancel: () => page.slot.close(),
   });
-  showButton();
-  return area;
 }
 
 function reassignment(left) {

@@ -1,6 +1,6 @@
-// A circle's people, for its team: the family members (each can be sent a new
-// invitation), adding a family member, the team, adding a colleague from any
-// agency and, for the lead practitioner, handing on the lead and closing the circle.
+// A circle's people, for its team: the family members and the team. The lead
+// practitioner (or their manager) sends new invitations, adds and removes family
+// members and colleagues, hands on the lead and closes the circle.
 import { el } from "../shell/dom.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
@@ -26,14 +26,15 @@ export async function circlePeopleView(ctx) {
   return screen;
 }
 
+// Only the lead, or the lead's manager, changes who is in the circle (may_govern).
 function content(circle, people) {
-  const open = !circle.closed_at;
+  const governs = circle.may_govern;
   return [
     ...circleTop(circle, "people", t("People: {circle}", { circle: circle.name })),
     familyMembers(circle, people),
-    open ? addMemberForm(circle, people) : null,
+    governs ? addMemberForm(circle, people) : null,
     teamMembers(circle, people),
-    open ? addTeammateForm(circle, people) : null,
-    open && circle.is_lead ? closeCircle(circle, people) : null,
+    governs ? addTeammateForm(circle, people) : null,
+    governs ? closeCircle(circle, people) : null,
   ];
 }

@@ -7,7 +7,7 @@ import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { circleTop, circleNotFound, unlessMissing } from "./circle-nav.js";
-import { attempt, confirmPanel, panelSlot, problemLine } from "./panels.js";
+import { askFirst, confirmPanel, panelSlot } from "./panels.js";
 import { SECTIONS, actionDetails, inSection, itemWords, sectionLabel } from "./plan-item.js";
 import { planItemForm } from "./plan-team-item-form.js";
 import { teamAnswers } from "./plan-team-answers.js";
@@ -37,18 +37,32 @@ function content(shown, plan) {
   ];
 }
 
+// Only the lead (or their manager) publishes, after a confirmation that names
+// everyone who will see it.
+function publishButton(plan) {
+  const { circle } = plan;
+  if (!circle.may_govern) return el("p", { class: "hint" }, t("Only the lead practitioner or their manager can publish the plan."));
+  const names = circle.members.map((member) => member.name).join(", ");
+  return askFirst(plan.slot, {
+    label: t("Publish to the family"),
+    describedBy: "publish-title",
+    question: t("Publish the plan to the family?"),
+    detail: names
+      ? t("{names} and everyone on the team will see it.", { names })
+      : t("Everyone on the team will see it."),
+    yes: t("Yes, publish it"),
+    no: t("Not yet"),
+    act: async () => {
+      const published = await api.publishPlan(circle.id);
+      await plan.refresh("#publish-status");
+      announce(t("Version {version} is published. The family can see it now.", { version: published.version }));
+    },
+  });
+}
+
 function publishing(shown, plan) {
   const id = encodeURIComponent(plan.circle.id);
   const version = shown.published_version;
-  const problem = problemLine();
-  const publish = el("button", { type: "button", class: "button" }, t("Publish to the family"));
-  publish.addEventListener("click", () =>
-    attempt(publish, problem, async () => {
-      const published = await api.publishPlan(plan.circle.id);
-      await plan.refresh("#publish-status");
-      announce(t("Version {version} is published. The family can see it now.", { version: published.version }));
-    }),
-  );
   return el(
     "section",
     { class: "card stack publish", "aria-labelledby": "publish-title" },
@@ -59,8 +73,7 @@ function publishing(shown, plan) {
       version ? t("The family can see version {version}.", { version }) : t("The family cannot see the plan yet: it has not been published."),
     ),
     el("p", { class: "hint" }, t("Publishing makes a new version. The family will see it, and what changed since the last one.")),
-    problem,
-    publish,
+    publishButton(plan),
     el(
       "div",
       { class: "action-row" },

@@ -41,7 +41,7 @@ function homeContent(ctx, home) {
       el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Notifications"))),
     ),
     simple ? null : card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
-    card(t("Your worker"), worker(home.lead_practitioner)),
+    card(t("Your worker"), worker(home.lead_practitioner), joined(home.joined_from_other_organisations || [])),
     card(t("Your next meetings"), meetings(home.upcoming_meetings)),
     simple ? null : card(t("Your words"), words(home.contributions)),
     card(t("Your data"), myData()),
@@ -78,6 +78,19 @@ function worker(lead) {
     {},
     el("span", { dir: "auto", class: "person" }, lead.name),
     lead.agency_label ? el("span", { class: "agency" }, lead.agency_label) : null,
+  );
+}
+
+// Workers from other organisations (a school, health) who joined the circle: the
+// family is told who, from where, and when.
+function joined(people) {
+  if (!people.length) return null;
+  return el(
+    "ul",
+    { class: "plain-list joined" },
+    people.map((person) =>
+      el("li", {}, t("{name}, {agency}, joined your circle on {date}.", { name: person.name, agency: person.agency_label, date: formatDate(person.joined_at) })),
+    ),
   );
 }
 

@@ -68,3 +68,20 @@ export async function attempt(button, problem, act) {
   }
   button.disabled = false;
 }
+
+/** A small button that asks first ("Are you sure?") in a panel under it, then acts. */
+export function askFirst(slot, { label, describedBy, question, detail, yes, no, act }) {
+  const area = el("div", { class: "word-actions" });
+  const showButton = () => {
+    const button = el("button", { type: "button", class: "action", "aria-describedby": describedBy }, label);
+    button.addEventListener("click", () => slot.open(area, panel, showButtonAndFocus));
+    area.replaceChildren(el("div", { class: "action-row" }, button));
+  };
+  const showButtonAndFocus = () => {
+    showButton();
+    area.querySelector("button").focus();
+  };
+  const panel = confirmPanel({ question, detail, yes, no, act, cancel: () => slot.close() });
+  showButton();
+  return area;
+}

@@ -6,7 +6,7 @@ import { choiceGroup } from "../shell/choices.js";
 import { api } from "../shell/api.js";
 import { t, formatDateTime } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
-import { attempt, problemLine } from "./panels.js";
+import { askFirst, attempt, problemLine } from "./panels.js";
 
 function roles() {
   return [
@@ -75,8 +75,24 @@ function memberCard(circle, member, people) {
     el("p", { class: "meta" }, member.role_label),
     el("p", {}, member.joined ? t("Has joined") : t("Not joined yet")),
     invitation ? invitationBox(member, invitation) : null,
-    circle.closed_at ? null : el("div", { class: "stack-small" }, problem, el("div", { class: "action-row" }, button)),
+    circle.may_govern ? el("div", { class: "stack-small" }, problem, el("div", { class: "action-row" }, button)) : null,
+    circle.may_govern ? removeMember(circle, member, people, nameId) : null,
   );
+}
+
+function removeMember(circle, member, people, nameId) {
+  return askFirst(people.slot, {
+    label: t("Remove from the circle"),
+    describedBy: nameId,
+    question: t("Remove {name} from the circle?", { name: member.name }),
+    detail: t("Their phone is signed out now and their invitation stops working. What they shared stays as they shared it."),
+    yes: t("Yes, remove them"),
+    no: t("No, keep them"),
+    act: async () => {
+      people.show(await api.removeMember(circle.id, member.id), "#family-members-title");
+      announce(t("{name} was removed from the circle.", { name: member.name }));
+    },
+  });
 }
 
 // Shown once: the server keeps only a fingerprint of the code.

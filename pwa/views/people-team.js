@@ -6,7 +6,7 @@ import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { api } from "../shell/api.js";
 import { t } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
-import { confirmPanel } from "./panels.js";
+import { askFirst, confirmPanel } from "./panels.js";
 
 export function teamMembers(circle, people) {
   return el(
@@ -19,7 +19,7 @@ export function teamMembers(circle, people) {
 
 function teammateCard(circle, person, people) {
   const nameId = "teammate-" + person.id;
-  const canHandOver = circle.is_lead && !person.is_lead && !circle.closed_at;
+  const canHandOver = circle.may_govern && !person.is_lead;
   return el(
     "article",
     { class: "card", "aria-labelledby": nameId },
@@ -27,7 +27,23 @@ function teammateCard(circle, person, people) {
     el("p", { class: "agency" }, person.agency_label),
     person.is_lead ? el("p", { class: "badge" }, t("Lead practitioner")) : null,
     canHandOver ? makeLeadArea(circle, person, people, nameId) : null,
+    canHandOver ? removeTeammate(circle, person, people, nameId) : null,
   );
+}
+
+function removeTeammate(circle, person, people, nameId) {
+  return askFirst(people.slot, {
+    label: t("Take off the team"),
+    describedBy: nameId,
+    question: t("Take {name} off the team?", { name: person.name }),
+    detail: t("They will no longer see this circle or anything in it, from now."),
+    yes: t("Yes, take them off"),
+    no: t("No, keep them"),
+    act: async () => {
+      people.show(await api.removeTeammate(circle.id, person.id), "#team-title");
+      announce(t("{name} is no longer on the team.", { name: person.name }));
+    },
+  });
 }
 
 function makeLeadArea(circle, person, people, nameId) {

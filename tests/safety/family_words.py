@@ -20,6 +20,7 @@ import httpx2 as httpx
 from starlette.applications import Starlette
 
 from server.circles.models import AgeBand, FamilyMember, FamilyRole
+from server.organisations.models import Organisation, Role
 from tests import factories
 from tests.conftest import ORIGIN
 
@@ -27,10 +28,12 @@ AUTHORS = ("sam", "mia", "alex")  # Sam's circle: young person, child, parent (a
 LEAD, TEAMMATE = "priya", "tom"
 #: Olu leads another circle; Kai (young person) and Jo (parent) belong to it.
 OUTSIDERS = ("olu", "kai", "jo")
-#: Tom's own browser, after Tom made a new code for Sam and joined with it.
-IMPOSTOR = "tom-as-sam"
+#: Priya's own browser, after Priya (the lead) made a new code for Sam and joined with it.
+IMPOSTOR = "priya-as-sam"
+#: Ada administers the partnership: she sees organisations and people, never words.
+ADMIN = "ada"
 SIGNED_OUT = "signed-out"
-EVERYONE = (*AUTHORS, LEAD, TEAMMATE, *OUTSIDERS, IMPOSTOR, SIGNED_OUT)
+EVERYONE = (*AUTHORS, LEAD, TEAMMATE, *OUTSIDERS, ADMIN, IMPOSTOR, SIGNED_OUT)
 SHARED = ("my_worker", "my_meeting", "my_family_too")
 CANARY = re.compile(r"CANARY[0-9a-f]{10}")
 
@@ -157,6 +160,12 @@ async def _everyone_signed_in(
         "olu": world.outsider,
         "kai": world.other_young_person,
         "jo": jo,
+        ADMIN: await factories.practitioner(
+            await Organisation.create(name="Council"),
+            "ada@example.test",
+            "Ada Admin",
+            role=Role.PARTNERSHIP_ADMIN,
+        ),
     }
     clients = {}
     for name, person in people.items():

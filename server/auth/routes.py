@@ -19,6 +19,7 @@ from server.auth.schemas import (
     PasswordResetRequest,
     PractitionerSignIn,
     RecoveryCodes,
+    ResetAsked,
     SecondFactorCode,
     SecondFactorSetup,
     SignedIn,
@@ -135,13 +136,13 @@ async def confirm_second_factor(request: Request, body: SecondFactorCode) -> Rec
     return RecoveryCodes(recovery_codes=codes)
 
 
-async def forgot_password(request: Request, body: PasswordResetRequest) -> Response:
+async def forgot_password(request: Request, body: PasswordResetRequest) -> ResetAsked:
     """Emails a one-time link if the address is a practitioner's; the answer is
     the same either way."""
     await password_reset.request_reset(
         request.app.state.settings, body.email, client_address(request)
     )
-    return Response(status_code=202)
+    return ResetAsked()
 
 
 async def sign_out(request: Request) -> Response:
@@ -232,6 +233,7 @@ routes = [
         "/api/password-reset",
         forgot_password,
         body=PasswordResetRequest,
+        response=ResetAsked,
         status=202,
         tag="session",
         public=True,

@@ -78,3 +78,9 @@ class SecondFactorCode(Strict):
 
 class RecoveryCodes(BaseModel):
     recovery_codes: list[str] = Field(description="Each works once, instead of a code")
+
+
+class ResetAsked(BaseModel):
+    """The same answer whether or not the address has an account."""
+
+    link_sent_if_known: bool = True

@@ -17,3 +17,7 @@ if ! .venv/bin/uv --version 2>/dev/null | grep -q " $UV_VERSION"; then
 fi
 # --frozen: install what uv.lock says, never re-resolve; --inexact: keep pip and uv.
 UV_PROJECT_ENVIRONMENT=.venv .venv/bin/uv sync --quiet --frozen --inexact "${extras[@]}"
+# The tests' OpenID Connect provider (npm's oidc-provider), as package-lock.json pins it.
+if [ "${1:-}" = "--test" ]; then
+  npm ci --prefix tests/oidc --silent --no-audit --no-fund
+fi

@@ -15,7 +15,11 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from server import health, web
 from server.api.openapi import openapi_document
+from server.audit.routes import routes as audit_routes
+from server.auth.oidc_routes import api_routes as sign_in_provider_routes
+from server.auth.oidc_routes import page_routes as sign_in_page_routes
 from server.auth.routes import routes as auth_routes
+from server.auth.sign_in_settings import routes as sign_in_settings_routes
 from server.circles.routes import routes as circle_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
@@ -32,6 +36,9 @@ from server.settings import Settings
 
 API_ROUTES: list[BaseRoute] = [
     *auth_routes,
+    *sign_in_provider_routes,
+    *audit_routes,
+    *sign_in_settings_routes,
     *family_routes,
     *contribution_routes,
     *circle_routes,
@@ -67,6 +74,7 @@ def create_app(settings: Settings) -> Starlette:
             *health.routes,
             Route("/api/openapi.json", openapi, methods=["GET"]),
             *API_ROUTES,
+            *sign_in_page_routes,
             *web.routes(),
         ],
         middleware=[

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypedDict
 
+from server.auth.providers import IdentityProvider, providers_from_env
 from server.notifications.push_services import parse_origins
 from server.notifications.vapid import generate_private_key
 
@@ -93,6 +94,8 @@ class Settings:
     #: Emails of practitioners who may export or erase a family member's records
     #: (until the partnership administrator role exists).
     records_managers: tuple[str, ...] = ()
+    #: Single sign-on: the identity providers organisations may name (see auth.providers).
+    identity_providers: tuple[IdentityProvider, ...] = ()
     #: The mail server the worker sends invitations through; empty sends none.
     smtp_host: str = ""
     smtp_port: int = 587
@@ -154,8 +157,13 @@ class Settings:
             push_services = parse_origins(get("PUSH_SERVICES"))
         except ValueError as error:
             raise SettingsError(f"{ENV_PREFIX}PUSH_SERVICES: {error}") from error
+        try:
+            identity_providers = providers_from_env(environ)
+        except ValueError as error:
+            raise SettingsError(str(error)) from error
         return cls(
             mode=mode,
+            identity_providers=identity_providers,
             data_dir=Path(get("DATA_DIR", "data")),
             database_url=get("DATABASE_URL"),
             secret_key=get("SECRET_KEY"),

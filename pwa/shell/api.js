@@ -74,7 +74,10 @@ async function readJson(response) {
 
 export const api = {
   me: () => request("GET", "/api/me"),
-  signInPractitioner: (email, password) => request("POST", "/api/sessions/practitioner", { email, password }),
+  signInPractitioner: (email, password, code) =>
+    request("POST", "/api/sessions/practitioner", { email, password, ...(code ? { code } : {}) }),
+  signInProviders: () => request("GET", "/api/sign-in/providers"),
+  forgotPassword: (email) => request("POST", "/api/password-reset", { email }),
   redeemInvitation: (code, pin, again = {}) =>
     request("POST", "/api/invitations/redeem", { code, pin, ...again }),
   signInFamily: (pin) => request("POST", "/api/sessions/family", { pin }),

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from tortoise.expressions import Q
 
 from server.audit.models import AuditEvent, ItemRead
 
@@ -88,3 +93,45 @@ async def forget_before(cutoff: datetime) -> int:
     "read by" summaries as old; returns how many audit records."""
     await ItemRead.filter(at__lt=cutoff).delete()
     return await AuditEvent.filter(at__lt=cutoff).delete()
+
+
+#: The most records one search shows (the newest first); narrow it to see more.
+SEARCH_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class AuditSearch:
+    """What to look for: a person (practitioner or family member), a circle, and
+    local days from `since` to `until`, both included."""
+
+    person: UUID | None = None
+    circle: UUID | None = None
+    since: date | None = None
+    until: date | None = None
+    timezone: str = "UTC"
+    #: A manager's view: only these circles, or what these practitioners did.
+    within_circles: list[UUID] | None = None
+    within_practitioners: list[UUID] | None = None
+
+
+def _start_of(day: date, timezone: str) -> datetime:
+    return datetime.combine(day, time.min, ZoneInfo(timezone)).astimezone(UTC)
+
+
+async def search(query: AuditSearch, limit: int = SEARCH_LIMIT) -> list[AuditEvent]:
+    """Audit records matching `query`, newest first, with who they are about."""
+    found = AuditEvent.all()
+    if query.person is not None:
+        found = found.filter(Q(practitioner_id=query.person) | Q(member_id=query.person))
+    if query.circle is not None:
+        found = found.filter(circle_id=query.circle)
+    if query.since is not None:
+        found = found.filter(at__gte=_start_of(query.since, query.timezone))
+    if query.until is not None:
+        found = found.filter(at__lt=_start_of(query.until + timedelta(days=1), query.timezone))
+    if query.within_circles is not None or query.within_practitioners is not None:
+        found = found.filter(
+            Q(circle_id__in=query.within_circles or [])
+            | Q(practitioner_id__in=query.within_practitioners or [])
+        )
+    return await found.order_by("-at", "-id").limit(limit).select_related("practitioner", "member")

@@ -34,7 +34,13 @@ def _minutes(*counts: int) -> tuple[timedelta, ...]:
     return tuple(timedelta(minutes=count) for count in counts)
 
 
+# Wrong passwords count per (account, address), so a stranger typing Priya's
+# email from elsewhere pauses only their own address, never Priya at hers; and per
+# address, so one address guessing many accounts is paused too.
 PASSWORD = Limit("password", tries=10, window=timedelta(minutes=15), pauses=_minutes(15))
+ADDRESS = Limit("address", tries=30, window=timedelta(minutes=15), pauses=_minutes(15))
+# Every "forgot your password?" counts, per address: it sends email.
+RESET = Limit("reset", tries=5, window=timedelta(minutes=15), pauses=_minutes(15))
 INVITATION = Limit("invitation", tries=20, window=timedelta(minutes=15), pauses=_minutes(15))
 # Wrong PINs add up over a day, so slow guessing is paused too; with pauses
 # growing to four hours, trying every 4-digit PIN would take about a year.

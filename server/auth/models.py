@@ -121,3 +121,58 @@ class Lockout(Model):
     class Meta:
         table = "lockout"
         indexes = (("key", "until"),)
+
+
+class SecondFactor(Model):
+    """The authenticator app of one practitioner, for TOTP codes.
+
+    It counts once confirmed with a first code. The last time step used is
+    kept, so no code works twice."""
+
+    id = fields.UUIDField(primary_key=True)
+    practitioner: fields.OneToOneRelation[Practitioner] = fields.OneToOneField(
+        "models.Practitioner", related_name="second_factor", on_delete=fields.CASCADE
+    )
+    practitioner_id: UUID
+    secret = fields.CharField(max_length=64)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    confirmed_at = fields.DatetimeField(null=True)
+    last_step = fields.BigIntField(null=True)
+
+    class Meta:
+        table = "second_factor"
+
+
+class RecoveryCode(Model):
+    """A one-time code for when the phone with the authenticator app is lost.
+
+    Only its keyed hash is kept."""
+
+    id = fields.IntField(primary_key=True)
+    practitioner: fields.ForeignKeyRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="recovery_codes", on_delete=fields.CASCADE
+    )
+    practitioner_id: UUID
+    code_hash = fields.CharField(max_length=64, unique=True)
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "recovery_code"
+
+
+class OidcLogin(Model):
+    """One trip to an identity provider and back: the state (hashed), nonce and
+    PKCE verifier it must come back with. Used once, within minutes."""
+
+    id = fields.UUIDField(primary_key=True)
+    state_hash = fields.CharField(max_length=64, unique=True)
+    nonce = fields.CharField(max_length=64)
+    code_verifier = fields.CharField(max_length=128)
+    provider = fields.CharField(max_length=50)
+    # The practitioner invitation this sign-in links, if it came from one.
+    invitation = fields.CharField(max_length=200, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "oidc_login"

@@ -8,15 +8,21 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from server.api.endpoint import endpoint
-from server.auth import service
+from server.auth import password_reset, second_factor, service
 from server.auth.actor import Actor
-from server.auth.errors import PhoneReplaced
+from server.auth.errors import PhoneReplaced, PractitionersOnly
 from server.auth.schemas import (
     FamilySignIn,
     InvitationRedeem,
     LocaleChoice,
     Me,
+    PasswordResetRequest,
     PractitionerSignIn,
+    RecoveryCodes,
+    ResetAsked,
+    SecondFactorCode,
+    SecondFactorSetup,
+    SignedIn,
 )
 from server.auth.sessions import (
     DEVICE_COOKIE,
@@ -31,6 +37,12 @@ from server.auth.sessions import (
     start_session,
 )
 from server.errors import NotSignedIn, problem
+from server.organisations.models import Practitioner
+
+
+def client_address(request: Request) -> str:
+    """The caller's address (the load balancer's X-Forwarded-For, via uvicorn)."""
+    return request.client.host if request.client else "unknown"
 
 
 def me_of(actor: Actor) -> Me:
@@ -45,9 +57,12 @@ def me_of(actor: Actor) -> Me:
     )
 
 
-async def signed_in(request: Request, **who: Any) -> Response:
+async def signed_in(
+    request: Request, recovery_codes: list[str] | None = None, **who: Any
+) -> Response:
     actor, token = await start_session(request, **who)
-    response = JSONResponse(me_of(actor).model_dump(mode="json"))
+    signed_in = SignedIn(**me_of(actor).model_dump(), recovery_codes=recovery_codes)
+    response = JSONResponse(signed_in.model_dump(mode="json", exclude_none=True))
     set_cookie(request, response, SESSION_COOKIE, token)
     return response
 
@@ -65,14 +80,21 @@ async def who_am_i(request: Request) -> Me | Response:
 
 
 async def practitioner_sign_in(request: Request, body: PractitionerSignIn) -> Response:
-    practitioner = await service.sign_in_practitioner(body.email, body.password)
-    return await signed_in(request, practitioner=practitioner)
+    practitioner, recovery_codes = await service.sign_in_practitioner(
+        request.app.state.settings.secret_key,
+        body.email,
+        body.password,
+        client_address(request),
+        body.code,
+    )
+    return await signed_in(request, recovery_codes, practitioner=practitioner)
 
 
 async def redeem_invitation(request: Request, body: InvitationRedeem) -> Response:
     settings = request.app.state.settings
-    client = request.client.host if request.client else "unknown"
-    member, device, device_key = await service.redeem_invitation(settings.secret_key, body, client)
+    member, device, device_key = await service.redeem_invitation(
+        settings.secret_key, body, client_address(request)
+    )
     response = await signed_in(request, member=member, device=device)
     set_cookie(request, response, DEVICE_COOKIE, device_key, max_age=DEVICE_COOKIE_SECONDS)
     return response
@@ -92,6 +114,35 @@ async def choose_language(request: Request, body: LocaleChoice) -> Me:
     await person.save(update_fields=["locale"])
     request.state.locale = body.locale
     return me_of(actor)
+
+
+async def _practitioner(request: Request) -> Practitioner:
+    actor = await current_actor(request)
+    if actor.practitioner is None:
+        raise PractitionersOnly()
+    return actor.practitioner
+
+
+async def set_up_second_factor(request: Request) -> SecondFactorSetup:
+    """Starts setting up an authenticator app: a secret to scan."""
+    return SecondFactorSetup(**await second_factor.start_setup(await _practitioner(request)))
+
+
+async def confirm_second_factor(request: Request, body: SecondFactorCode) -> RecoveryCodes:
+    """The app's first code confirms it; the recovery codes are shown this once."""
+    codes = await second_factor.confirm_setup(
+        request.app.state.settings.secret_key, await _practitioner(request), body.code
+    )
+    return RecoveryCodes(recovery_codes=codes)
+
+
+async def forgot_password(request: Request, body: PasswordResetRequest) -> ResetAsked:
+    """Emails a one-time link if the address is a practitioner's; the answer is
+    the same either way."""
+    await password_reset.request_reset(
+        request.app.state.settings, body.email, client_address(request)
+    )
+    return ResetAsked()
 
 
 async def sign_out(request: Request) -> Response:
@@ -126,10 +177,10 @@ routes = [
         "/api/sessions/practitioner",
         practitioner_sign_in,
         body=PractitionerSignIn,
-        response=Me,
+        response=SignedIn,
         tag="session",
         public=True,
-        summary="Sign in as a practitioner with email and password",
+        summary="Sign in as a practitioner with email, password and (if set up) a code",
     ),
     endpoint(
         "POST",
@@ -159,6 +210,34 @@ routes = [
         response=Me,
         tag="session",
         summary="Choose my language (remembered for me)",
+    ),
+    endpoint(
+        "POST",
+        "/api/me/second-factor",
+        set_up_second_factor,
+        response=SecondFactorSetup,
+        tag="session",
+        summary="Start setting up an authenticator app (practitioners)",
+    ),
+    endpoint(
+        "PUT",
+        "/api/me/second-factor",
+        confirm_second_factor,
+        body=SecondFactorCode,
+        response=RecoveryCodes,
+        tag="session",
+        summary="Confirm the authenticator app with its first code; get recovery codes",
+    ),
+    endpoint(
+        "POST",
+        "/api/password-reset",
+        forgot_password,
+        body=PasswordResetRequest,
+        response=ResetAsked,
+        status=202,
+        tag="session",
+        public=True,
+        summary="Forgot your password? Emails a one-time link (same answer for any email)",
     ),
     endpoint("DELETE", "/api/session", sign_out, tag="session", summary="Sign out"),
     endpoint(

@@ -17,6 +17,16 @@ class Strict(BaseModel):
 class PractitionerSignIn(Strict):
     email: Line = Field(min_length=3, max_length=254)
     password: str = Field(min_length=1, max_length=200)
+    code: str | None = Field(
+        default=None,
+        min_length=6,
+        max_length=20,
+        description="The 6-digit code from an authenticator app, or a recovery code",
+    )
+
+
+class PasswordResetRequest(Strict):
+    email: Line = Field(min_length=3, max_length=254)
 
 
 class InvitationRedeem(Strict):
@@ -48,3 +58,29 @@ class Me(BaseModel):
     csrf_token: str
     #: A practitioner's role (organisations.models.Role); none for family members.
     role: str | None = None
+
+
+class SignedIn(Me):
+    recovery_codes: list[str] | None = Field(
+        default=None,
+        description="Shown once, when this sign-in set up an authenticator app",
+    )
+
+
+class SecondFactorSetup(BaseModel):
+    otpauth_url: str = Field(description="For an authenticator app; the QR code says the same")
+    qr_code: str = Field(description="The otpauth URL as a QR code: an SVG picture, as a data: URL")
+
+
+class SecondFactorCode(Strict):
+    code: str = Field(pattern=r"^[0-9]{6}$", description="The 6-digit code the app shows")
+
+
+class RecoveryCodes(BaseModel):
+    recovery_codes: list[str] = Field(description="Each works once, instead of a code")
+
+
+class ResetAsked(BaseModel):
+    """The same answer whether or not the address has an account."""
+
+    link_sent_if_known: bool = True

@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from server.audit.service import record
-from server.auth import attempts, pins
+from server.auth import attempts, pins, second_factor
 from server.auth.errors import (
     InvitationNotFound,
     InvitationUsed,
     JoiningAgain,
     PhoneReplaced,
     UnknownDevice,
+    WrongCode,
     WrongOldPin,
     WrongPassword,
     WrongPin,
@@ -39,17 +40,37 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-async def sign_in_practitioner(email: str, password: str) -> Practitioner:
+async def sign_in_practitioner(
+    secret_key: str, email: str, password: str, address: str, code: str | None = None
+) -> tuple[Practitioner, list[str] | None]:
+    """Checks the password, then the authenticator code where one is set up or
+    required. Returns recovery codes when this sign-in set up a new app.
+
+    Tries are counted per (account, address) and per address, so nobody
+    elsewhere can pause a named practitioner at her own desk."""
     email = email.strip().lower()
-    await attempts.ensure_allowed(attempts.PASSWORD, email)
+    keys = ((attempts.PASSWORD, f"{email} from {address}"), (attempts.ADDRESS, address))
+    for limit, subject in keys:
+        await attempts.ensure_allowed(limit, subject)
     practitioner = await Practitioner.get_or_none(email=email, is_active=True)
     if not await check_secret(practitioner.password_hash if practitioner else "", password):
-        await attempts.record_failure(attempts.PASSWORD, email)
+        await _failed(keys, practitioner)
         raise WrongPassword()
     assert practitioner is not None
-    await attempts.clear(attempts.PASSWORD, email)
+    try:
+        recovery_codes = await second_factor.check_at_sign_in(secret_key, practitioner, code)
+    except WrongCode:
+        await _failed(keys, practitioner)
+        raise
+    await attempts.clear(*keys[0])
     await record("signed_in", practitioner=practitioner)
-    return practitioner
+    return practitioner, recovery_codes
+
+
+async def _failed(keys: tuple[tuple[attempts.Limit, str], ...], who: Practitioner | None) -> None:
+    for limit, subject in keys:
+        await attempts.record_failure(limit, subject)
+    await record("sign_in_failed", practitioner=who)
 
 
 async def invite(
@@ -91,6 +112,7 @@ async def redeem_invitation(
     ).select_related("member")
     if invitation is None:
         await attempts.record_failure(attempts.INVITATION, client)
+        await record("invitation_refused")
         raise InvitationNotFound()
     if invitation.redeemed_at is not None or invitation.expires_at <= _now():
         raise InvitationUsed()
@@ -154,10 +176,12 @@ async def sign_in_family(device: Device | None, pin: str) -> FamilyMember:
     await attempts.ensure_allowed(attempts.PIN, subject)
     member: FamilyMember = device.member
     if not await check_secret(member.pin_hash, pin):
+        await record("family_sign_in_failed", member=member, circle_id=member.circle_id)
         pause = await attempts.record_failure(attempts.PIN, subject)
         if pause is None:
             raise WrongPin()
         await pins.paused(member, device, pause)
         raise WrongPinWait(retry_after_seconds=attempts.seconds_until(pause.until))
     await attempts.clear(attempts.PIN, subject)
+    await record("family_signed_in", member=member, circle_id=member.circle_id, subject=device)
     return member

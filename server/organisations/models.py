@@ -55,6 +55,10 @@ class Organisation(Model):
     name = fields.CharField(max_length=200, unique=True)
     agency = fields.CharEnumField(Agency, max_length=20, default=Agency.SOCIAL_CARE)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # Password sign-in asks everyone here for a code from an authenticator app.
+    requires_second_factor = fields.BooleanField(default=False)
+    # Key of the identity provider its staff sign in with (settings), or "".
+    identity_provider = fields.CharField(max_length=50, default="")
 
     class Meta:
         table = "organisation"
@@ -97,14 +101,17 @@ class Practitioner(Model):
     # Argon2 hash; empty for people who sign in through their organisation's
     # identity provider instead.
     password_hash = fields.CharField(max_length=200, default="")
-    # The identity provider's subject, for OpenID Connect sign-in.
-    identity_subject = fields.CharField(max_length=255, null=True, unique=True)
+    # OpenID Connect sign-in: who the identity provider says this is. Matched
+    # together; linked only from an invitation, never from an email address.
+    identity_issuer = fields.CharField(max_length=255, null=True)
+    identity_subject = fields.CharField(max_length=255, null=True)
     locale = fields.CharField(max_length=10, default="en")
     is_active = fields.BooleanField(default=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
         table = "practitioner"
+        unique_together = (("identity_issuer", "identity_subject"),)
 
 
 class PractitionerInvitation(Model):

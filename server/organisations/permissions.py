@@ -26,6 +26,8 @@ class Action(StrEnum):
     CHANGE_ROLE = "change_role"
     DEACTIVATE = "deactivate"
     REASSIGN_LEAD = "reassign_lead"
+    SEE_AUDIT = "see_audit"
+    SET_SIGN_IN = "set_sign_in"
 
 
 _ADMINS = frozenset({Role.PARTNERSHIP_ADMIN, Role.ORGANISATION_ADMIN})
@@ -38,6 +40,9 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.CHANGE_ROLE: _ADMINS,
     Action.DEACTIVATE: _ADMINS,
     Action.REASSIGN_LEAD: _ADMINS,
+    # Managers see only their teams' part of it (audit.viewer).
+    Action.SEE_AUDIT: frozenset({Role.AUDITOR, Role.TEAM_MANAGER}),
+    Action.SET_SIGN_IN: _ADMINS,
 }
 #: Partnership-wide roles: everywhere; every other role: its own organisation only.
 EVERYWHERE = frozenset({Role.PARTNERSHIP_ADMIN, Role.AUDITOR})

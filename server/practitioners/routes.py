@@ -4,6 +4,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from server.api.endpoint import endpoint
+from server.auth import second_factor
 from server.auth.routes import signed_in
 from server.auth.schemas import Me
 from server.auth.sessions import current_actor
@@ -24,6 +25,11 @@ async def welcome(request: Request, body: InvitationLink) -> Welcome:
 
 async def set_password(request: Request, body: PasswordChoice) -> Response:
     practitioner = await service.set_password(body.token, body.password)
+    # The link proves the inbox, not the authenticator app: where one is set up
+    # (or required), the password is kept and signing in asks for the code.
+    await second_factor.check_at_sign_in(
+        request.app.state.settings.secret_key, practitioner, code=None
+    )
     return await signed_in(request, practitioner=practitioner)
 
 

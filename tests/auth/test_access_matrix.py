@@ -10,7 +10,8 @@ deactivated); Olu leads another circle, where Kai is the young person; the
 Hana administers another organisation (a school). Ids from a circle that is not
 yours are not found (404); family-only operations refuse practitioners (403);
 signed out, or deactivated, is 401. Every refusal is problem+json, carries none
-of circle A's words and changes nothing; Sam's draft reaches nobody else."""
+of circle A's words and changes nothing; Sam's draft reaches nobody else. No
+operation changes or deletes an audit record: the audit only grows."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ import pytest
 from tortoise import Tortoise
 from tortoise.transactions import in_transaction
 
+from server.audit.models import AuditEvent
 from server.circles.models import Circle, TeamMember
 from server.contributions.models import Audience, Contribution, ContributionKind
 from server.family.models import UrgentRequest
@@ -137,6 +139,17 @@ TABLE: dict[str, Case] = {
     ),
     "POST /api/sessions/family": Case(everyone(401), lambda w: {"pin": "2468"}),
     "PUT /api/me/locale": Case(signed_in(200), lambda w: {"locale": "pl"}),
+    "POST /api/me/second-factor": Case(practitioners(200)),
+    "GET /api/sign-in/providers": Case(everyone(200)),
+    # The auditor, and team managers (for their teams' circles only), look at the audit.
+    "GET /api/audit": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
+    "GET /api/audit/export": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
+    "PUT /api/admin/organisations/{organisation_id}/sign-in": Case(
+        admins(200), lambda w: {"requires_second_factor": True}
+    ),
+    "POST /api/password-reset": Case(everyone(202), lambda w: {"email": "nobody@example.test"}),
+    # Nothing was started to confirm.
+    "PUT /api/me/second-factor": Case(practitioners(409), lambda w: {"code": "000000"}),
     "DELETE /api/session": Case(signed_in(204)),
     "DELETE /api/sessions": Case(signed_in(204)),
     "GET /api/family/home": Case(family(200)),
@@ -413,14 +426,26 @@ def _problems(key: str, role: str, response) -> list[str]:
     return problems
 
 
+#: Refused sign-ins are audited: the one change a refusal rightly makes.
+AUDITED_REFUSALS = ("sign_in_failed", "family_sign_in_failed", "invitation_refused")
+
+
 async def _everything() -> dict[str, list[str]]:
     """Every row the app keeps, but sessions and sign-in attempt counters (which
-    signing in, out or wrongly rightly change)."""
+    signing in, out or wrongly rightly change), and audited refused sign-ins."""
     return {
-        model._meta.db_table: sorted(map(repr, await model.all().values()))
+        model._meta.db_table: sorted(
+            repr(row)
+            for row in await model.all().values()
+            if row.get("action") not in AUDITED_REFUSALS
+        )
         for model in Tortoise.apps["models"].values()
         if model._meta.db_table not in ("session", "attempt")
     }
+
+
+async def _audit() -> dict[int, str]:
+    return {row["id"]: repr(row) for row in await AuditEvent.all().values()}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -436,9 +461,12 @@ async def test_each_operation_answers_each_role_as_the_table_says(client, role):
         refusal = method != "GET" and case.expected[role] >= 400
         await _as(client, role, w)
         before = await _everything() if refusal else None
+        audit = await _audit()
         response = await client.request(
             method, path.format(**ids), json=case.body(w) if case.body else None
         )
+        if not audit.items() <= (await _audit()).items():
+            wrong.append(f"{key}: changed or deleted audit records (only appends are allowed)")
         if response.status_code != case.expected[role]:
             wrong.append(
                 f"{key}: expected {case.expected[role]}, got "

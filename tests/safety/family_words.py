@@ -32,8 +32,10 @@ OUTSIDERS = ("olu", "kai", "jo")
 IMPOSTOR = "priya-as-sam"
 #: Ada administers the partnership: she sees organisations and people, never words.
 ADMIN = "ada"
+#: Dee is the data protection officer: she searches the audit, which holds ids, never words.
+AUDITOR = "dee"
 SIGNED_OUT = "signed-out"
-EVERYONE = (*AUTHORS, LEAD, TEAMMATE, *OUTSIDERS, ADMIN, IMPOSTOR, SIGNED_OUT)
+EVERYONE = (*AUTHORS, LEAD, TEAMMATE, *OUTSIDERS, ADMIN, AUDITOR, IMPOSTOR, SIGNED_OUT)
 SHARED = ("my_worker", "my_meeting", "my_family_too")
 CANARY = re.compile(r"CANARY[0-9a-f]{10}")
 
@@ -165,6 +167,12 @@ async def _everyone_signed_in(
             "ada@example.test",
             "Ada Admin",
             role=Role.PARTNERSHIP_ADMIN,
+        ),
+        AUDITOR: await factories.practitioner(
+            await world.lead.organisation,
+            "dee@example.test",
+            "Dee Officer",
+            role=Role.AUDITOR,
         ),
     }
     clients = {}

@@ -4,7 +4,7 @@ from tortoise import fields
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0011_organisations_roles_teams")]
+    dependencies = [("models", "0012_sign_in")]
 
     initial = False
 

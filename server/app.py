@@ -17,6 +17,7 @@ from server import health, web
 from server.api.openapi import openapi_document
 from server.auth.routes import routes as auth_routes
 from server.circles.routes import routes as circle_routes
+from server.commands.routes import routes as command_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
 from server.errors import ServerFaults, exception_handlers
@@ -38,6 +39,7 @@ API_ROUTES: list[BaseRoute] = [
     *plan_routes,
     *practitioner_routes,
     *notification_routes,
+    *command_routes,
 ]
 
 

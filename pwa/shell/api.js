@@ -117,8 +117,6 @@ export const api = {
   // The published plan, for the family.
   familyPlan: () => request("GET", "/api/family/plan"),
   planSeen: (version) => request("POST", "/api/family/plan/seen", { version }),
-  answerPlanItem: (itemId, answer, comment, audience) =>
-    request("POST", "/api/family/plan/items/" + encodeURIComponent(itemId) + "/answer", { answer, comment, audience }),
   withdrawAnswerComment: (answerId) => request("POST", "/api/family/plan/answers/" + encodeURIComponent(answerId) + "/withdraw"),
   youSaid: () => request("GET", "/api/family/you-said"),
   // Notifications on this phone (never with anyone's words in them).

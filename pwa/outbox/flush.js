@@ -22,6 +22,7 @@ import { requestFor, QUEUED, SENDING, ATTENTION, CONFLICT, CREATE, EDIT, DELETE 
 const ANSWER_WAIT = 30 * 1000;
 const FIRST_RETRY = 2 * 1000;
 const LONGEST_RETRY = 30 * 1000;
+const LONGEST_ASKED = 15 * 60 * 1000; // the longest Retry-After respected
 const MOST_BATCHES = 40; // in one round; then the next round goes on
 const STOP = "stop"; // nothing more now (no connection, or no session)
 
@@ -89,21 +90,22 @@ async function oneTabAtATime(work) {
 async function sendWaiting(personId, now) {
   for (let round = 0; round < MOST_BATCHES; round += 1) {
     const waiting = await personCommands(personId);
-    const due = (cmd) => now || cmd.nextAttemptAt <= Date.now();
+    // A wait further off than any this phone sets means its clock was put back.
+    const due = (cmd) => now || cmd.nextAttemptAt <= Date.now() || cmd.nextAttemptAt - Date.now() > LONGEST_ASKED;
     const { batch, soonest } = nextBatch(waiting, due);
     if (batch.length === 0) {
       misses = 0;
       if (soonest < Infinity) retryIn(Math.max(soonest - Date.now(), 0));
       return;
     }
-    if ((await sendBatch(personId, batch, waiting)) === STOP) return retryIn(wait(++misses));
+    if ((await sendBatch(batch, waiting)) === STOP) return retryIn(wait(++misses));
     misses = 0;
     now = false; // what failed just now waits its turn
   }
   retryIn(0);
 }
 
-async function sendBatch(personId, batch, waiting) {
+async function sendBatch(batch, waiting) {
   const claimed = await claim(batch.map(({ cmd }) => cmd.id));
   if (claimed.length === 0) return null;
   const byId = new Map(claimed.map((cmd) => [cmd.id, cmd]));
@@ -120,7 +122,7 @@ async function sendBatch(personId, batch, waiting) {
   } catch (error) {
     return wholeBatchFailed(sending.map(({ cmd }) => cmd), error);
   }
-  return settleAnswers(personId, sending, answers, waiting);
+  return settleAnswers(sending, answers, waiting);
 }
 
 // Claimed in one transaction, so a change folded in meanwhile is never half sent.
@@ -136,7 +138,7 @@ function claim(ids) {
   });
 }
 
-async function settleAnswers(personId, sending, answers, waiting) {
+async function settleAnswers(sending, answers, waiting) {
   const done = [];
   for (const [index, { cmd }] of sending.entries()) {
     const answer = answers[index] || { status: 0 };
@@ -147,7 +149,9 @@ async function settleAnswers(personId, sending, answers, waiting) {
   const settled = await Promise.all(done.map(async ([cmd, body]) => [cmd, body && (await withWords(cmd, body))]));
   await settleCommands(settled);
   for (const [cmd] of settled) tellState(cmd, "sent");
-  await startWaitsAgain(personId);
+  const inThisBatch = new Set(sending.map(({ cmd }) => cmd.id));
+  const others = waiting.filter((one) => one.failures > 0 && !inThisBatch.has(one.id));
+  if (others.length) await startWaitsAgain(others.map((one) => one.id));
   return null;
 }
 
@@ -199,18 +203,17 @@ function createStillHere(cmd, waiting) {
 
 function waitLonger(cmd, error) {
   const failures = (cmd.failures || 0) + 1;
-  const asked = error.retryAfter ? error.retryAfter * 1000 : 0;
+  const asked = error.retryAfter ? Math.min(error.retryAfter * 1000, LONGEST_ASKED) : 0;
   const nextAttemptAt = Date.now() + Math.max(wait(failures), asked);
   return stay(cmd, QUEUED, { failures, nextAttemptAt, waitAsked: asked > 0 });
 }
 
-// Something was sent: the server is there, so waits start again from the first.
-function startWaitsAgain(personId) {
+// Something was sent: the server is there, so the others' waits start again from the first.
+function startWaitsAgain(ids) {
   const soon = Date.now() + FIRST_RETRY;
-  return personCommands(personId).then((all) => {
-    const ids = all.filter((one) => one.state === QUEUED && one.failures > 0 && !one.waitAsked).map((one) => one.id);
-    if (ids.length === 0) return null;
-    return changeCommands(ids, (one) => ({ ...one, failures: 0, nextAttemptAt: Math.min(one.nextAttemptAt, soon) }));
+  return changeCommands(ids, (one) => {
+    if (one.state !== QUEUED || one.waitAsked) return null;
+    return { ...one, failures: 0, nextAttemptAt: Math.min(one.nextAttemptAt, soon) };
   });
 }
 

@@ -176,3 +176,56 @@ def test_signing_out_offline_leaves_nothing_once_back_online(page, live_server, 
     wait_in_page(page, "async () => localStorage.length === 0")
     assert page.request.get("/api/me").status == 401
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Welcome back"))
+
+
+WAITS = """async () => {
+  const people = await import("/store/people.js");
+  const queue = await import("/outbox/queue.js");
+  const left = await queue.waiting(people.currentPersonId());
+  return left.map((one) => ({ text: one.body.text, failures: one.failures, wait: one.nextAttemptAt - Date.now() }));
+}"""
+SEND_NOW = """async () => (await import("/outbox/flush.js")).flush({ now: true })"""
+
+
+def test_waits_grow_to_30_seconds_respect_retry_after_and_start_again(page, circle, marker):
+    join_as(page, circle)
+    busy = {"retry_after": "20"}
+
+    def answer(route):
+        if busy["retry_after"] is None:
+            return route.continue_()
+        headers = {"Retry-After": busy["retry_after"]} if busy["retry_after"] else {}
+        body = '{"type": "about:blank", "title": "Busy", "status": 503}'
+        route.fulfill(
+            status=503, content_type="application/problem+json", headers=headers, body=body
+        )
+
+    page.route(BATCH, answer)
+    write(page, f"{marker} waits")
+    [waiting] = wait_in_page(
+        page,
+        f"async () => {{ const w = await ({WAITS})(); return w.length && w[0].failures && w; }}",
+    )
+    assert waiting["wait"] > 19_000  # never sooner than the server asked
+
+    busy["retry_after"] = ""  # busy, without saying for how long
+    for _ in range(8):
+        page.evaluate(SEND_NOW)
+    [waiting] = page.evaluate(WAITS)
+    assert waiting["failures"] == 9
+    assert 20_000 < waiting["wait"] <= 36_000  # 30 s at most, a little spread
+
+    # Something else gets through: the first one's wait starts again from 2 s.
+    busy["retry_after"] = None
+    page.evaluate(
+        """async (text) => {
+      const people = await import("/store/people.js");
+      const queue = await import("/outbox/queue.js");
+      const c = await import("/outbox/commands.js");
+      const id = crypto.randomUUID();
+      await queue.enqueue(c.createWords(people.currentPersonId(), { id, kind: "going_well", text, audience: "just_me", meeting_id: null }));
+    }""",
+        f"{marker} gets through",
+    )
+    empty = f"async () => {{ const w = await ({WAITS})(); return w.length === 0; }}"
+    wait_in_page(page, empty, seconds=10)  # not after its 30 s wait

@@ -58,7 +58,12 @@ export async function request(method, path, body, options = {}) {
     throw new OfflineError();
   }
   const answer = await readJson(response);
-  if (!response.ok) throw new ProblemError(response.status, answer || {});
+  if (!response.ok) {
+    const error = new ProblemError(response.status, answer || {});
+    const after = response.headers.get("Retry-After") || "";
+    error.retryAfter = /^[0-9]+$/.test(after) ? Number(after) : null; // seconds the server asked to wait
+    throw error;
+  }
   return answer;
 }
 

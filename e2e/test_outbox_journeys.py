@@ -5,6 +5,7 @@ leaves nothing behind once the phone is back online."""
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 
@@ -229,3 +230,59 @@ def test_waits_grow_to_30_seconds_respect_retry_after_and_start_again(page, circ
     )
     empty = f"async () => {{ const w = await ({WAITS})(); return w.length === 0; }}"
     wait_in_page(page, empty, seconds=10)  # not after its 30 s wait
+
+
+def test_an_answer_the_server_would_not_take_shows_what_to_do(page, live_server, circle, marker):
+    _published_plan(live_server, circle, f"{marker} Alex takes Sam swimming")
+    join_as(page, circle, "Alex")
+    page.goto("/#/plan")
+    item = page.locator("main li").filter(has_text=f"{marker} Alex takes Sam swimming")
+    expect(item.get_by_role("button", name="Send my answer")).to_be_visible()
+    page.context.set_offline(True)
+    item.get_by_role("radio", name="I agree").check()
+    item.get_by_role("button", name="Send my answer").click()
+    expect(
+        item.get_by_text("Saved on this phone. It will be sent when you are back online.")
+    ).to_be_visible()
+
+    refusal = {"type": "about:blank", "title": "Not now, for a reason.", "status": 409}
+
+    def refuse(route):
+        sent = json.loads(route.request.post_data or "{}")["commands"]
+        answers = [
+            {
+                "key": one["key"],
+                "status": 409,
+                "body": refusal,
+                "replayed": False,
+                "retry_after": None,
+            }
+            for one in sent
+        ]
+        route.fulfill(json={"answers": answers})
+
+    page.route(BATCH, refuse)
+    page.context.set_offline(False)
+    wait_in_page(
+        page,
+        """async () => {
+      const people = await import("/store/people.js");
+      const queue = await import("/outbox/queue.js");
+      return (await queue.waiting(people.currentPersonId())).some((one) => one.state === "attention");
+    }""",
+    )
+    page.reload()
+    expect(item.get_by_text("Not now, for a reason.")).to_be_visible()
+    assert_accessible(page)
+    page.unroute(BATCH)
+    item.get_by_role("button", name="Try again").click()
+    expect(item.get_by_text("Not now, for a reason.")).to_have_count(0)
+    expect(item.get_by_text(re.compile("Your answer: .?I agree"))).to_be_visible()
+    expect(
+        item.get_by_text("Saved on this phone. It will be sent when you are back online.")
+    ).to_have_count(0)
+    [(count,)] = live_server.query(
+        "SELECT COUNT(*) FROM plan_answer a JOIN plan_item i ON a.item_id = i.id WHERE i.text LIKE ?",
+        f"{marker}%",
+    )
+    assert count == 1

@@ -13,8 +13,8 @@ import { t, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { currentPersonId } from "../store/people.js";
 import { readCommand } from "../store/commands.js";
-import { answerPlanItem, isStopped } from "../outbox/commands.js";
-import { enqueue, discard, outboxEvents } from "../outbox/queue.js";
+import { answerPlanItem, isStopped, ANSWER } from "../outbox/commands.js";
+import { enqueue, discard, sendAgain, waiting, outboxEvents } from "../outbox/queue.js";
 import { flush } from "../outbox/flush.js";
 import { audienceLine, audiencePicker, carersCanSee, audienceLabel } from "./audiences.js";
 import { commentBlock } from "./answer-comment.js";
@@ -60,7 +60,48 @@ export function answerArea(item, isCarer = false) {
     area.replaceChildren(myAnswer(mine, sent, isCarer), buttons);
   };
   render(item.my_answer, false);
+  fromThisPhone(item, area, render);
   return area;
+}
+
+// An answer still on this phone shows instead of the server's; one the server
+// would not take shows what to do about it (try again, or discard it).
+async function fromThisPhone(item, area, render) {
+  const mine = (await waiting(currentPersonId())).filter((one) => one.kind === ANSWER && one.itemId === item.id);
+  const last = mine[mine.length - 1];
+  if (!last) return;
+  const pending = () => {
+    render(pendingAnswer(last.body), true);
+    whenSent(item, area, (now) => render(now, true));
+  };
+  if (!isStopped(last)) return pending();
+  const panel = el("div", { class: "attention stack-small" });
+  const gone = () => (panel.remove(), area.querySelector("button, a, input").focus());
+  const options = () =>
+    panel.replaceChildren(
+      el("p", { class: "attention-title" }, (last.lastError && last.lastError.title) || t("The server could not take this.")),
+      el(
+        "div",
+        { class: "action-row" },
+        el("button", { type: "button", class: "action", onclick: async () => (await sendAgain(last.id), pending(), gone()) }, t("Try again")),
+        el("button", { type: "button", class: "action", onclick: () => panel.replaceChildren(confirmDiscard()) }, t("Discard")),
+      ),
+    );
+  const confirmDiscard = () =>
+    confirmPanel({
+      question: t("Discard this? It will not be sent."),
+      yes: t("Yes, discard it"),
+      no: t("No, keep it"),
+      act: async () => (await discard(last.id), gone()),
+      cancel: options,
+    });
+  options();
+  area.prepend(panel);
+}
+
+function pendingAnswer(answer) {
+  const label = answers().find((one) => one.value === answer.answer).label;
+  return { ...answer, answer_label: label, audience_label: audienceLabel(answer.audience), read_by: [], pending: true };
 }
 
 function myAnswer(mine, sent, isCarer) {
@@ -192,9 +233,7 @@ async function sendAnswer(item, answer) {
     throw new ProblemError(still.lastError.status, still.lastError);
   }
   const now = still ? null : await answerOnServer(item.id);
-  if (now) return now;
-  const label = answers().find((one) => one.value === answer.answer).label;
-  return { ...answer, answer_label: label, audience_label: audienceLabel(answer.audience), read_by: [], pending: true };
+  return now || pendingAnswer(answer);
 }
 
 async function answerOnServer(itemId) {

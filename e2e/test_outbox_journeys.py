@@ -286,3 +286,41 @@ def test_an_answer_the_server_would_not_take_shows_what_to_do(page, live_server,
         f"{marker}%",
     )
     assert count == 1
+
+
+OLD_PHONE = """async () => {
+  // What version 1 of the app kept: a command numbered from the clock.
+  await new Promise((resolve, reject) => {
+    const opening = indexedDB.open("alongside", 1);
+    opening.onupgradeneeded = () => {
+      const db = opening.result;
+      db.createObjectStore("commands", { keyPath: "id" }).createIndex("byPerson", ["personId", "seq"]);
+      db.createObjectStore("words", { keyPath: ["personId", "id"] });
+      db.createObjectStore("answers", { keyPath: ["personId", "name"] });
+      db.createObjectStore("people", { keyPath: "personId" });
+      opening.transaction.objectStore("commands").put({
+        id: "old", kind: "create", personId: "p", seq: Date.now() * 1000, state: "queued",
+        contributionId: "c-old", body: { id: "c-old", kind: "going_well", text: "kept" },
+      });
+    };
+    opening.onsuccess = () => (opening.result.close(), resolve());
+    opening.onerror = () => reject(opening.error);
+  });
+  const store = await import("/store/commands.js");
+  await store.addCommand({ id: "new", kind: "edit", personId: "p", seq: null, state: "queued", contributionId: "c-old", body: { version: null, text: "changed" } });
+  return (await store.personCommands("p")).map((one) => [one.id, one.seq]);
+}"""
+
+
+def test_an_update_keeps_the_commands_an_older_version_kept(browser, live_server):
+    """IndexedDB version 2 adds the outbox's counter: commands kept by version 1
+    stay, and new ones are numbered after them."""
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto("/healthz")
+        [(first, old_seq), (second, new_seq)] = page.evaluate(OLD_PHONE)
+        assert (first, second) == ("old", "new")
+        assert new_seq == old_seq + 1
+    finally:
+        context.close()

@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx2 as httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from e2e.circles import Circle
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -23,6 +24,7 @@ from e2e.live_server import LiveServer, wait_until_ready
 from e2e.steps import PHONE, SW_CONTROLS, assert_accessible, join, wait_in_page
 
 PIN = "2468"
+BATCH = "**/api/commands/batch"  # where the outbox sends what is waiting
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -191,48 +193,41 @@ def test_words_written_offline_survive_reload_and_restart_then_send_once(
 
 @pytest.mark.both_databases
 def test_the_server_stopping_mid_send_stores_each_thing_once(page, live_server, circle, marker):
+    """The backlog goes in one batch; the server stores it and stops before the
+    phone hears back. Sent again after the restart, each command gets its first
+    answer back (replayed) and nothing is stored twice."""
     join_as(page, circle)
     page.context.set_offline(True)
     for n in (1, 2, 3):
         write(page, f"{marker} restart {n}")
-    posts: list[str] = []
-    replayed: list[str] = []
-    page.on(
-        "response",
-        lambda r: (
-            r.request.method == "POST"
-            and "/api/contributions" in r.url
-            and r.headers.get("idempotent-replayed") == "true"
-            and replayed.append(r.url)
-        ),
-    )
+    batches: list[str] = []
+    replayed: list[bool] = []
 
-    def lose_the_second_answer(route):
-        posts.append(route.request.post_data or "")
-        if len(posts) != 2:
-            return route.continue_()
-        route.fetch()  # the server stores it ...
+    def lose_the_first_answer(route):
+        batches.append(route.request.post_data or "")
+        if len(batches) != 1:
+            try:
+                response = route.fetch()
+            except PlaywrightError:  # sent again before the server is back
+                return route.abort("connectionrefused")
+            replayed.extend(one["replayed"] for one in response.json()["answers"])
+            return route.fulfill(response=response)
+        route.fetch()  # the server stores them all ...
         live_server.stop()  # ... and stops before the phone hears back
         route.abort("connectionreset")
 
-    page.route(
-        "**/api/contributions",
-        lambda route: (
-            lose_the_second_answer(route) if route.request.method == "POST" else route.continue_()
-        ),
-    )
-    page.context.set_offline(False)
-    expect(state_of(page, f"{marker} restart 1")).to_have_text("Sent")
-    expect(page.locator("main .item-state[data-state=on-phone]")).to_have_count(2)
+    page.route(BATCH, lose_the_first_answer)
+    with page.expect_event("requestfailed", lambda failed: "/api/commands/batch" in failed.url):
+        page.context.set_offline(False)
+    expect(page.locator("main .item-state[data-state=on-phone]")).to_have_count(3)
     live_server.start()
     for n in (1, 2, 3):
         expect(state_of(page, f"{marker} restart {n}")).to_have_text("Sent", timeout=30_000)
     assert [text for text, _ in rows(live_server, marker)] == [
         f"{marker} restart {n}" for n in (1, 2, 3)
     ]
-    assert len(posts) >= 4  # the second was sent again, with the same key ...
-    assert posts[1] == posts[2]
-    assert replayed  # ... and the server gave its first answer back
+    assert len(batches) >= 2 and batches[0] == batches[-1]  # sent again, with the same keys ...
+    assert replayed == [True, True, True]  # ... and the server gave its first answers back
     assert waiting_commands(page) == 0
 
 
@@ -321,7 +316,7 @@ def test_a_service_worker_update_never_drops_unsent_words(
 ):
     join_as(page, circle)
     before = phone_storage(page)["caches"]
-    page.route("**/api/contributions", refuse_posts)  # nothing gets through yet
+    page.route(BATCH, refuse_posts)  # nothing gets through yet
     write(page, f"{marker} update 1")
     write(page, f"{marker} update 2")
     expect(state_of(page, f"{marker} update 2")).to_have_text("Saved on this phone")
@@ -352,7 +347,7 @@ def test_a_service_worker_update_never_drops_unsent_words(
         unlock_if_locked(page)
         page.goto("/#/my-words")
         expect(page.locator("main .item-state[data-state=on-phone]")).to_have_count(2)
-        page.unroute("**/api/contributions")
+        page.unroute(BATCH)
         page.context.set_offline(True)
         page.context.set_offline(False)  # "online" sends at once
         for n in (1, 2):
@@ -408,12 +403,12 @@ def test_signing_out_with_unsent_words_offers_send_download_or_delete(
 
 def test_signing_out_can_send_the_words_first(page, live_server, circle, marker):
     join_as(page, circle)
-    page.route("**/api/contributions", refuse_posts)
+    page.route(BATCH, refuse_posts)
     write(page, f"{marker} send first")
     page.goto("/#/home")
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Some of your words are not sent yet")
-    page.unroute("**/api/contributions")
+    page.unroute(BATCH)
     page.get_by_role("button", name="Send them now").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome back")
     assert rows(live_server, marker) == [(f"{marker} send first", "just_me")]
@@ -517,15 +512,12 @@ def test_a_second_person_on_the_phone_never_sees_or_sends_the_first_ones_words(
     page, live_server, circle, marker
 ):
     join_as(page, circle)
-    page.route(
-        "**/api/contributions",
-        lambda route: route.abort() if route.request.method == "POST" else route.continue_(),
-    )
+    page.route(BATCH, lambda route: route.abort())
     write(page, f"{marker} sam's unsent")
     expect(state_of(page, f"{marker} sam's unsent")).to_have_text("Saved on this phone")
     # Sam's session runs out; Alex joins on the same phone.
     page.context.clear_cookies()
-    page.unroute("**/api/contributions")
+    page.unroute(BATCH)
     page.goto("about:blank")
     join_as(page, circle, "Alex")
     page.goto("/#/my-words")

@@ -114,6 +114,7 @@ const SHELL = [
   "/outbox/export.js",
   "/outbox/flush.js",
   "/outbox/merge.js",
+  "/outbox/order.js",
   "/outbox/queue.js",
   "/outbox/triggers.js",
   "/shell/leaving.js",

@@ -21,6 +21,7 @@ from server.auth.oidc_routes import page_routes as sign_in_page_routes
 from server.auth.routes import routes as auth_routes
 from server.auth.sign_in_settings import routes as sign_in_settings_routes
 from server.circles.routes import routes as circle_routes
+from server.commands.routes import routes as command_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
 from server.errors import ServerFaults, exception_handlers
@@ -47,6 +48,7 @@ API_ROUTES: list[BaseRoute] = [
     *practitioner_routes,
     *notification_routes,
     *organisation_routes,
+    *command_routes,
 ]
 
 

@@ -17,14 +17,6 @@ export const SENDING = "sending";
 export const ATTENTION = "attention";
 export const CONFLICT = "conflict";
 
-let lastSeq = 0;
-
-// Commands are sent in the order they were made, even several in one millisecond.
-function nextSeq() {
-  lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
-  return lastSeq;
-}
-
 function command(kind, personId, { id = newId(), contributionId = null, itemId = null, body = null }) {
   return {
     id,
@@ -35,10 +27,11 @@ function command(kind, personId, { id = newId(), contributionId = null, itemId =
     idempotencyKey: id,
     state: QUEUED,
     attempts: 0,
+    failures: 0, // sends in a row that found no answer or a busy server (the wait grows)
     lastError: null,
     createdAt: new Date().toISOString(),
     personId,
-    seq: nextSeq(),
+    seq: null, // given when kept: the outbox's counter, never the clock (store/commands.js)
     nextAttemptAt: 0,
   };
 }

@@ -71,7 +71,9 @@ function laidOver(serverItems, commands) {
   for (const cmd of commands) {
     if (!cmd.contributionId) continue;
     const before = byId.get(cmd.contributionId) || null;
-    const after = apply(before, cmd, labels);
+    // A change the server would not take for an item it does not have is still
+    // shown, so its author can act on it.
+    const after = apply(before, cmd, labels) || (c.isStopped(cmd) ? fromWords(cmd, labels) : null);
     if (!after) continue;
     after.commands = [...(before ? before.commands : []), cmd];
     after.state = worst(before ? before.state : SENT, stateOf(cmd));
@@ -116,11 +118,12 @@ function apply(item, cmd, labels) {
 
 // Written on this phone and not yet on the server: shaped like the server's items.
 function fromWords(cmd, labels) {
-  const words = cmd.body;
+  const words = cmd.body || {};
+  const kind = words.kind || (words.scale_question ? "scale" : "message"); // a change carries no kind
   return {
-    id: words.id,
-    kind: words.kind,
-    kind_label: labels.kind(words.kind),
+    id: cmd.contributionId,
+    kind,
+    kind_label: labels.kind(kind),
     text: words.text || "",
     scale_question: words.scale_question || "",
     scale_value: words.scale_value ?? null,

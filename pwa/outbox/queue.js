@@ -31,7 +31,7 @@ export async function enqueue(cmd) {
   let stored;
   try {
     if (!cmd.personId) throw new Error("Nobody is signed in.");
-    if (!cmd.contributionId) stored = (await addCommand(cmd)) ? cmd : await readCommand(cmd.id);
+    if (!cmd.contributionId) stored = (await addCommand(cmd)) || (await readCommand(cmd.id));
     else stored = await rearrange(cmd.personId, (commands) => foldIn(commands, cmd));
   } catch (error) {
     console.error(error);

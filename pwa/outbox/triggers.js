@@ -1,6 +1,6 @@
 // When the outbox is sent: at app start, when the connection comes back, as soon as
 // something new is kept, on the service worker's Background Sync, and on a timer
-// after a failure (flush.js waits longer each time, at most 5 minutes).
+// after a failure (flush.js waits longer each time, at most 30 seconds).
 import { currentPerson } from "../store/people.js";
 import { personCommands } from "../store/commands.js";
 import { outboxEvents } from "./queue.js";

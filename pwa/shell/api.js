@@ -58,7 +58,12 @@ export async function request(method, path, body, options = {}) {
     throw new OfflineError();
   }
   const answer = await readJson(response);
-  if (!response.ok) throw new ProblemError(response.status, answer || {});
+  if (!response.ok) {
+    const error = new ProblemError(response.status, answer || {});
+    const after = response.headers.get("Retry-After") || "";
+    error.retryAfter = /^[0-9]+$/.test(after) ? Number(after) : null; // seconds the server asked to wait
+    throw error;
+  }
   return answer;
 }
 
@@ -128,8 +133,6 @@ export const api = {
   // The published plan, for the family.
   familyPlan: () => request("GET", "/api/family/plan"),
   planSeen: (version) => request("POST", "/api/family/plan/seen", { version }),
-  answerPlanItem: (itemId, answer, comment, audience) =>
-    request("POST", "/api/family/plan/items/" + encodeURIComponent(itemId) + "/answer", { answer, comment, audience }),
   withdrawAnswerComment: (answerId) => request("POST", "/api/family/plan/answers/" + encodeURIComponent(answerId) + "/withdraw"),
   youSaid: () => request("GET", "/api/family/you-said"),
   // Administration: organisations, teams, people and their roles, leavers.

@@ -2,7 +2,7 @@
 // it (their outbox, their last known words and home, the app's cached files) even
 // with no connection, and end the server session: at once when online, otherwise
 // the next time Alongside opens. Notifications for them stop on this phone too.
-import { api, signOutInBackground } from "./api.js";
+import { api, signOutInBackground, rememberSession, ProblemError } from "./api.js";
 import { currentPerson, lastPerson, forgetPerson } from "../store/people.js";
 
 // Set while a server session may still be open after someone left; not personal.
@@ -33,12 +33,27 @@ export async function leaveThisPhone({ quick = false } = {}) {
 export async function finishLeaving(signIn) {
   if (!sessionToEnd()) return false;
   signIn();
-  await signOutInBackground();
-  remember(false);
+  if (await signOutInBackground()) remember(false); // kept until it is done
   return true;
 }
 
-/** Nobody is signed in on the server any more: nothing is left to end. */
+/** Back online with nobody here: a session left open by signing out offline ends now. */
+export async function endLeftSession() {
+  if (!sessionToEnd()) return;
+  try {
+    rememberSession(await api.me());
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 401) remember(false); // it had ended already
+    return;
+  }
+  if (await signOutInBackground()) remember(false);
+}
+
+/**
+ * Nobody is signed in on the server any more, or someone has just signed in (their
+ * new session replaced the old one, which ends by itself when idle): nothing is
+ * left to end, and nothing is left in localStorage.
+ */
 export function nothingToEnd() {
   remember(false);
 }

@@ -138,6 +138,8 @@ function unlessTalkingNow(route) {
 function chooseRoute(route) {
   if (session.me && session.locked) {
     if (route.name === "talk-now") return { name: "talk-now", code: "", ...SIGNED_OUT_ROUTES["talk-now"] };
+    // A new invitation code works even on a locked phone (its cookies may be gone).
+    if (route.name === "join") return { name: "join", code: route.code, ...SIGNED_OUT_ROUTES.join };
     return { name: "pin", code: "", view: lockedView, family: true };
   }
   if (session.me) return signedInRoute(session.me.kind, route);

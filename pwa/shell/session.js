@@ -6,7 +6,7 @@ import { api, rememberSession, forgetSession, ProblemError, OfflineError } from 
 import { currentLanguage, isSupported, loadLanguage } from "./i18n.js";
 import { draftsBelongTo, forgetDrafts } from "./drafts.js";
 import { idleTooLong, watchIdle, stopWatching } from "./lock.js";
-import { leaveThisPhone, finishLeaving, nothingToEnd, keepShellFiles, askToKeepStorage } from "./leaving.js";
+import { leaveThisPhone, finishLeaving, nothingToEnd, endLeftSession, keepShellFiles, askToKeepStorage } from "./leaving.js";
 import { personHere, personFromPhone, lastPerson, lockPerson, nobodyHere, hintSeen, hintDone } from "../store/people.js";
 import { flush } from "../outbox/flush.js";
 import { startOutbox } from "../outbox/triggers.js";
@@ -55,6 +55,7 @@ async function fromThisPhone() {
 export async function signedIn(me, { fresh = false } = {}) {
   const mine = ++signIns;
   rememberSession(me);
+  if (fresh) nothingToEnd(); // their new session replaced any left to end
   draftsBelongTo(me.kind + ":" + me.id);
   Object.assign(session, { me, offline: false, checked: true });
   if (me.kind === "family") session.deviceKnown = true;
@@ -93,6 +94,7 @@ function signedOutHere(deviceKnown) {
  * Resolves "locked" when the PIN is needed, "signed-out", or "" (nothing changed).
  */
 export async function whenBackOnline(sessionEnded = false) {
+  if (!session.me) await endLeftSession();
   if (!session.me || (!session.offline && !sessionEnded)) return "";
   const before = signIns;
   const wasLocked = session.locked;

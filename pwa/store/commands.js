@@ -1,13 +1,21 @@
 // The outbox's records: domain commands waiting to be sent, one person's in the
 // order they were made. Never a raw request: no headers, cookies or CSRF tokens.
-import { COMMANDS, WORDS, inTransaction, readAll, readOne, personRange } from "./db.js";
+// A command's seq is given when it is first kept, from a counter kept beside it:
+// the order is the order they were made, whatever the phone's clock says.
+import { COMMANDS, WORDS, COUNTERS, inTransaction, readAll, readOne, personRange, nextNumber } from "./db.js";
 
-/** Stores a new command; false if one with its id is already kept (a double tap). */
+async function numbered(s, done, command) {
+  if (command.seq != null) return command;
+  return { ...command, seq: await nextNumber(s[COUNTERS], "outbox", done) };
+}
+
+/** Stores a new command and returns it as kept; null if one with its id is already kept (a double tap). */
 export function addCommand(command) {
-  return inTransaction([COMMANDS], "readwrite", async (s, done) => {
-    if (await done(s[COMMANDS].getKey(command.id))) return false;
-    s[COMMANDS].add(command);
-    return true;
+  return inTransaction([COMMANDS, COUNTERS], "readwrite", async (s, done) => {
+    if (await done(s[COMMANDS].getKey(command.id))) return null;
+    const stored = await numbered(s, done, command);
+    s[COMMANDS].add(stored);
+    return stored;
   });
 }
 
@@ -25,12 +33,34 @@ export function readCommand(id) {
  * transaction: it returns { put: [...], remove: [ids], result }.
  */
 export function rearrange(personId, decide) {
-  return inTransaction([COMMANDS], "readwrite", async (s, done) => {
+  return inTransaction([COMMANDS, COUNTERS], "readwrite", async (s, done) => {
     const commands = await done(s[COMMANDS].index("byPerson").getAll(personRange(personId)));
     const { put = [], remove = [], result } = decide(commands);
     for (const id of remove) s[COMMANDS].delete(id);
-    for (const command of put) s[COMMANDS].put(command);
-    return result;
+    let kept = result;
+    for (const command of put) {
+      const stored = await numbered(s, done, command);
+      s[COMMANDS].put(stored);
+      if (result && result.id === stored.id) kept = stored;
+    }
+    return kept;
+  });
+}
+
+/** Changes several commands in one transaction (those still kept); returns them as changed. */
+export function changeCommands(ids, change) {
+  return inTransaction([COMMANDS, WORDS], "readwrite", async (s, done) => {
+    const changed = [];
+    for (const id of ids) {
+      const command = await done(s[COMMANDS].get(id));
+      if (!command) continue;
+      const known = command.contributionId ? await done(s[WORDS].get([command.personId, command.contributionId])) : null;
+      const after = change(command, known || null);
+      if (!after) continue;
+      s[COMMANDS].put(after);
+      changed.push(after);
+    }
+    return changed;
   });
 }
 
@@ -60,12 +90,19 @@ export function removeCommands(ids) {
  * phone's copy takes the server's answer (an item, or null once deleted).
  */
 export function settleCommand(command, item) {
+  return settleCommands([[command, item]]);
+}
+
+/** Several answered commands, [command, item] each, settled in one transaction. */
+export function settleCommands(answered) {
   return inTransaction([COMMANDS, WORDS], "readwrite", async (s, done) => {
-    // Gone meanwhile (they signed out, or discarded it): nothing is kept back.
-    if (!(await done(s[COMMANDS].getKey(command.id)))) return;
-    s[COMMANDS].delete(command.id);
-    if (!command.contributionId) return;
-    if (item) s[WORDS].put({ ...item, personId: command.personId, keptAt: Date.now() });
-    else s[WORDS].delete([command.personId, command.contributionId]);
+    for (const [command, item] of answered) {
+      // Gone meanwhile (they signed out, or discarded it): nothing is kept back.
+      if (!(await done(s[COMMANDS].getKey(command.id)))) continue;
+      s[COMMANDS].delete(command.id);
+      if (!command.contributionId) continue;
+      if (item) s[WORDS].put({ ...item, personId: command.personId, keptAt: Date.now() });
+      else s[WORDS].delete([command.personId, command.contributionId]);
+    }
   });
 }

@@ -12,16 +12,19 @@
 //   words     the last known server copy of each contribution, key [personId, id]
 //   answers   other last known server answers (such as "home"), key [personId, name]
 //   people    who used this phone: {personId, me, lastActiveAt, locked, hints}
+//   counters  numbers that only grow, {name, value}: "outbox" gives each new command
+//             its seq, so the order never depends on the phone's clock (version 2)
 const NAME = "alongside";
-const VERSION = 1;
+const VERSION = 2;
 
 export const COMMANDS = "commands";
 export const WORDS = "words";
 export const ANSWERS = "answers";
 export const PEOPLE = "people";
+export const COUNTERS = "counters";
 const ALL = [COMMANDS, WORDS, ANSWERS, PEOPLE];
 
-function upgrade(db, oldVersion) {
+function upgrade(db, oldVersion, transaction) {
   if (oldVersion < 1) {
     const commands = db.createObjectStore(COMMANDS, { keyPath: "id" });
     commands.createIndex("byPerson", ["personId", "seq"]);
@@ -29,7 +32,28 @@ function upgrade(db, oldVersion) {
     db.createObjectStore(ANSWERS, { keyPath: ["personId", "name"] });
     db.createObjectStore(PEOPLE, { keyPath: "personId" });
   }
-  // A later version adds its steps here (if (oldVersion < 2) …), never removing data.
+  if (oldVersion < 2) {
+    // Commands kept by version 1 stay as they are; the counter starts after the
+    // highest seq any of them has, so new ones are always sent after them.
+    const counters = db.createObjectStore(COUNTERS, { keyPath: "name" });
+    let highest = 0;
+    const cursor = transaction.objectStore(COMMANDS).openCursor();
+    cursor.onsuccess = () => {
+      const at = cursor.result;
+      if (!at) return void counters.put({ name: "outbox", value: highest });
+      highest = Math.max(highest, Number(at.value.seq) || 0);
+      at.continue();
+    };
+  }
+  // A later version adds its steps here (if (oldVersion < 3) …), never removing data.
+}
+
+/** The next number of a counter, in the caller's transaction (over COUNTERS). */
+export async function nextNumber(store, name, done) {
+  const current = await done(store.get(name));
+  const value = (current ? current.value : 0) + 1;
+  store.put({ name, value });
+  return value;
 }
 
 let opening = null;
@@ -38,7 +62,7 @@ function openDb() {
   if (opening) return opening;
   opening = new Promise((resolve, reject) => {
     const request = indexedDB.open(NAME, VERSION);
-    request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
+    request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion, request.transaction);
     request.onsuccess = () => {
       const db = request.result;
       // Another tab is upgrading or deleting the database: let it.

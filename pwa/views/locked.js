@@ -16,5 +16,6 @@ export function lockedView(ctx) {
       ? el("p", { class: "offline-note" }, t("You are offline. Your secret number can be checked when you are back online."))
       : null,
     pinSignInForm(ctx),
+    el("p", { class: "other-way" }, el("a", { href: "#/join" }, t("I have a new invitation code"))),
   );
 }

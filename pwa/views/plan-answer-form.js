@@ -3,14 +3,21 @@
 // own words, with who can read those words (their worker unless they choose
 // otherwise: someone must be able to answer them). Their answer so far, who read
 // it, and the team's response to it, show above; they can take their words back.
+// An answer goes through the outbox like every family write: with no signal it is
+// kept on the phone and sent when the connection comes back.
 import { el, icon } from "../shell/dom.js";
 import { formMessage, onSubmit } from "../shell/forms.js";
 import { choiceGroup } from "../shell/choices.js";
-import { api } from "../shell/api.js";
+import { api, ProblemError } from "../shell/api.js";
 import { characterCount, tooLong } from "../shell/character-count.js";
 import { t, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
-import { audienceLine, audiencePicker, carersCanSee } from "./audiences.js";
+import { currentPersonId } from "../store/people.js";
+import { readCommand } from "../store/commands.js";
+import { answerPlanItem, isStopped, ANSWER } from "../outbox/commands.js";
+import { enqueue, discard, sendAgain, waiting, outboxEvents } from "../outbox/queue.js";
+import { flush } from "../outbox/flush.js";
+import { audienceLine, audiencePicker, carersCanSee, audienceLabel } from "./audiences.js";
 import { commentBlock } from "./answer-comment.js";
 import { readBy } from "./my-words.js";
 import { cancelButton, confirmPanel } from "./panels.js";
@@ -18,6 +25,7 @@ import { cancelButton, confirmPanel } from "./panels.js";
 // "Just me" is not offered: a comment nobody reads cannot be answered.
 const COMMENT_AUDIENCES = ["my_worker", "my_meeting", "my_family_too"];
 const COMMENT_LIMIT = 2000; // as the server allows
+const ANSWER_WAIT = 8 * 1000;
 
 function answers() {
   return [
@@ -35,7 +43,8 @@ export function answerArea(item, isCarer = false) {
       answerForm(item, mine, isCarer, cancel, (saved) => {
         render(saved, true);
         area.querySelector(".receipt").focus(); // read out from there
-        announce(t("Thank you. Your answer has been sent."));
+        announce(saved.pending ? t("Saved on this phone. It will be sent when you are back online.") : t("Thank you. Your answer has been sent."));
+        if (saved.pending) whenSent(item, area, (now) => render(now, true));
       });
     if (!mine) return area.replaceChildren(form(null));
     // Answered: their answer, and the form only when they want to change it.
@@ -53,7 +62,48 @@ export function answerArea(item, isCarer = false) {
     area.replaceChildren(myAnswer(mine, sent, isCarer), buttons);
   };
   render(item.my_answer, false);
+  fromThisPhone(item, area, render);
   return area;
+}
+
+// An answer still on this phone shows instead of the server's; one the server
+// would not take shows what to do about it (try again, or discard it).
+async function fromThisPhone(item, area, render) {
+  const mine = (await waiting(currentPersonId())).filter((one) => one.kind === ANSWER && one.itemId === item.id);
+  const last = mine[mine.length - 1];
+  if (!last) return;
+  const pending = () => {
+    render(pendingAnswer(last.body), true);
+    whenSent(item, area, (now) => render(now, true));
+  };
+  if (!isStopped(last)) return pending();
+  const panel = el("div", { class: "attention stack-small" });
+  const gone = () => (panel.remove(), area.querySelector("button, a, input").focus());
+  const options = () =>
+    panel.replaceChildren(
+      el("p", { class: "attention-title" }, (last.lastError && last.lastError.title) || t("The server could not take this.")),
+      el(
+        "div",
+        { class: "action-row" },
+        el("button", { type: "button", class: "action", onclick: async () => (await sendAgain(last.id), pending(), gone()) }, t("Try again")),
+        el("button", { type: "button", class: "action", onclick: () => panel.replaceChildren(confirmDiscard()) }, t("Discard")),
+      ),
+    );
+  const confirmDiscard = () =>
+    confirmPanel({
+      question: t("Discard this? It will not be sent."),
+      yes: t("Yes, discard it"),
+      no: t("No, keep it"),
+      act: async () => (await discard(last.id), gone()),
+      cancel: options,
+    });
+  options();
+  area.prepend(panel);
+}
+
+function pendingAnswer(answer) {
+  const label = answers().find((one) => one.value === answer.answer).label;
+  return { ...answer, answer_label: label, audience_label: audienceLabel(answer.audience), read_by: [], pending: true };
 }
 
 function myAnswer(mine, sent, isCarer) {
@@ -63,9 +113,10 @@ function myAnswer(mine, sent, isCarer) {
     el(
       "p",
       { class: sent ? "receipt" : "your-answer", tabIndex: sent ? -1 : null },
-      sent ? icon("tick", "icon small") : null,
+      sent ? icon(mine.pending ? "state-on-phone" : "tick", "icon small") : null,
       el("span", {}, t("Your answer: {answer}", { answer: mine.answer_label })),
     ),
+    mine.pending ? el("p", { class: "meta" }, t("Saved on this phone. It will be sent when you are back online.")) : null,
     mine.comment ? myComment(mine, isCarer) : null,
     mine.responded_at
       ? el(
@@ -170,9 +221,42 @@ function answerForm(item, mine, isCarer, cancel, sent) {
   onSubmit(form, {
     check: ({ answer, comment }) =>
       answer ? [tooLong(commentId, comment, COMMENT_LIMIT)].filter(Boolean) : [{ field: item.id + "-answer", message: t("Choose one of the three answers first.") }],
-    send: async ({ answer, comment, audience }) => sent(await api.answerPlanItem(item.id, answer, (comment || "").trim(), audience || "my_worker")),
+    send: async ({ answer, comment, audience }) =>
+      sent(await sendAnswer(item, { answer, comment: (comment || "").trim(), audience: audience || "my_worker" })),
   });
   return form;
+}
+
+// Kept in the outbox, then sent; waits a moment for the server's answer. Refused:
+// the form shows why, and the command leaves the outbox (the form is the way on).
+async function sendAnswer(item, answer) {
+  const cmd = await enqueue(answerPlanItem(currentPersonId(), item.id, answer));
+  if (navigator.onLine !== false) await Promise.race([flush(), new Promise((resolve) => setTimeout(resolve, ANSWER_WAIT))]);
+  const still = await readCommand(cmd.id).catch(() => null);
+  if (still && isStopped(still)) {
+    await discard(still.id);
+    throw new ProblemError(still.lastError.status, still.lastError);
+  }
+  const now = still ? null : await answerOnServer(item.id);
+  return now || pendingAnswer(answer);
+}
+
+async function answerOnServer(itemId) {
+  const plan = await api.familyPlan().catch(() => null);
+  const item = plan && plan.items.find((one) => one.id === itemId);
+  return item ? item.my_answer : null;
+}
+
+// Sent later by the outbox: the answer as the server now has it.
+function whenSent(item, area, show) {
+  const follow = async (event) => {
+    if (!area.isConnected) return outboxEvents.removeEventListener("change", follow);
+    if (!event.detail || event.detail.itemId !== item.id || event.detail.state !== "sent") return;
+    outboxEvents.removeEventListener("change", follow);
+    const now = await answerOnServer(item.id);
+    if (now) show(now);
+  };
+  outboxEvents.addEventListener("change", follow);
 }
 
 /** For carers: what others in the family said about this part, where they shared it with them. */

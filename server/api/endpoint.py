@@ -55,9 +55,12 @@ def endpoint(
     status: int = 200,
     public: bool = False,
     roles: list[str] | None = None,
+    one_transaction: bool = True,
 ) -> Route:
     """A route whose handler gets `(request, body)` or `(request)` and returns a
-    response model (sent as JSON), a Response, or None (204)."""
+    response model (sent as JSON), a Response, or None (204). A state-changing
+    request runs in one transaction, unless `one_transaction` is False (the batch
+    of commands, where each command runs in its own)."""
 
     async def answer(request: Request) -> Response:
         if body is None:
@@ -78,7 +81,7 @@ def endpoint(
 
     async def run(request: Request) -> Response:
         try:
-            if method in ("GET", "HEAD"):
+            if method in ("GET", "HEAD") or not one_transaction:
                 return await answer(request)
             return await in_one_transaction(request, command)
         except AppError:

@@ -223,6 +223,8 @@ TABLE: dict[str, Case] = {
         family(201, other_family=404), lambda w: {"answer": "agree"}
     ),
     "GET /api/family/you-said": Case(family(200)),
+    # The outbox's backlog; each command in it answers as it would alone.
+    "POST /api/commands/batch": Case(family(200), lambda w: {"commands": []}),
     "GET /print/circles/{circle_id}/plan": Case(team(200)),
     "GET /print/my-plan": Case(family(200)),
     "GET /api/practitioner/home": Case(practitioners(200)),

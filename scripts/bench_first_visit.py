@@ -68,6 +68,8 @@ class Traffic:
     urls: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)
     sizes: dict[str, int] = field(default_factory=dict)
+    #: Bytes of the bodies alone (what was sent after the headers).
+    bodies: dict[str, int] = field(default_factory=dict)
     #: (request id, seconds since start) for each request sent and each one finished.
     sent: list[tuple[str, float]] = field(default_factory=list)
     done: dict[str, float] = field(default_factory=dict)
@@ -75,6 +77,11 @@ class Traffic:
     def listen(self, cdp: CDPSession) -> None:
         cdp.on("Network.requestWillBeSent", self._sent)
         cdp.on("Network.loadingFinished", self._finished)
+        cdp.on("Network.dataReceived", self._data)
+
+    def _data(self, event: dict[str, Any]) -> None:
+        rid = event["requestId"]
+        self.bodies[rid] = self.bodies.get(rid, 0) + int(event["encodedDataLength"])
 
     def _sent(self, event: dict[str, Any]) -> None:
         self.urls[event["requestId"]] = event["request"]["url"]
@@ -130,8 +137,10 @@ def first_visit(page: Page, code: str) -> dict[str, Any]:
     return {
         "page_requests": len(traffic.sizes),
         "page_bytes": traffic.total(),
+        "page_bodies": sum(traffic.bodies.values()),
         "sw_requests": len(kept),
         "sw_bytes": kept_bytes,
+        "sw_bodies": sum(int(entry["body"]) for entry in kept if entry["transfer"]),
         "join_shown": join_shown,
     }
 
@@ -179,7 +188,8 @@ def main() -> int:
         print(
             f"run {n}: first visit {visit['page_requests']} page requests "
             f"{kb(visit['page_bytes'])} + service worker {visit['sw_requests']} "
-            f"requests {kb(visit['sw_bytes'])} = {kb(visit['page_bytes'] + visit['sw_bytes'])}; "
+            f"requests {kb(visit['sw_bytes'])} = {kb(visit['page_bytes'] + visit['sw_bytes'])} "
+            f"(bodies {kb(visit['page_bodies'] + visit['sw_bodies'])}); "
             f"join shown {visit['join_shown']:.2f} s; "
             f"home (cold) {home['home_shown']:.2f} s, {home['waves']} script waves, "
             f"{kb(home['bytes'])}"

@@ -23,6 +23,8 @@ from starlette.requests import Request
 
 #: The languages Alongside speaks: English plus the city's main community languages.
 LANGUAGES = ("en", "pl", "pa", "ur", "ro")
+#: The language the messages are written in.
+SOURCE_LANGUAGE = "en"
 #: Dates and times follow the UK's conventions for English, and each language's own.
 _FORMAT_LOCALES = {"en": "en_GB", "pa": "pa_Guru", "ur": "ur_PK"}
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -71,9 +73,14 @@ class Language:
         return text_direction(self.code)
 
     def js_module(self) -> str:
+        """The PWA's words in this language. In English, the language the PWA is
+        written in, a message the same as its original is left out (the PWA shows
+        the original), so English is sent almost empty."""
         messages: dict[str, str | list[str]] = {}
         for message in self.catalog:
             if not message.id or message.fuzzy:
+                continue
+            if self.code == SOURCE_LANGUAGE and message.string in (message.id, list(message.id)):
                 continue
             if isinstance(message.id, tuple):
                 plural = message.string if isinstance(message.string, tuple) else ()

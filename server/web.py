@@ -84,7 +84,8 @@ def offline_files(assets: Assets, start: list[str]) -> list[str]:
         if re.fullmatch(r"/icons/[\w-]+\.svg", path)
         and f'"{path[len("/icons/") : -len(".svg")]}"'.encode() in code
     ]
-    return ["/styles.css", "/icons/icon.svg", *start, *drawings]
+    # Once each: the service worker's cache.addAll refuses a list that repeats one.
+    return list(dict.fromkeys(["/styles.css", "/icons/icon.svg", *start, *drawings]))
 
 
 async def shell(request: Request) -> Response:

@@ -134,6 +134,7 @@ async def test_the_service_worker_keeps_only_what_offline_use_needs(web):
     names = import_map(page)
     kept = precached((await web.get("/sw.js")).text)
     assert kept[0] == "/"
+    assert len(kept) == len(set(kept))  # cache.addAll refuses a list that repeats a URL
     assert set(preloaded(page)) - {names["/i18n/en.js"]} <= set(kept)
     assert all(re.search(r"\?v=[0-9a-f]{8}$", url) for url in kept[1:])
     assert not [url for url in kept if url.startswith(("/api/", "/i18n/"))]

@@ -102,6 +102,8 @@ async def test_the_first_screen_code_is_preloaded_in_one_go(web):
     for module in ("/app.js", "/shell/router.js", "/views/join.js", "/views/family-home.js"):
         assert names[module] in links
     assert names["/i18n/ur.js"] in links  # the page's own language, and no other
+    # Who is here is asked at once, while the code arrives, not after it.
+    assert '<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous">' in page
     assert not [link for link in links if link.startswith("/i18n/") and "/ur.js" not in link]
     # Every static import of a preloaded module is preloaded too: no second wave.
     for link in links:

@@ -7,12 +7,6 @@ const VERSION = "{{version}}";
 const PREFIX = "alongside-shell-";
 const CACHE = PREFIX + VERSION;
 
-// What Alongside needs to open with no connection, written in by the server: the
-// shell, the styles, the drawings and the start module graph (every family screen),
-// each by its fingerprinted URL (/app.js?v=…). Practitioner screens and the person's
-// own language are kept when first used. VERSION changes whenever a file does:
-// files are served cache-first, so a new VERSION is how phones pick up a release.
-const SHELL = [/* {{precache}} */];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(precacheShell().then(() => self.skipWaiting()));
@@ -34,11 +28,24 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+// The shell page names what Alongside needs to open with no connection, each file by
+// its fingerprinted URL (/app.js?v=…): the styles, the drawings, the start modules
+// (every family screen) and the person's own language. Practitioner screens and other
+// languages are kept when first used. A fingerprinted URL names one version of a
+// file, so the copy the page has just fetched (in the HTTP cache) is the right one:
+// nothing is downloaded twice. VERSION changes whenever a file does: files are
+// served cache-first, so a new VERSION is how phones pick up a release.
 async function precacheShell() {
   const cache = await caches.open(CACHE);
-  // A fingerprinted URL names one version of a file, so the copy the page has just
-  // fetched (in the HTTP cache) is the right one: nothing is downloaded twice.
-  await cache.addAll(SHELL);
+  const shell = await fetch("/");
+  if (!shell.ok) throw new Error("Alongside's page did not load: " + shell.status);
+  await cache.addAll(offlineFiles(await shell.clone().text()));
+  await cache.put("/", shell);
+}
+
+function offlineFiles(page) {
+  const named = page.match(/<meta name="alongside-offline" content="([^"]*)">/);
+  return named ? named[1].split(" ").filter(Boolean) : [];
 }
 
 // A file the page asks for by its fingerprinted URL (a practitioner's screen, another

@@ -41,7 +41,6 @@ class Shell:
     html: str
     service_worker: Asset
     version: str
-    precache: tuple[str, ...]
 
 
 def build_shell(i18n: I18n, pwa_dir: Path = PWA_DIR) -> Shell:
@@ -62,14 +61,14 @@ def build_shell(i18n: I18n, pwa_dir: Path = PWA_DIR) -> Shell:
         *(f'<link rel="modulepreload" href="{assets.url(path)}">' for path in start),
         "{{language}}",
     ]
-    page = URL_MARK.sub(lambda found: assets.url(found.group(1)), page)
-    page = page.replace("{{head}}", "\n  ".join(head))
-    version = assets.version(page, worker)
-    precache = ("/", *(assets.url(path) for path in offline_files(assets, start)))
-    script = worker.replace("{{version}}", version).replace(
-        "/* {{precache}} */", ", ".join(json.dumps(url) for url in precache)
+    offline = " ".join(
+        [*(assets.url(path) for path in offline_files(assets, start)), "{{language_url}}"]
     )
-    return Shell(assets, page, make_asset("/sw.js", script.encode()), version, precache)
+    page = URL_MARK.sub(lambda found: assets.url(found.group(1)), page)
+    page = page.replace("{{head}}", "\n  ".join(head)).replace("{{offline}}", offline)
+    version = assets.version(page, worker)
+    script = worker.replace("{{version}}", version)
+    return Shell(assets, page, make_asset("/sw.js", script.encode()), version)
 
 
 def offline_files(assets: Assets, start: list[str]) -> list[str]:
@@ -100,6 +99,7 @@ async def shell(request: Request) -> Response:
         .replace("{{dir}}", language.direction)
         .replace("{{noscript}}", escape(language.translations.gettext(NOSCRIPT)))
         .replace("{{language}}", f'<link rel="modulepreload" href="{module}">')
+        .replace("{{language_url}}", module)
     )
     encoding = chosen_encoding(request.headers.get("accept-encoding", ""))
     body = page.encode()

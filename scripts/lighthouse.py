@@ -23,6 +23,13 @@ from e2e.steps import PHONE, join
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PIN = "2468"
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "speed-index",
+    "cumulative-layout-shift",
+)
 
 
 def family_cookie(server: LiveServer) -> str:
@@ -54,6 +61,14 @@ def scores(url: str, out: Path, headers: dict[str, str] | None = None) -> dict[s
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROMIUM)}
     subprocess.run(command, check=True, env=env)
     report = json.loads(out.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    metrics = ", ".join(f"{name} {audits[name]['displayValue']}" for name in METRICS)
+    failing = [
+        audit["title"]
+        for audit in audits.values()
+        if audit.get("score") is not None and audit["score"] < 0.9 and audit["id"] not in METRICS
+    ]
+    print(f"{url}: {metrics}\n  below 90: {'; '.join(failing) or 'none'}")
     return {name: category["score"] * 100 for name, category in report["categories"].items()}
 
 

@@ -29,6 +29,8 @@ START = "/app.js"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 NOSCRIPT = N_("Alongside needs JavaScript to work. Please turn it on and reload this page.")
+#: Shown from the first moment, until the first screen is drawn (as views/loading.js).
+LOADING = N_("Loading…")
 #: `{{url:/styles.css}}` in index.html becomes the file's fingerprinted URL.
 URL_MARK = re.compile(r"\{\{url:([^}]+)\}\}")
 
@@ -98,6 +100,7 @@ async def shell(request: Request) -> Response:
         .replace("{{lang}}", language.code)
         .replace("{{dir}}", language.direction)
         .replace("{{noscript}}", escape(language.translations.gettext(NOSCRIPT)))
+        .replace("{{loading}}", escape(language.translations.gettext(LOADING)))
         .replace("{{language}}", f'<link rel="modulepreload" href="{module}">')
         .replace("{{language_url}}", module)
     )

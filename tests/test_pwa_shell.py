@@ -115,6 +115,13 @@ async def test_the_first_screen_code_is_preloaded_in_one_go(web):
             assert names[str(Path(path).resolve())] in links, f"{link} imports {imported}"
 
 
+async def test_the_page_says_it_is_loading_in_the_readers_language_before_any_code(web):
+    urdu = (await web.get("/", headers={"Accept-Language": "ur"})).text
+    assert re.search(r'<main id="view" tabindex="-1"><p class="loading">[^<a-zA-Z]+</p>', urdu)
+    english = (await web.get("/", headers={"Accept-Language": "en"})).text
+    assert '<p class="loading">Loading…</p>' in english
+
+
 async def test_practitioner_code_is_never_loaded_for_a_family_member(web):
     page = (await web.get("/")).text
     kept = precached(page)

@@ -7,130 +7,6 @@ const VERSION = "{{version}}";
 const PREFIX = "alongside-shell-";
 const CACHE = PREFIX + VERSION;
 
-// Everything the shell needs to open offline. VERSION changes whenever one does:
-// files are served cache-first, so a new VERSION is how phones pick up a release.
-const SHELL = [
-  "/",
-  "/app.js",
-  "/styles.css",
-  "/print.css",
-  "/manifest.webmanifest",
-  "/icons/flag.svg",
-  "/icons/icon.svg",
-  "/icons/icon-192.png",
-  "/icons/icon-512.png",
-  "/icons/icon-maskable-512.png",
-  "/icons/apple-touch-icon.png",
-  "/icons/audience-just-me.svg",
-  "/icons/audience-my-family.svg",
-  "/icons/audience-my-meeting.svg",
-  "/icons/audience-my-worker.svg",
-  "/icons/back.svg",
-  "/icons/eye.svg",
-  "/icons/face-happy.svg",
-  "/icons/face-ok.svg",
-  "/icons/face-sad.svg",
-  "/icons/face-very-happy.svg",
-  "/icons/face-very-sad.svg",
-  "/icons/kind-going-well.svg",
-  "/icons/kind-message.svg",
-  "/icons/kind-scale.svg",
-  "/icons/kind-want.svg",
-  "/icons/kind-worried.svg",
-  "/icons/phone.svg",
-  "/icons/plan.svg",
-  "/icons/stopped.svg",
-  "/icons/talk.svg",
-  "/icons/tick.svg",
-  "/shell/api.js",
-  "/shell/choices.js",
-  "/shell/dom.js",
-  "/shell/drafts.js",
-  "/shell/character-count.js",
-  "/shell/forms.js",
-  "/shell/i18n.js",
-  "/shell/languages.js",
-  "/shell/layout.js",
-  "/shell/router.js",
-  "/shell/routes.js",
-  "/views/admin-leaver.js",
-  "/views/admin-organisation.js",
-  "/views/admin.js",
-  "/views/answer-comment.js",
-  "/views/asked-for-views.js",
-  "/views/audiences.js",
-  "/views/circle-add-to-plan.js",
-  "/views/circle-meetings.js",
-  "/views/circle-nav.js",
-  "/views/circle-new.js",
-  "/views/circle-people.js",
-  "/views/circle-plan.js",
-  "/views/circle-voice.js",
-  "/views/dates.js",
-  "/views/edit.js",
-  "/views/family-home.js",
-  "/views/fields.js",
-  "/views/join.js",
-  "/views/kinds.js",
-  "/views/loading.js",
-  "/views/meeting-detail.js",
-  "/views/meeting-kinds.js",
-  "/views/meeting.js",
-  "/views/my-words.js",
-  "/views/our-plan.js",
-  "/views/panels.js",
-  "/views/people-family.js",
-  "/views/people-team.js",
-  "/views/phone-replaced.js",
-  "/views/pin.js",
-  "/views/plan-answer-form.js",
-  "/views/plan-item.js",
-  "/views/plan-team-answers.js",
-  "/views/plan-team-item-form.js",
-  "/views/practitioner-home.js",
-  "/views/scale.js",
-  "/views/shared-with-me.js",
-  "/views/sharing-explained.js",
-  "/views/sign-in.js",
-  "/views/simple-write.js",
-  "/views/talk-now.js",
-  "/views/trouble.js",
-  "/views/urgent-banner.js",
-  "/views/word-actions.js",
-  "/views/words-form.js",
-  "/views/write.js",
-  "/views/you-said.js",
-  "/i18n/en.js",
-  "/i18n/pl.js",
-  "/i18n/pa.js",
-  "/i18n/ur.js",
-  "/i18n/ro.js",
-  // The outbox and what the phone keeps (IndexedDB), the lock, and leaving a shared phone.
-  "/icons/bell.svg",
-  "/icons/state-attention.svg",
-  "/icons/state-on-phone.svg",
-  "/icons/state-sending.svg",
-  "/outbox/commands.js",
-  "/outbox/export.js",
-  "/outbox/flush.js",
-  "/outbox/merge.js",
-  "/outbox/order.js",
-  "/outbox/queue.js",
-  "/outbox/triggers.js",
-  "/shell/leaving.js",
-  "/shell/lock.js",
-  "/shell/session.js",
-  "/store/commands.js",
-  "/store/copies.js",
-  "/store/db.js",
-  "/store/people.js",
-  "/views/item-state.js",
-  "/views/live-list.js",
-  "/views/locked.js",
-  "/views/set-password.js",
-  "/views/settings.js",
-  "/views/sign-out.js",
-];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(precacheShell().then(() => self.skipWaiting()));
@@ -152,10 +28,40 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
+// The shell page names what Alongside needs to open with no connection, each file by
+// its fingerprinted URL (/app.js?v=…): the styles, the drawings, the start modules
+// (every family screen) and the person's own language. Practitioner screens and other
+// languages are kept when first used. A fingerprinted URL names one version of a
+// file, so the copy the page has just fetched (in the HTTP cache) is the right one:
+// nothing is downloaded twice. VERSION changes whenever a file does: files are
+// served cache-first, so a new VERSION is how phones pick up a release.
 async function precacheShell() {
   const cache = await caches.open(CACHE);
-  // "reload" skips the HTTP cache, so a new VERSION never stores a stale file.
-  await cache.addAll(SHELL.map((path) => new Request(path, { cache: "reload" })));
+  const shell = await fetch("/");
+  if (!shell.ok) throw new Error("Alongside's page did not load: " + shell.status);
+  await cache.addAll(offlineFiles(await shell.clone().text()));
+  await cache.put("/", shell);
+}
+
+function offlineFiles(page) {
+  const named = page.match(/<meta name="alongside-offline" content="([^"]*)">/);
+  return named ? named[1].split(" ").filter(Boolean) : [];
+}
+
+// A file the page asks for by its fingerprinted URL (a practitioner's screen, another
+// language) is kept once fetched, while this release's files are kept at all (not
+// after signing out, which deletes them).
+async function keepIfFingerprinted(request, response) {
+  const fingerprinted = new URL(request.url).searchParams.has("v");
+  if (!fingerprinted || !response.ok || !(await caches.has(CACHE))) return;
+  await (await caches.open(CACHE)).put(request, response);
+}
+
+// The page names its own language's module (/i18n/ur.js?v=…): the only one kept.
+async function keepLanguage(cache, urls) {
+  const own = (urls || []).map((url) => new URL(url, self.location.origin));
+  const languages = own.filter((url) => url.origin === self.location.origin && url.pathname.startsWith("/i18n/"));
+  await Promise.all(languages.map((url) => cache.add(url.href)));
 }
 
 async function deleteOldShells() {
@@ -176,16 +82,33 @@ async function networkThenShell(request) {
 
 async function cacheThenNetwork(request) {
   const cached = await caches.match(request, { cacheName: CACHE });
-  return cached || fetch(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  keepIfFingerprinted(request, response.clone()).catch(() => {});
+  return response;
 }
 
 // After someone signed out or used quick exit (which clear these files), the next
 // person to sign in asks for them again, so Alongside opens offline for them too.
+// Each page start names its language ("keep"), to be kept beside the shell.
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "alongside-cache-shell") {
-    event.waitUntil(caches.has(CACHE).then((kept) => kept || precacheShell()));
+    event.waitUntil(keepShell(event.data.keep));
+  } else if (event.data && event.data.type === "alongside-keep-language") {
+    event.waitUntil(keepLanguageIfKept(event.data.keep));
   }
 });
+
+// Only beside this release's files: after signing out, nothing is kept until the next
+// person signs in.
+async function keepLanguageIfKept(languages) {
+  if (await caches.has(CACHE)) await keepLanguage(await caches.open(CACHE), languages);
+}
+
+async function keepShell(languages) {
+  if (!(await caches.has(CACHE))) await precacheShell();
+  await keepLanguage(await caches.open(CACHE), languages);
+}
 
 // Background Sync: the outbox lives in IndexedDB, but sending needs the session's
 // CSRF token, which only an open tab holds (never stored at rest). So the service

@@ -90,7 +90,6 @@ def create_app(settings: Settings) -> Starlette:
     )
     app.state.settings = settings
     app.state.i18n = I18n(default=settings.default_locale)
-    app.state.shell_html, app.state.service_worker = web.load_shell()
-    app.state.shell_version = web.shell_version()
+    app.state.shell = web.build_shell(app.state.i18n)
     app.state.openapi = openapi_document(API_ROUTES, app_version())
     return app

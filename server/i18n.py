@@ -23,6 +23,8 @@ from starlette.requests import Request
 
 #: The languages Alongside speaks: English plus the city's main community languages.
 LANGUAGES = ("en", "pl", "pa", "ur", "ro")
+#: The language the messages are written in.
+SOURCE_LANGUAGE = "en"
 #: Dates and times follow the UK's conventions for English, and each language's own.
 _FORMAT_LOCALES = {"en": "en_GB", "pa": "pa_Guru", "ur": "ur_PK"}
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
@@ -74,9 +76,14 @@ class Language:
         return text_direction(self.code)
 
     def js_module(self) -> str:
+        """The PWA's words in this language. In English, the language the PWA is
+        written in, a message the same as its original is left out (the PWA shows
+        the original), so English is sent almost empty."""
         messages: dict[str, str | list[str]] = {}
         for message in self.catalog:
             if not message.id or message.fuzzy:
+                continue
+            if self.code == SOURCE_LANGUAGE and message.string in (message.id, list(message.id)):
                 continue
             if isinstance(message.id, tuple):
                 plural = message.string if isinstance(message.string, tuple) else ()
@@ -87,11 +94,14 @@ class Language:
                 key = f"{message.context}\x04{message.id}" if message.context else message.id
                 messages[key] = message.string
         body = json.dumps(messages, ensure_ascii=False, sort_keys=True)
+        # Every browser has English dates; the others' names travel with their words
+        # for browsers that lack them.
+        dates = None if self.code == "en" else calendar(self.code)
         return (
             f"export const lang = {json.dumps(self.code)};\n"
             f"export const dir = {json.dumps(self.direction)};\n"
             f"export const messages = {body};\n"
-            f"export const calendar = {json.dumps(calendar(self.code), ensure_ascii=False)};\n"
+            f"export const calendar = {json.dumps(dates, ensure_ascii=False)};\n"
             # The catalog's own gettext rule: C expressions of n are valid JavaScript.
             f"export function plural(n) {{ return Number({self.catalog.plural_expr}); }}\n"
         )

@@ -20,7 +20,9 @@ export function heading(text) {
   return el("h1", { tabIndex: -1, class: "view-heading" }, text);
 }
 
-/** A small drawing from /icons/. It always sits beside words that say the same, so it is decorative. */
+/** A small drawing from /icons/. It always sits beside words that say the same, so it is decorative.
+ * Its address is the fingerprinted one the page's import map names, kept offline. */
 export function icon(name, className = "icon") {
-  return el("img", { src: "/icons/" + name + ".svg", alt: "", class: className, width: 24, height: 24 });
+  const src = import.meta.resolve("/icons/" + name + ".svg");
+  return el("img", { src, alt: "", class: className, width: 24, height: 24 });
 }

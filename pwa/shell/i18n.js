@@ -14,10 +14,12 @@ export function isSupported(lang) {
   return LANGUAGES.includes(lang);
 }
 
-/** Loads /i18n/<lang>.js (made by the server) and sets the page's lang and dir. */
+/** Loads /i18n/<lang>.js (made by the server) and sets the page's lang and dir; the
+ * service worker then keeps that language (and only that one) for offline use. */
 export async function loadLanguage(lang) {
   const code = isSupported(lang) ? lang : "en";
   const module = await import(`/i18n/${code}.js`);
+  keepOffline("alongside-keep-language", code);
   current = {
     lang: module.lang || code,
     rtl: module.dir === "rtl",
@@ -36,6 +38,20 @@ export async function wordsIn(lang) {
   const module = await import(`/i18n/${isSupported(lang) ? lang : "en"}.js`);
   const messages = module.messages || {};
   return { lang: module.lang, dir: module.dir, say: (msgid) => messages[msgid] || msgid };
+/** The module of a language, by its fingerprinted address (from the page's import map). */
+export function languageModuleUrl(code = current.lang) {
+  return import.meta.resolve(`/i18n/${code}.js`);
+}
+
+/** Asks the service worker to keep a language's module beside the app's files:
+ * "alongside-keep-language" adds it to the kept files, "alongside-cache-shell" keeps
+ * the app's files again first (after someone signs in on a phone that was cleared). */
+export function keepOffline(type, code = current.lang) {
+  if (!("serviceWorker" in navigator)) return;
+  const keep = [languageModuleUrl(code)];
+  navigator.serviceWorker.ready
+    .then((registration) => registration.active && registration.active.postMessage({ type, keep }))
+    .catch(() => {});
 }
 
 export function currentLanguage() {

@@ -3,6 +3,7 @@
 // with no connection, and end the server session: at once when online, otherwise
 // the next time Alongside opens. Notifications for them stop on this phone too.
 import { api, signOutInBackground, rememberSession, ProblemError } from "./api.js";
+import { keepOffline } from "./i18n.js";
 import { currentPerson, lastPerson, forgetPerson } from "../store/people.js";
 
 // Set while a server session may still be open after someone left; not personal.
@@ -101,10 +102,7 @@ function within(promise, ms) {
 
 /** Asks the service worker to keep the app's files again (after someone signs in). */
 export function keepShellFiles() {
-  if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.ready
-    .then((registration) => registration.active && registration.active.postMessage({ type: "alongside-cache-shell" }))
-    .catch(() => {});
+  keepOffline("alongside-cache-shell");
 }
 
 /** Asks once that the phone keeps Alongside's storage (Safari clears it after 7 days otherwise). */

@@ -16,15 +16,14 @@ import { lockedView } from "../views/locked.js";
 import { troubleView } from "../views/trouble.js";
 import { talkNowView } from "../views/talk-now.js";
 import { loadingView } from "../views/loading.js";
-import { urgentBanner } from "../views/urgent-banner.js";
 import { el } from "./dom.js";
-import { setPasswordView } from "../views/set-password.js";
 
 const SIGNED_OUT_ROUTES = {
   "sign-in": { view: signInView, family: false },
   join: { view: joinView, family: true },
   pin: { view: pinView, family: true },
-  "set-password": { view: setPasswordView, family: false },
+  // Practitioners' code: loaded only when opened, never on a family member's phone.
+  "set-password": { view: async (context) => (await import("../views/set-password.js")).setPasswordView(context), family: false },
   // The numbers to call are shown to anyone; telling the worker needs a session.
   "talk-now": { view: talkNowView, family: true },
 };
@@ -105,7 +104,7 @@ async function show(route) {
     showTopBar({ quickExitShown: family, onTalk: family && name !== "talk-now" ? talkNow : null });
     const content = await view(context({ ...route, code }));
     // A call for help waits at the top of every practitioner screen until acknowledged.
-    const banner = session.me && session.me.kind !== "family" ? await urgentBanner() : null;
+    const banner = session.me && session.me.kind !== "family" ? await (await import("../views/urgent-banner.js")).urgentBanner() : null;
     if (mine === showing) display(banner ? el("div", { class: "stack" }, banner, content) : content, path);
   } catch (error) {
     if (mine !== showing) return;

@@ -1,6 +1,8 @@
 // The screens someone who is signed in can reach, by the name in the address's
 // fragment (#/write). A route that keeps its code (#/circle/ID) needs it to show
 // anything; other codes are dropped from the address.
+// A practitioner's screens are loaded only when a practitioner opens them, so a
+// family member's phone never downloads them; every family screen comes at start.
 import { familyHomeView } from "../views/family-home.js";
 import { writeView } from "../views/write.js";
 import { editView } from "../views/edit.js";
@@ -8,18 +10,10 @@ import { myWordsView } from "../views/my-words.js";
 import { sharingExplainedView } from "../views/sharing-explained.js";
 import { sharedWithMeView } from "../views/shared-with-me.js";
 import { talkNowView } from "../views/talk-now.js";
-import { practitionerHomeView } from "../views/practitioner-home.js";
-import { circleVoiceView } from "../views/circle-voice.js";
-import { circlePeopleView } from "../views/circle-people.js";
-import { circleMeetingsView } from "../views/circle-meetings.js";
-import { circlePlanView } from "../views/circle-plan.js";
-import { meetingView } from "../views/meeting-detail.js";
 import { ourPlanView } from "../views/our-plan.js";
 import { youSaidView } from "../views/you-said.js";
 import { settingsView } from "../views/settings.js";
 import { signOutView } from "../views/sign-out.js";
-import { adminView } from "../views/admin.js";
-import { adminOrganisationView } from "../views/admin-organisation.js";
 
 const FAMILY = {
   home: familyHomeView,
@@ -35,20 +29,25 @@ const FAMILY = {
   "sign-out": signOutView,
 };
 
+/** A screen whose module is imported the first time it is shown. */
+function later(load, name) {
+  return async (context) => (await load())[name](context);
+}
+
 const PRACTITIONER = {
-  home: practitionerHomeView,
-  circle: circleVoiceView,
-  meeting: meetingView,
+  home: later(() => import("../views/practitioner-home.js"), "practitionerHomeView"),
+  circle: later(() => import("../views/circle-voice.js"), "circleVoiceView"),
+  meeting: later(() => import("../views/meeting-detail.js"), "meetingView"),
   settings: settingsView,
-  admin: adminView,
-  organisation: adminOrganisationView,
+  admin: later(() => import("../views/admin.js"), "adminView"),
+  organisation: later(() => import("../views/admin-organisation.js"), "adminOrganisationView"),
 };
 
 // A circle's other screens, after its code: #/circle/ID/people, …/meetings, …/plan.
 const CIRCLE_SCREENS = {
-  people: circlePeopleView,
-  meetings: circleMeetingsView,
-  plan: circlePlanView,
+  people: later(() => import("../views/circle-people.js"), "circlePeopleView"),
+  meetings: later(() => import("../views/circle-meetings.js"), "circleMeetingsView"),
+  plan: later(() => import("../views/circle-plan.js"), "circlePlanView"),
 };
 
 const KEEPS_CODE = new Set(["edit", "circle", "meeting", "organisation"]);

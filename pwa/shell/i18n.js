@@ -38,6 +38,8 @@ export async function wordsIn(lang) {
   const module = await import(`/i18n/${isSupported(lang) ? lang : "en"}.js`);
   const messages = module.messages || {};
   return { lang: module.lang, dir: module.dir, say: (msgid) => messages[msgid] || msgid };
+}
+
 /** The module of a language, by its fingerprinted address (from the page's import map). */
 export function languageModuleUrl(code = current.lang) {
   return import.meta.resolve(`/i18n/${code}.js`);

@@ -91,8 +91,8 @@ class Settings:
     retention_technical_days: int = 30
     #: Who read or changed what is kept this many years.
     retention_audit_years: int = 7
-    #: Emails of practitioners who may export or erase a family member's records
-    #: (until the partnership administrator role exists).
+    #: Emails of practitioners who, besides partnership administrators, may export
+    #: or erase a family member's records (e.g. the data protection officer).
     records_managers: tuple[str, ...] = ()
     #: Single sign-on: the identity providers organisations may name (see auth.providers).
     identity_providers: tuple[IdentityProvider, ...] = ()

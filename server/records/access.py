@@ -1,12 +1,13 @@
-"""Who may export or erase a family member's records. Until the partnership
-administrator role exists, the command line (someone who runs the server) and the
-practitioners named in ALONGSIDE_RECORDS_MANAGERS may."""
+"""Who may export or erase a family member's records: the command line (someone
+who runs the server), an active partnership administrator, and the practitioners
+named in ALONGSIDE_RECORDS_MANAGERS (e.g. a data protection officer)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from server.auth.actor import Actor
+from server.organisations.models import Role
 from server.settings import Settings
 
 
@@ -24,10 +25,10 @@ def may_manage_records(actor: Actor | CommandLine, settings: Settings) -> bool:
     if isinstance(actor, CommandLine):
         return True
     person = actor.practitioner
+    if person is None or not person.is_active:
+        return False
     return (
-        person is not None
-        and person.is_active
-        and person.email.lower() in settings.records_managers
+        person.role == Role.PARTNERSHIP_ADMIN or person.email.lower() in settings.records_managers
     )
 
 

@@ -14,6 +14,7 @@ from server.auth.actor import Actor
 from server.auth.models import Session
 from server.circles.models import FamilyMember
 from server.errors import Forbidden
+from server.organisations.models import Organisation, Practitioner, Role
 from server.plans.models import Plan, PlanVersion
 from server.records.access import COMMAND_LINE
 from server.records.models import RecordsEvent
@@ -90,11 +91,26 @@ async def test_only_a_records_manager_may_export_or_erase(app, settings):
             await export_member(someone, settings, world.young_person.id)
         with pytest.raises(Forbidden):
             await erase_member(someone, settings, world.young_person.id, "asked")
+    # A leaver who was a partnership administrator may do neither.
+    organisation = await Organisation.get(id=world.circle.organisation_id)
+    ada = await factories.practitioner(
+        organisation, "ada@example.test", "Ada", role=Role.PARTNERSHIP_ADMIN
+    )
+    admin = Actor(session=Session(), practitioner=ada)
+    await Practitioner.filter(id=ada.id).update(is_active=False)
+    await ada.refresh_from_db()
+    with pytest.raises(Forbidden):
+        await export_member(admin, settings, world.young_person.id)
+    # The partnership administrator may export; a practitioner named in the settings
+    # may erase.
+    await Practitioner.filter(id=ada.id).update(is_active=True)
+    await ada.refresh_from_db()
+    await export_member(admin, settings, world.young_person.id)
     flagged = replace(settings, records_managers=("priya@example.test",))
     await erase_member(lead, flagged, world.young_person.id, "asked")
     [event] = await RecordsEvent.filter(action="erasure")
     assert event.done_by == f"practitioner:{world.lead.id}"
-    assert await RecordsEvent.filter(action="subject_access").count() == 0
+    assert await RecordsEvent.filter(action="subject_access").count() == 1
 
 
 async def test_a_published_action_they_owned_no_longer_names_them(app):

@@ -94,7 +94,7 @@ def test_practitioner_screens_pass_axe(browser, live_server, circle, lang):
     page.goto("/#/sign-in")
     page.locator("input[name=email]").fill(lead["email"])
     page.locator("input[name=password]").fill(lead["password"])
-    page.locator("form button[type=submit]").click()
+    page.locator("form button[type=submit]").first.click()
     expect(page.get_by_role("link", name=re.compile(circle.name))).to_be_visible()
     if lang != "en":
         page.evaluate(CHOOSE_LANGUAGE, lang)

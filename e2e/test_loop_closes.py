@@ -172,6 +172,7 @@ def test_my_worker_words_are_marked_for_the_lead_hidden_from_the_school_and_with
     priya.get_by_role("navigation", name="This circle").get_by_role("link", name="Plan").click()
     expect(priya.get_by_text(named(f"Only |{lead}| can see these words"))).to_be_visible()
     priya.get_by_role("button", name="Publish to the family").click()
+    priya.get_by_role("button", name="Yes, publish it").click()
     expect(priya.locator("#publish-status")).to_contain_text("The family can see version")
 
     tom = new_phone(browser, live_server.url)

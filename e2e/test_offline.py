@@ -180,7 +180,7 @@ def test_words_written_offline_survive_reload_and_restart_then_send_once(
         unlock_if_locked(page)
         page.goto("/#/my-words")
         for n in (1, 2, 3):
-            expect(state_of(page, f"{marker} offline {n}")).to_have_text("Sent")
+            expect(state_of(page, f"{marker} offline {n}")).to_have_attribute("data-state", "sent")
         assert waiting_commands(page) == 0
         assert rows(live_server, marker) == [
             (f"{marker} offline 1", "just_me"),
@@ -222,7 +222,9 @@ def test_the_server_stopping_mid_send_stores_each_thing_once(page, live_server, 
     expect(page.locator("main .item-state[data-state=on-phone]")).to_have_count(3)
     live_server.start()
     for n in (1, 2, 3):
-        expect(state_of(page, f"{marker} restart {n}")).to_have_text("Sent", timeout=30_000)
+        expect(state_of(page, f"{marker} restart {n}")).to_have_attribute(
+            "data-state", "sent", timeout=30_000
+        )
     assert [text for text, _ in rows(live_server, marker)] == [
         f"{marker} restart {n}" for n in (1, 2, 3)
     ]
@@ -258,7 +260,7 @@ def test_a_double_tapped_save_keeps_one(page, live_server, circle, marker):
     )
     assert twice == 1
     page.context.set_offline(False)
-    expect(state_of(page, f"{marker} double")).to_have_text("Sent")
+    expect(state_of(page, f"{marker} double")).to_have_attribute("data-state", "sent")
     assert len(rows(live_server, marker)) == 1
 
 
@@ -269,7 +271,7 @@ def test_words_changed_elsewhere_keep_both_versions_until_the_author_chooses(
 ):
     join_as(page, circle)
     write(page, f"{marker} first words")
-    expect(state_of(page, f"{marker} first words")).to_have_text("Sent")
+    expect(state_of(page, f"{marker} first words")).to_have_attribute("data-state", "sent")
     item_id = card(page, f"{marker} first words").get_attribute("data-id")
 
     page.context.set_offline(True)
@@ -306,7 +308,7 @@ def test_words_changed_elsewhere_keep_both_versions_until_the_author_chooses(
         if choice == "Keep my new words"
         else f"{marker} words from another tab"
     )
-    expect(state_of(page, kept)).to_have_text("Sent")
+    expect(state_of(page, kept)).to_have_attribute("data-state", "sent")
     assert rows(live_server, marker) == [(kept, "just_me")]
     assert waiting_commands(page) == 0
 
@@ -351,7 +353,9 @@ def test_a_service_worker_update_never_drops_unsent_words(
         page.context.set_offline(True)
         page.context.set_offline(False)  # "online" sends at once
         for n in (1, 2):
-            expect(state_of(page, f"{marker} update {n}")).to_have_text("Sent", timeout=20_000)
+            expect(state_of(page, f"{marker} update {n}")).to_have_attribute(
+                "data-state", "sent", timeout=20_000
+            )
         assert len(rows(live_server, marker)) == 2
     finally:
         process.terminate()
@@ -454,7 +458,7 @@ def test_family_screens_lock_after_five_minutes_and_keep_the_outbox(
     page.get_by_role("button", name="Open").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sam")
     page.goto("/#/my-words")
-    expect(state_of(page, f"{marker} before the lock")).to_have_text("Sent")
+    expect(state_of(page, f"{marker} before the lock")).to_have_attribute("data-state", "sent")
 
 
 def test_notifications_are_off_until_turned_on_and_never_say_what_was_written(
@@ -494,7 +498,7 @@ def _subscriptions(live_server: LiveServer) -> int:
 def test_my_words_and_home_open_offline_from_what_the_phone_kept(page, live_server, circle, marker):
     join_as(page, circle)
     write(page, f"{marker} kept copy")
-    expect(state_of(page, f"{marker} kept copy")).to_have_text("Sent")
+    expect(state_of(page, f"{marker} kept copy")).to_have_attribute("data-state", "sent")
     page.goto("/#/home")
     expect(page.get_by_text("Priya Shah")).to_be_visible()
     page.context.set_offline(True)
@@ -503,7 +507,7 @@ def test_my_words_and_home_open_offline_from_what_the_phone_kept(page, live_serv
     expect(page.get_by_text("Priya Shah")).to_be_visible()
     page.get_by_role("link", name="My words", exact=True).click()
     expect(page.get_by_text("You are offline.", exact=False)).to_be_visible()
-    expect(state_of(page, f"{marker} kept copy")).to_have_text("Sent")
+    expect(state_of(page, f"{marker} kept copy")).to_have_attribute("data-state", "sent")
     assert_accessible(page)
     page.context.set_offline(False)
 
@@ -526,7 +530,7 @@ def test_a_second_person_on_the_phone_never_sees_or_sends_the_first_ones_words(
     assert waiting_commands(page) == 0
     # Alex's own words go out (the outbox sends oldest first) ...
     write(page, f"{marker} alex's words")
-    expect(state_of(page, f"{marker} alex's words")).to_have_text("Sent")
+    expect(state_of(page, f"{marker} alex's words")).to_have_attribute("data-state", "sent")
     # ... and Sam's did not go before them as Alex's.
     assert rows(live_server, marker) == [(f"{marker} alex's words", "just_me")]
     expect(page.get_by_text(f"{marker} sam's unsent")).to_have_count(0)
@@ -607,6 +611,6 @@ def test_words_the_server_refuses_need_attention_and_can_be_fixed_downloaded_or_
     ).to_be_visible()
     page.get_by_role("radio", name="No, not for a meeting").check()
     page.get_by_role("button", name="Save changes").click()
-    expect(state_of(page, f"{marker} fix")).to_have_text("Sent")
+    expect(state_of(page, f"{marker} fix")).to_have_attribute("data-state", "sent")
     assert rows(live_server, marker) == [(f"{marker} fix", "just_me")]
     assert waiting_commands(page) == 0

@@ -54,6 +54,7 @@ def test_the_demo_says_who_the_lead_is():
                 {"name": "Priya Shah", "email": "p@x", "password": "pw", "lead": True},
                 {"name": "Tom Evans", "email": "t@x", "password": "pw", "lead": False},
             ],
+            "staff": [],
             "family": [],
         }
     )

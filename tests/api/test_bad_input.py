@@ -61,11 +61,14 @@ async def test_null_text_is_a_clear_error(client):
 
 
 async def test_null_errors_are_in_the_readers_language(client):
+    """Once the session says who is asking, in the language they chose (Polish),
+    whatever the browser asks for."""
     world = await factories.world()
     draft = await _draft(client, world)
+    await FamilyMember.filter(id=world.young_person.id).update(locale="pl")
     response = await client.patch(
         f"/api/contributions/{draft['id']}",
-        headers={"Accept-Language": "pl"},
+        headers={"Accept-Language": "en"},
         json={"version": 1, "text": None},
     )
     assert response.status_code == 422

@@ -189,6 +189,7 @@ async def _scene(client) -> tuple[factories.World, dict[str, str], Examples]:
         "number": "1",
         "organisation_id": str(world.circle.organisation_id),
         "practitioner_id": str(world.teammate.id),
+        "urgent_id": str(uuid.uuid4()),
     }
     return world, ids, Examples(world, shared.json()["id"])
 

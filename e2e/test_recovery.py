@@ -18,13 +18,6 @@ from e2e.test_offline import join_as, waiting_commands
 
 pytestmark = [
     pytest.mark.both_databases,
-    # Measured on this branch (2 shared cores, load ~18): the first item 1.8-7.1 s
-    # after the restart (the phone's retry wait doubles while the server is down),
-    # then about 60 ms an item, one request each: 12-15 s in all. The server holds
-    # nothing back (tests/commands/test_one_transaction.py); the phone's side
-    # (backoff reset and cap, the batch endpoint) is the outbox work. Not strict:
-    # on an idle machine it may already pass. Remove once the outbox work is in.
-    pytest.mark.xfail(reason="the phone's retry wait and one request per item (outbox work)"),
 ]
 ITEMS = 200
 RECOVERY_SECONDS = 10

@@ -10,7 +10,9 @@
 //   other 4xx      "needs attention": shown to the author with what to do
 // A command waits while an earlier one for the same item has not been sent.
 // Waits after a failure grow from 2 s to 30 s at most while the app is open, start
-// again once any command is sent, and are never shorter than a Retry-After.
+// again once any command is sent, and are never shorter than a Retry-After. A server
+// that gives no answer at all (down, restarting) costs nothing to try: those waits
+// stop growing at 5 s, so the phone is back within seconds of the server.
 import { request, hasSession, ProblemError, OfflineError } from "../shell/api.js";
 import { currentPerson } from "../store/people.js";
 import { personCommands, changeCommand, changeCommands, settleCommands } from "../store/commands.js";
@@ -22,6 +24,7 @@ import { requestFor, QUEUED, SENDING, ATTENTION, CONFLICT, CREATE, EDIT, DELETE 
 const ANSWER_WAIT = 30 * 1000;
 const FIRST_RETRY = 2 * 1000;
 const LONGEST_RETRY = 30 * 1000;
+const LONGEST_UNREACHED = 5 * 1000;
 const LONGEST_ASKED = 15 * 60 * 1000; // the longest Retry-After respected
 const MOST_BATCHES = 40; // in one round; then the next round goes on
 const STOP = "stop"; // nothing more now (no connection, or no session)
@@ -98,7 +101,7 @@ async function sendWaiting(personId, now) {
       if (soonest < Infinity) retryIn(Math.max(soonest - Date.now(), 0));
       return;
     }
-    if ((await sendBatch(batch, waiting)) === STOP) return retryIn(wait(++misses));
+    if ((await sendBatch(batch, waiting)) === STOP) return retryIn(wait(++misses, LONGEST_UNREACHED));
     misses = 0;
     now = false; // what failed just now waits its turn
   }
@@ -248,9 +251,10 @@ function tellState(cmd, state) {
   tell({ personId: cmd.personId, contributionId: cmd.contributionId, itemId: cmd.itemId, state, commandId: cmd.id });
 }
 
-// 2 s, 4 s, 8 s … at most 30 s, a little spread so phones do not all come back at once.
-function wait(tries) {
-  const base = Math.min(LONGEST_RETRY, FIRST_RETRY * 2 ** Math.max(tries - 1, 0));
+// 2 s, 4 s, 8 s … at most 30 s (or `longest`), a little spread so phones do not all
+// come back at once.
+function wait(tries, longest = LONGEST_RETRY) {
+  const base = Math.min(longest, FIRST_RETRY * 2 ** Math.max(tries - 1, 0));
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 

@@ -87,7 +87,7 @@ def serving(command: list[str], port: int, env: dict[str, str]) -> Iterator[str]
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a busy machine starts it slowly
         while time.monotonic() < deadline and process.poll() is None:
             try:
                 urllib.request.urlopen(url + "/healthz", timeout=1).close()

@@ -23,12 +23,12 @@ WORKER = [sys.executable, "-m", "server.cli", "worker"]
 
 def _until_idle(env: dict[str, str]) -> None:
     done = subprocess.run(
-        [*WORKER, "--until-idle"], env=env, capture_output=True, text=True, timeout=60, check=False
+        [*WORKER, "--until-idle"], env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
 
 
-def _until(condition, seconds: float = 30) -> None:
+def _until(condition, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, "timed out"

@@ -16,6 +16,7 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from server.auth.actor import Actor
+from server.checkins.models import CheckIn
 from server.circles.models import TeamMember
 from server.contributions.models import Audience, Contribution
 from server.organisations.models import Practitioner
@@ -112,6 +113,28 @@ async def practitioners_who_may_read(contribution: Contribution) -> list[Practit
     ]
 
 
+# --- Check-ins after a meeting (their answers and words are the family's) -------
+
+
+def own_check_ins(actor: Actor) -> QuerySet[CheckIn]:
+    return CheckIn.filter(policy.own_check_ins(actor))
+
+
+async def save_check_in(actor: Actor, meeting_id: UUID, values: dict[str, Any]) -> CheckIn:
+    """Saves (or replaces) the actor's own check-in for a meeting. One they wrote
+    before joining again on a new phone stays locked, so it is replaced, not shown."""
+    assert actor.member is not None
+    saved, _ = await CheckIn.update_or_create(
+        values, meeting_id=meeting_id, member_id=actor.member.id
+    )
+    return saved
+
+
+async def readable_check_ins(actor: Actor) -> QuerySet[CheckIn]:
+    """Check-ins this actor may read: their own, or those shared with them."""
+    return CheckIn.filter(await policy.readable_check_ins(actor))
+
+
 # --- Plan answers (their comments are family words) ------------------------------
 
 
@@ -155,6 +178,7 @@ async def count_in_circles(circle_ids: Iterable[Any]) -> dict[str, int]:
     ids = list(circle_ids)
     return {
         "contributions": await Contribution.filter(circle_id__in=ids).count(),
+        "check_ins": await CheckIn.filter(circle_id__in=ids).count(),
         "plan_answers": await PlanAnswer.filter(item__plan__circle_id__in=ids).count(),
     }
 
@@ -173,6 +197,7 @@ async def erase_words_of(member_id: Any) -> tuple[dict[str, int], list[str]]:
         "plan_answers": len(answer_ids),
         "plan_items_quoting": await quoting.count(),
     }
+    counts["check_ins"] = await CheckIn.filter(member_id=member_id).delete()
     await quoting.delete()
     await answers.delete()
     await items.delete()

@@ -13,6 +13,7 @@ from typing import Any, cast
 from uuid import UUID
 
 from tortoise.expressions import Q
+from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
 from server.auth.actor import Actor
@@ -20,7 +21,7 @@ from server.checkins.models import CheckIn
 from server.circles.models import TeamMember
 from server.contributions.models import Audience, Contribution
 from server.organisations.models import Practitioner
-from server.plans.models import PlanAnswer, PlanItem
+from server.plans.models import Answer, PlanAnswer, PlanItem
 from server.sharing import policy
 
 DRAFT = Audience.JUST_ME
@@ -168,6 +169,51 @@ async def answer_with_id(answer_id: UUID) -> PlanAnswer | None:
     """One answer, for the team to respond to or escalate; its comment is shown
     only as far as `answer_ids_readable` allows."""
     return await PlanAnswer.get_or_none(id=answer_id)
+
+
+# --- Voice coverage: counting, never reading -------------------------------------
+
+
+async def shared_counts(
+    circle_id: Any, meeting_id: Any, since: datetime | None, until: datetime
+) -> dict[UUID, int]:
+    """How many items each family member shared (with anyone, still shared) for
+    this meeting, or for no meeting in particular between `since` and `until`."""
+    loose = Q(meeting_id=None, created_at__lt=until)
+    if since is not None:
+        loose &= Q(created_at__gte=since)
+    rows = (
+        await Contribution.filter(Q(meeting_id=meeting_id) | loose, circle_id=circle_id)
+        .filter(withdrawn_at=None)
+        .exclude(audience=DRAFT)
+        .group_by("author_id")
+        .annotate(shared=Count("id"))
+        .values_list("author_id", "shared")
+    )
+    return {author: shared for author, shared in rows}
+
+
+async def quoted_in_plan(circle_id: Any, until: datetime) -> dict[str, int]:
+    """How many plan items quoted family words by `until`, by the author's role."""
+    rows = (
+        await PlanItem.filter(plan__circle_id=circle_id, created_at__lt=until)
+        .filter(source_id__isnull=False)
+        .annotate(quoted=Count("id"))
+        .group_by("source__author__role")
+        .values_list("source__author__role", "quoted")
+    )
+    return {str(role): quoted for role, quoted in rows}
+
+
+async def disagreements(circle_id: Any, since: datetime | None, until: datetime) -> tuple[int, int]:
+    """Disagreements with the plan raised between `since` and `until`, and how
+    many of them the team answered."""
+    raised = PlanAnswer.filter(
+        item__plan__circle_id=circle_id, answer=Answer.DISAGREE, created_at__lt=until
+    )
+    if since is not None:
+        raised = raised.filter(created_at__gte=since)
+    return await raised.count(), await raised.filter(responded_at__isnull=False).count()
 
 
 # --- Records management: counting and erasing, never reading -------------------

@@ -206,6 +206,7 @@ TABLE: dict[str, Case] = {
     ),
     "PUT /api/meetings/{meeting_id}/reflection": Case(team(409), lambda w: {"listened": 3}),
     "GET /api/meetings/{meeting_id}/check-ins": Case(team(200)),
+    "GET /api/meetings/{meeting_id}/voice-coverage": Case(team(200)),
     "GET /api/circles/{circle_id}/plan": Case(team(200)),
     "POST /api/circles/{circle_id}/plan/items": Case(
         team(201), lambda w: {"section": "working_well", "text": "x"}

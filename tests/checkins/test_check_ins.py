@@ -178,3 +178,17 @@ async def test_practitioners_who_attended_reflect_on_the_same_questions(client, 
 )
 def test_where_a_check_in_sits_in_the_window(faces, expected):
     assert window({Question(key): value for key, value in faces.items()}) == expected
+
+
+async def test_my_data_holds_my_check_ins(client, world):
+    await factories.act_as(client, world.young_person)
+    await client.put(
+        _path(world.past), json={"listened": 3, "got_help": 1, "anything_else": "Too many people"}
+    )
+    text = (await client.get("/api/family/my-data")).text
+    assert "My check-ins after meetings" in text
+    assert "Did people listen to what you said? Yes" in text
+    assert "Did you get the help you were promised? No" in text
+    assert "Did you help decide" not in text  # not answered
+    assert "Too many people" in text
+    assert "Who can see it now: Just me" in text

@@ -87,7 +87,7 @@ export async function checkInView(ctx) {
   });
   root.append(
     heading(t("How was it for you?")),
-    el("p", {}, simple ? t("After your meeting on {date}.", { date: formatDate(due.starts_at) }) : t("After the {meeting} on {date}.", { meeting: due.kind_label, date: formatDate(due.starts_at) })),
+    el("p", {}, simple ? t("Tell us how it was at your meeting on {date}.", { date: formatDate(due.starts_at) }) : t("Tell us how it was at the {meeting} on {date}.", { meeting: due.kind_label, date: formatDate(due.starts_at) })),
     el("p", { class: "hint" }, t("You do not have to answer. It takes less than a minute.")),
     form,
   );

@@ -20,6 +20,7 @@ from server.auth.oidc_routes import api_routes as sign_in_provider_routes
 from server.auth.oidc_routes import page_routes as sign_in_page_routes
 from server.auth.routes import routes as auth_routes
 from server.auth.sign_in_settings import routes as sign_in_settings_routes
+from server.checkins.routes import routes as check_in_routes
 from server.circles.routes import routes as circle_routes
 from server.commands.routes import routes as command_routes
 from server.contributions.routes import routes as contribution_routes
@@ -44,6 +45,7 @@ API_ROUTES: list[BaseRoute] = [
     *contribution_routes,
     *circle_routes,
     *meeting_routes,
+    *check_in_routes,
     *plan_routes,
     *practitioner_routes,
     *notification_routes,

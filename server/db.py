@@ -11,6 +11,7 @@ MODEL_MODULES = [
     "server.auth.models",
     "server.meetings.models",
     "server.contributions.models",
+    "server.checkins.models",
     "server.plans.models",
     "server.audit.models",
     "server.notifications.models",

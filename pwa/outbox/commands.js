@@ -9,6 +9,7 @@ export const AUDIENCE = "audience";
 export const WITHDRAW = "withdraw";
 export const DELETE = "delete";
 export const ANSWER = "answer";
+export const CHECK_IN = "check_in";
 
 // Where a command is: waiting on this phone, on its way, or stopped until the
 // author chooses (the server said no; or the words were changed elsewhere).
@@ -17,12 +18,13 @@ export const SENDING = "sending";
 export const ATTENTION = "attention";
 export const CONFLICT = "conflict";
 
-function command(kind, personId, { id = newId(), contributionId = null, itemId = null, body = null }) {
+function command(kind, personId, { id = newId(), contributionId = null, itemId = null, meetingId = null, body = null }) {
   return {
     id,
     kind,
     contributionId,
     itemId,
+    meetingId,
     body,
     idempotencyKey: id,
     state: QUEUED,
@@ -63,6 +65,11 @@ export function answerPlanItem(personId, itemId, answer) {
   return command(ANSWER, personId, { itemId, body: { ...answer } });
 }
 
+/** checkIn: { listened, helped_decide, told_honestly, got_help (1-3 or null), anything_else, audience }. */
+export function checkInAfterMeeting(personId, meetingId, checkIn) {
+  return command(CHECK_IN, personId, { meetingId, body: { ...checkIn } });
+}
+
 /** The request that carries a command: method, path and JSON body (or undefined). */
 export function requestFor(cmd) {
   const one = "/api/contributions/" + encodeURIComponent(cmd.contributionId || "");
@@ -79,6 +86,8 @@ export function requestFor(cmd) {
       return { method: "DELETE", path: one, body: undefined };
     case ANSWER:
       return { method: "POST", path: "/api/family/plan/items/" + encodeURIComponent(cmd.itemId) + "/answer", body: cmd.body };
+    case CHECK_IN:
+      return { method: "PUT", path: "/api/family/check-ins/" + encodeURIComponent(cmd.meetingId), body: cmd.body };
     default:
       throw new Error("Unknown command: " + cmd.kind);
   }
@@ -86,7 +95,7 @@ export function requestFor(cmd) {
 
 /** Does this command carry words (so it can be changed, or downloaded)? */
 export function carriesWords(cmd) {
-  return cmd.kind === CREATE || cmd.kind === EDIT || cmd.kind === ANSWER;
+  return cmd.kind === CREATE || cmd.kind === EDIT || cmd.kind === ANSWER || cmd.kind === CHECK_IN;
 }
 
 /** Stopped until the author chooses what to do. */

@@ -4,7 +4,7 @@
 import { t, formatDateTime, formatNumber } from "../shell/i18n.js";
 import { kindLabel } from "../views/kinds.js";
 import { audienceLabel } from "../views/audiences.js";
-import { CREATE, EDIT, ANSWER } from "./commands.js";
+import { CREATE, EDIT, ANSWER, CHECK_IN } from "./commands.js";
 
 /** The words in these commands as text; commands without words are left out. */
 export function unsentText(commands) {
@@ -32,6 +32,7 @@ function describe(cmd) {
       .join("\n");
   }
   if (cmd.kind === ANSWER && body.comment) return [t("Your answer about the plan"), when, body.comment, ""].join("\n");
+  if (cmd.kind === CHECK_IN && body.anything_else) return [t("How was it for you?"), when, body.anything_else, ""].join("\n");
   return null;
 }
 

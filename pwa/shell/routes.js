@@ -14,6 +14,7 @@ import { ourPlanView } from "../views/our-plan.js";
 import { youSaidView } from "../views/you-said.js";
 import { settingsView } from "../views/settings.js";
 import { signOutView } from "../views/sign-out.js";
+import { checkInView } from "../views/check-in.js";
 
 const FAMILY = {
   home: familyHomeView,
@@ -27,6 +28,7 @@ const FAMILY = {
   "you-said": youSaidView,
   settings: settingsView,
   "sign-out": signOutView,
+  "check-in": checkInView,
 };
 
 /** A screen whose module is imported the first time it is shown. */
@@ -50,7 +52,7 @@ const CIRCLE_SCREENS = {
   plan: later(() => import("../views/circle-plan.js"), "circlePlanView"),
 };
 
-const KEEPS_CODE = new Set(["edit", "circle", "meeting", "organisation"]);
+const KEEPS_CODE = new Set(["edit", "check-in", "circle", "meeting", "organisation"]);
 
 /** The screen for a signed-in person; anything unknown is their home. */
 export function signedInRoute(kind, route) {

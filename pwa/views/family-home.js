@@ -9,17 +9,19 @@ import { familyHomeNow } from "../outbox/merge.js";
 import { offlineNote } from "./item-state.js";
 import { meetingSummary } from "./meeting.js";
 import { askedForViews } from "./asked-for-views.js";
+import { checkInCards, checkInsOnPhone } from "./check-in.js";
 
 export async function familyHomeView(ctx) {
   // With no connection, the home this phone last saw.
-  return homeContent(ctx, await familyHomeNow());
+  const home = await familyHomeNow();
+  return homeContent(ctx, home, await checkInsOnPhone());
 }
 
-function homeContent(ctx, home) {
+function homeContent(ctx, home, checkInsSent = new Set()) {
   const simple = home.simple_mode === true;
   const closed = Boolean(home.circle.closed_at);
   const switched = (updated) => {
-    section.replaceWith(homeContent(ctx, updated));
+    section.replaceWith(homeContent(ctx, updated, checkInsSent));
     document.querySelector("main h1").focus();
     announce(updated.simple_mode ? t("You are using the simpler version.") : t("You are using the full version."));
   };
@@ -31,6 +33,7 @@ function homeContent(ctx, home) {
     closed ? closedBanner(home.circle.closed_at) : installHint(),
     closed ? null : urgentSeen(home.urgent),
     closed ? null : askedForViews(home.view_requests, simple),
+    closed ? null : checkInCards(home.check_ins, checkInsSent, simple),
     el(
       "nav",
       { class: "home-actions", "aria-label": t("What you can do") },

@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.routing import BaseRoute
 
 from server.api.endpoint import Endpoint, endpoint
+from server.checkins.routes import routes as check_in_routes
 from server.commands import batch
 from server.commands.schemas import Batch, BatchAnswers
 from server.contributions.routes import routes as contribution_routes
@@ -19,6 +20,7 @@ OUTBOX_COMMANDS = {
     ("PUT", "/api/contributions/{contribution_id}/audience"),
     ("POST", "/api/contributions/{contribution_id}/withdraw"),
     ("POST", "/api/family/plan/items/{item_id}/answer"),
+    ("PUT", "/api/family/check-ins/{meeting_id}"),
 }
 
 
@@ -27,7 +29,11 @@ def _sent_by_outbox(route: BaseRoute) -> bool:
     return api is not None and (api.method, api.path) in OUTBOX_COMMANDS
 
 
-ALLOWED = [route for route in [*contribution_routes, *plan_routes] if _sent_by_outbox(route)]
+ALLOWED = [
+    route
+    for route in [*contribution_routes, *plan_routes, *check_in_routes]
+    if _sent_by_outbox(route)
+]
 
 
 async def send_batch(request: Request, body: Batch) -> BatchAnswers:

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 
 from server.auth.actor import Actor
 from server.auth.phones import phone_events
+from server.checkins.models import CheckIn
+from server.checkins.questions import FACE_LABELS, FAMILY_QUESTIONS, Face, Question
 from server.contributions.labels import AUDIENCE_LABELS, scale_question_text
 from server.contributions.reading import for_author
 from server.contributions.schemas import ContributionOut, ReadBy
@@ -81,6 +83,18 @@ def _answer(number: int, item: PlanItemOut | None, answer: AnswerOut, words: Wor
     return [*lines, *_read_by(answer.read_by, words), ""]
 
 
+def _check_in(number: int, item: CheckIn, words: Wording) -> list[str]:
+    lines = [f"{number}. {words.when(item.created_at)}"]
+    for question in Question:
+        face = getattr(item, question.value)
+        if face is not None:
+            asked = words.gettext(FAMILY_QUESTIONS[question])
+            lines.append(f"   {asked} {words.gettext(FACE_LABELS[Face(face)])}")
+    lines += [f"   {line}" for line in item.anything_else.splitlines()]
+    lines.append(_sharing(None, words.gettext(AUDIENCE_LABELS[item.audience]), words))
+    return [*lines, ""]
+
+
 PHONE_EVENTS = {
     "code_made": N_("{name} made an invitation code for you."),
     "joined": N_("A phone joined Alongside as you."),
@@ -109,6 +123,11 @@ async def my_data(actor: Actor, words: Wording) -> str:
         lines += ["", words.gettext(N_("My answers about the plan")), ""]
     for number, (plan_item, answer) in enumerate(answers, start=1):
         lines += _answer(number, plan_item, answer, words)
+    check_ins = await family_words.own_check_ins(actor).order_by("created_at")
+    if check_ins:
+        lines += ["", words.gettext(N_("My check-ins after meetings")), ""]
+    for number, check_in in enumerate(check_ins, start=1):
+        lines += _check_in(number, check_in, words)
     lines += ["", words.gettext(N_("My phones and invitation codes")), ""]
     lines += [
         f"- {words.when(event.at)}: "

@@ -5,6 +5,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from server.checkins.schemas import CheckInDue
 from server.meetings.schemas import AskedForViews, MeetingSummary
 
 
@@ -73,6 +74,8 @@ class FamilyHome(BaseModel):
     upcoming_meetings: list[MeetingSummary]
     #: Who asked for their views, for which meeting, by when; answered or not.
     view_requests: list[AskedForViews]
+    #: Meetings that have happened: "How was it for you?" (answered or not).
+    check_ins: list[CheckInDue]
     contributions: ContributionCounts
     urgent: UrgentShown | None
 

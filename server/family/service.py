@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from server.auth.actor import Actor
+from server.checkins.service import due
 from server.circles.models import Circle, FamilyMember, TeamMember
 from server.contributions.labels import KIND_LABELS, scale_question_text
 from server.contributions.schemas import SharedItem, SharedList
@@ -75,6 +76,7 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
         joined_from_other_organisations=await joined_from_other_organisations(circle, gettext),
         upcoming_meetings=[MeetingSummary.of(m, gettext) for m in await upcoming([circle.id])],
         view_requests=await asked_of(member, gettext),
+        check_ins=await due(actor, gettext),
         contributions=ContributionCounts(total=await mine.count(), shared=await shared.count()),
         urgent=await latest_for(member.id),
     )

@@ -11,7 +11,7 @@ from server.api.endpoint import endpoint, path_uuid
 from server.auth.actor import Actor
 from server.auth.sessions import current_actor
 from server.i18n import translator_for
-from server.meetings import service
+from server.meetings import coverage, service
 from server.meetings.schemas import MeetingDetail, MeetingNew, ViewsWanted
 
 
@@ -34,6 +34,13 @@ async def request_views(request: Request, body: ViewsWanted) -> Response:
     actor = await current_actor(request)
     meeting = await service.request_views(actor, path_uuid(request, "meeting_id"), body)
     return await _shown(request, actor, meeting.id)
+
+
+async def voice_coverage(request: Request) -> coverage.VoiceCoverage:
+    actor = await current_actor(request)
+    return await coverage.coverage(
+        actor, path_uuid(request, "meeting_id"), translator_for(request).gettext
+    )
 
 
 routes = [
@@ -63,5 +70,13 @@ routes = [
         response=MeetingDetail,
         tag="meetings",
         summary="Ask family members for their views before the meeting",
+    ),
+    endpoint(
+        "GET",
+        "/api/meetings/{meeting_id}/voice-coverage",
+        voice_coverage,
+        response=coverage.VoiceCoverage,
+        tag="meetings",
+        summary="Who was asked, who shared, family words in the plan, disagreements, calls for help",
     ),
 ]

@@ -13,13 +13,15 @@ from typing import Any, cast
 from uuid import UUID
 
 from tortoise.expressions import Q
+from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
 from server.auth.actor import Actor
+from server.checkins.models import CheckIn
 from server.circles.models import TeamMember
 from server.contributions.models import Audience, Contribution
 from server.organisations.models import Practitioner
-from server.plans.models import PlanAnswer, PlanItem
+from server.plans.models import Answer, PlanAnswer, PlanItem
 from server.sharing import policy
 
 DRAFT = Audience.JUST_ME
@@ -112,6 +114,28 @@ async def practitioners_who_may_read(contribution: Contribution) -> list[Practit
     ]
 
 
+# --- Check-ins after a meeting (their answers and words are the family's) -------
+
+
+def own_check_ins(actor: Actor) -> QuerySet[CheckIn]:
+    return CheckIn.filter(policy.own_check_ins(actor))
+
+
+async def save_check_in(actor: Actor, meeting_id: UUID, values: dict[str, Any]) -> CheckIn:
+    """Saves (or replaces) the actor's own check-in for a meeting. One they wrote
+    before joining again on a new phone stays locked, so it is replaced, not shown."""
+    assert actor.member is not None
+    saved, _ = await CheckIn.update_or_create(
+        values, meeting_id=meeting_id, member_id=actor.member.id
+    )
+    return saved
+
+
+async def readable_check_ins(actor: Actor) -> QuerySet[CheckIn]:
+    """Check-ins this actor may read: their own, or those shared with them."""
+    return CheckIn.filter(await policy.readable_check_ins(actor))
+
+
 # --- Plan answers (their comments are family words) ------------------------------
 
 
@@ -147,6 +171,51 @@ async def answer_with_id(answer_id: UUID) -> PlanAnswer | None:
     return await PlanAnswer.get_or_none(id=answer_id)
 
 
+# --- Voice coverage: counting, never reading -------------------------------------
+
+
+async def shared_counts(
+    circle_id: Any, meeting_id: Any, since: datetime | None, until: datetime
+) -> dict[UUID, int]:
+    """How many items each family member shared (with anyone, still shared) for
+    this meeting, or for no meeting in particular between `since` and `until`."""
+    loose = Q(meeting_id=None, created_at__lt=until)
+    if since is not None:
+        loose &= Q(created_at__gte=since)
+    rows = (
+        await Contribution.filter(Q(meeting_id=meeting_id) | loose, circle_id=circle_id)
+        .filter(withdrawn_at=None)
+        .exclude(audience=DRAFT)
+        .group_by("author_id")
+        .annotate(shared=Count("id"))
+        .values_list("author_id", "shared")
+    )
+    return {author: shared for author, shared in rows}
+
+
+async def quoted_in_plan(circle_id: Any, until: datetime) -> dict[str, int]:
+    """How many plan items quoted family words by `until`, by the author's role."""
+    rows = (
+        await PlanItem.filter(plan__circle_id=circle_id, created_at__lt=until)
+        .filter(source_id__isnull=False)
+        .annotate(quoted=Count("id"))
+        .group_by("source__author__role")
+        .values_list("source__author__role", "quoted")
+    )
+    return {str(role): quoted for role, quoted in rows}
+
+
+async def disagreements(circle_id: Any, since: datetime | None, until: datetime) -> tuple[int, int]:
+    """Disagreements with the plan raised between `since` and `until`, and how
+    many of them the team answered."""
+    raised = PlanAnswer.filter(
+        item__plan__circle_id=circle_id, answer=Answer.DISAGREE, created_at__lt=until
+    )
+    if since is not None:
+        raised = raised.filter(created_at__gte=since)
+    return await raised.count(), await raised.filter(responded_at__isnull=False).count()
+
+
 # --- Records management: counting and erasing, never reading -------------------
 
 
@@ -155,6 +224,7 @@ async def count_in_circles(circle_ids: Iterable[Any]) -> dict[str, int]:
     ids = list(circle_ids)
     return {
         "contributions": await Contribution.filter(circle_id__in=ids).count(),
+        "check_ins": await CheckIn.filter(circle_id__in=ids).count(),
         "plan_answers": await PlanAnswer.filter(item__plan__circle_id__in=ids).count(),
     }
 
@@ -173,6 +243,7 @@ async def erase_words_of(member_id: Any) -> tuple[dict[str, int], list[str]]:
         "plan_answers": len(answer_ids),
         "plan_items_quoting": await quoting.count(),
     }
+    counts["check_ins"] = await CheckIn.filter(member_id=member_id).delete()
     await quoting.delete()
     await answers.delete()
     await items.delete()

@@ -97,6 +97,23 @@ def _family_audience(
     return Q(**shared) & ~Q(**theirs)
 
 
+# --- Check-ins after a meeting --------------------------------------------------
+# A family member's "How was it for you?" is theirs: "just me" unless they choose
+# an audience, read by exactly those a contribution with that audience would be.
+
+
+def own_check_ins(actor: Actor) -> Q:
+    return _own(actor, author="member_id")
+
+
+async def readable_check_ins(actor: Actor) -> Q:
+    """A filter over CheckIn rows this actor may read."""
+    if actor.member is not None:
+        family = _family_audience(actor.member, author="member_id")
+        return _either(own_check_ins(actor), family)
+    return await _team_audience(actor, circle="circle_id")
+
+
 # --- Plan answers' comments ----------------------------------------------------
 # A family member's answer to a plan item has a choice (agree / not sure /
 # disagree), which the circle's team always sees so a disagreement can be

@@ -199,6 +199,14 @@ TABLE: dict[str, Case] = {
             "due_on": (date.today() + timedelta(days=3)).isoformat(),
         },
     ),
+    # Circle A's meeting is still to come: the check-in and reflection wait for it
+    # (409) for those who may give them; to anyone else the meeting is not found.
+    "PUT /api/family/check-ins/{meeting_id}": Case(
+        family(409, other_family=404), lambda w: {"listened": 3}
+    ),
+    "PUT /api/meetings/{meeting_id}/reflection": Case(team(409), lambda w: {"listened": 3}),
+    "GET /api/meetings/{meeting_id}/check-ins": Case(team(200)),
+    "GET /api/meetings/{meeting_id}/voice-coverage": Case(team(200)),
     "GET /api/circles/{circle_id}/plan": Case(team(200)),
     "POST /api/circles/{circle_id}/plan/items": Case(
         team(201), lambda w: {"section": "working_well", "text": "x"}

@@ -9,9 +9,9 @@ from pathlib import Path
 
 SERVER = Path(__file__).resolve().parents[2] / "server"
 #: Models whose rows hold family words.
-WORDS = {"Contribution", "PlanAnswer"}
+WORDS = {"Contribution", "PlanAnswer", "CheckIn"}
 #: Relations that lead to those rows from other models.
-RELATIONS = {"contributions", "plan_answers", "answers", "source"}
+RELATIONS = {"contributions", "plan_answers", "answers", "source", "check_ins"}
 ALLOWED = {"create"}
 #: Query methods whose string arguments or keywords name relations to follow.
 FOLLOWS = {

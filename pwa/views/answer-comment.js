@@ -29,3 +29,20 @@ export function commentBlock(answer) {
   }
   return null;
 }
+
+/** Where a disagreement stands ("With Maya Khan, a manager"), and the manager's answer in words. */
+export function managerAnswer(answer) {
+  const where = answer.where_label ? el("p", { class: "where-now", tabIndex: -1 }, icon("flag", "icon small"), el("span", {}, answer.where_label)) : null;
+  if (!answer.manager_answered_at) return where;
+  return el(
+    "div",
+    { class: "stack-small" },
+    where,
+    el(
+      "div",
+      { class: "team-response manager-answer" },
+      el("p", { class: "meta" }, t("{name}, a manager, answered on {date}", { name: answer.manager_name || "", date: formatDate(answer.manager_answered_at) })),
+      el("p", { dir: "auto" }, answer.manager_answer),
+    ),
+  );
+}

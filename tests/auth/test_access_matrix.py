@@ -220,6 +220,11 @@ TABLE: dict[str, Case] = {
         practitioners(404) | {"lead_manager": 200}, lambda w: {"text": "I will look again."}
     ),
     "POST /api/family/plan/answers/{answer_id}/escalate": Case(family(404, carer=200)),
+    # East is the lead's team: Maya manages it; Wes manages another.
+    "PUT /api/teams/{team_id}/duty-contact": Case(
+        admins(200) | {"lead_manager": 200, "other_manager": 404},
+        lambda w: {"practitioner_id": str(w.world.lead.id)},
+    ),
     "GET /api/oversight": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
     # The answer is Alex's (the carer): only its author may take the comment back.
     "POST /api/family/plan/answers/{answer_id}/withdraw": Case(family(404, carer=200)),
@@ -354,6 +359,7 @@ async def _build_world(closed: bool) -> World:
             "urgent_id": str(urgent.id),
             "organisation_id": str(organisation.id),
             "practitioner_id": str(world.teammate.id),
+            "team_id": str(world.lead.team_id),
         },
         draft=str(draft.id),
         invitation=await factories.invitation_code(world.other_young_person),

@@ -56,10 +56,9 @@ def _told(practitioner: Practitioner) -> Q:
     circle whose young person chose "my meeting"; once nobody acknowledged it in
     time, as manager or duty contact of the lead's team. Never in a closed circle."""
     on_team = Q(circle__team__practitioner_id=practitioner.id)
-    lead_team = "circle__team__practitioner__team__"
     overdue_for_me = Q(overdue_told_at__isnull=False, circle__team__is_lead=True) & (
-        Q(**{lead_team + "manager_id": practitioner.id})
-        | Q(**{lead_team + "duty_contact_id": practitioner.id})
+        Q(circle__team__practitioner__team__manager_id=practitioner.id)
+        | Q(circle__team__practitioner__team__duty_contact_id=practitioner.id)
     )
     told = (on_team & (Q(circle__team__is_lead=True) | Q(for_my_meeting=True))) | overdue_for_me
     return Q(circle__closed_at=None) & told

@@ -132,6 +132,8 @@ export const api = {
   escalateAnswer: (answerId) => request("POST", planAnswerPath(answerId) + "/escalate"),
   answerAsManager: (answerId, text) => request("POST", planAnswerPath(answerId) + "/manager-answer", { text }),
   oversight: () => request("GET", "/api/oversight"),
+  nameDutyContact: (teamId, practitionerId) =>
+    request("PUT", "/api/teams/" + encodeURIComponent(teamId) + "/duty-contact", { practitioner_id: practitionerId }),
   // The published plan, for the family.
   familyPlan: () => request("GET", "/api/family/plan"),
   planSeen: (version) => request("POST", "/api/family/plan/seen", { version }),

@@ -51,8 +51,21 @@ class NeverAsked(BaseModel):
     never_asked: list[str]
 
 
+class Person(BaseModel):
+    id: UUID
+    name: str
+
+
+class TeamOversight(BaseModel):
+    id: UUID
+    name: str
+    duty_contact_id: UUID | None
+    #: Who may be named the team's duty contact: its active practitioners.
+    people: list[Person]
+
+
 class Oversight(BaseModel):
-    teams: list[str]
+    teams: list[TeamOversight]
     escalations: list[Escalation]
     overdue_minutes: int
     overdue: list[Overdue]

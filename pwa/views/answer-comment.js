@@ -41,7 +41,7 @@ export function managerAnswer(answer) {
     el(
       "div",
       { class: "team-response manager-answer" },
-      el("p", { class: "meta" }, t("{name}, a manager, answered on {date}", { name: answer.manager_name || "", date: formatDate(answer.manager_answered_at) })),
+      el("p", { class: "meta" }, t("From {name}, a manager", { name: answer.manager_name || "" })),
       el("p", { dir: "auto" }, answer.manager_answer),
     ),
   );

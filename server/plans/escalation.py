@@ -13,6 +13,7 @@ from uuid import UUID
 
 from server.audit.service import record
 from server.auth.actor import Actor
+from server.circles.closure import ensure_open
 from server.circles.models import FamilyMember, TeamMember
 from server.email.service import queue_email
 from server.errors import Conflict, Forbidden, NotFound
@@ -117,6 +118,7 @@ async def from_family(actor: Actor, answer_id: UUID, base_url: str) -> PlanAnswe
     answer = await family_words.own_answers(actor).get_or_none(id=answer_id)
     if answer is None:
         raise NotFound()
+    await ensure_open(member)  # nobody on a closed circle's team reads anything new
     if answer.answer is not Answer.DISAGREE:
         raise NotADisagreement()
     return await send(answer, member.circle_id, base_url, by=member)

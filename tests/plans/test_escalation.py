@@ -2,7 +2,10 @@
 lead) reaches the manager of the lead's team, by name, who answers in words. The
 family member sees where it is and reads the answer beside their own words."""
 
+from datetime import UTC, datetime
+
 from server.audit.models import AuditEvent
+from server.circles.models import Circle
 from server.jobs.models import Job
 from tests import factories
 from tests.plans import helpers
@@ -127,3 +130,13 @@ async def test_the_lead_escalates_to_the_same_named_manager(client):
     assert escalated.status_code == 200, escalated.text
     assert escalated.json()["manager_name"] == "Maya Khan"
     assert (await _my_answer(client, world.parent))["where_label"] == "With Maya Khan, a manager"
+
+
+async def test_nothing_goes_to_a_manager_from_a_closed_circle(client):
+    world = await factories.world()
+    await helpers.managed(world)
+    _, answer = await _disagreement(client, world)
+    await Circle.filter(id=world.circle.id).update(closed_at=datetime.now(UTC))
+    refused = await client.post(f"/api/family/plan/answers/{answer['id']}/escalate")
+    assert refused.status_code == 409
+    assert not await Job.filter(kind="email").exists()

@@ -32,7 +32,7 @@ export function commentBlock(answer) {
 
 /** Where a disagreement stands ("With Maya Khan, a manager"), and the manager's answer in words. */
 export function managerAnswer(answer) {
-  const where = answer.where_label ? el("p", { class: "where-now", tabIndex: -1 }, icon("flag", "icon small"), el("span", {}, answer.where_label)) : null;
+  const where = answer.where_label ? el("p", { class: "where-now", tabIndex: -1 }, answer.where_label) : null;
   if (!answer.manager_answered_at) return where;
   return el(
     "div",

@@ -31,6 +31,7 @@ from server.i18n import I18n
 from server.meetings.routes import routes as meeting_routes
 from server.notifications.routes import routes as notification_routes
 from server.organisations.routes import routes as organisation_routes
+from server.oversight.routes import routes as oversight_routes
 from server.plans.routes import routes as plan_routes
 from server.practitioners.routes import routes as practitioner_routes
 from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
@@ -50,6 +51,7 @@ API_ROUTES: list[BaseRoute] = [
     *practitioner_routes,
     *notification_routes,
     *organisation_routes,
+    *oversight_routes,
     *command_routes,
 ]
 

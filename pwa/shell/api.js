@@ -130,10 +130,15 @@ export const api = {
   publishPlan: (id) => request("POST", circlePath(id) + "/plan/publish"),
   respondToAnswer: (answerId, text) => request("POST", planAnswerPath(answerId) + "/response", { text }),
   escalateAnswer: (answerId) => request("POST", planAnswerPath(answerId) + "/escalate"),
+  answerAsManager: (answerId, text) => request("POST", planAnswerPath(answerId) + "/manager-answer", { text }),
+  oversight: () => request("GET", "/api/oversight"),
+  nameDutyContact: (teamId, practitionerId) =>
+    request("PUT", "/api/teams/" + encodeURIComponent(teamId) + "/duty-contact", { practitioner_id: practitionerId }),
   // The published plan, for the family.
   familyPlan: () => request("GET", "/api/family/plan"),
   planSeen: (version) => request("POST", "/api/family/plan/seen", { version }),
   withdrawAnswerComment: (answerId) => request("POST", "/api/family/plan/answers/" + encodeURIComponent(answerId) + "/withdraw"),
+  escalateMyAnswer: (answerId) => request("POST", "/api/family/plan/answers/" + encodeURIComponent(answerId) + "/escalate"),
   youSaid: () => request("GET", "/api/family/you-said"),
   // Administration: organisations, teams, people and their roles, leavers.
   adminOrganisations: () => request("GET", "/api/admin/organisations"),

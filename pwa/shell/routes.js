@@ -43,6 +43,7 @@ const PRACTITIONER = {
   settings: settingsView,
   admin: later(() => import("../views/admin.js"), "adminView"),
   organisation: later(() => import("../views/admin-organisation.js"), "adminOrganisationView"),
+  oversight: later(() => import("../views/oversight.js"), "oversightView"),
 };
 
 // A circle's other screens, after its code: #/circle/ID/people, …/meetings, …/plan.

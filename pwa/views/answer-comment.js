@@ -29,3 +29,20 @@ export function commentBlock(answer) {
   }
   return null;
 }
+
+/** Where a disagreement stands ("With Maya Khan, a manager"), and the manager's answer in words. */
+export function managerAnswer(answer) {
+  const where = answer.where_label ? el("p", { class: "where-now", tabIndex: -1 }, answer.where_label) : null;
+  if (!answer.manager_answered_at) return where;
+  return el(
+    "div",
+    { class: "stack-small" },
+    where,
+    el(
+      "div",
+      { class: "team-response manager-answer" },
+      el("p", { class: "meta" }, t("From {name}, a manager", { name: answer.manager_name || "" })),
+      el("p", { dir: "auto" }, answer.manager_answer),
+    ),
+  );
+}

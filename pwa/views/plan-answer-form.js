@@ -18,7 +18,7 @@ import { answerPlanItem, isStopped, ANSWER } from "../outbox/commands.js";
 import { enqueue, discard, sendAgain, waiting, outboxEvents } from "../outbox/queue.js";
 import { flush } from "../outbox/flush.js";
 import { audienceLine, audiencePicker, carersCanSee, audienceLabel } from "./audiences.js";
-import { commentBlock } from "./answer-comment.js";
+import { commentBlock, managerAnswer } from "./answer-comment.js";
 import { readBy } from "./my-words.js";
 import { cancelButton, confirmPanel } from "./panels.js";
 
@@ -58,7 +58,7 @@ export function answerArea(item, isCarer = false) {
       );
       (area.querySelector("input:checked") || area.querySelector("input[type=radio]")).focus();
     });
-    const buttons = el("div", { class: "action-row" }, change, stopSharing(mine, area, render));
+    const buttons = el("div", { class: "action-row" }, change, stopSharing(mine, area, render), askAManager(mine, area, render));
     area.replaceChildren(myAnswer(mine, sent, isCarer), buttons);
   };
   render(item.my_answer, false);
@@ -126,7 +126,50 @@ function myAnswer(mine, sent, isCarer) {
           el("p", { dir: "auto" }, mine.response),
         )
       : null,
+    mine.pending ? null : managerAnswer(mine),
   );
+}
+
+// Their own disagreement can go to a manager of their worker's team, who answers here.
+function askAManager(mine, area, render) {
+  if (mine.pending || mine.answer !== "disagree" || mine.escalated_at) return null;
+  return askedFirst(mine, area, render, {
+    label: t("Ask a manager to look at this"),
+    question: t("Ask a manager to look at this?"),
+    detail: t("A manager in your worker's team will answer you here."),
+    yes: t("Yes, ask a manager"),
+    no: t("No, not now"),
+    send: () => api.escalateMyAnswer(mine.id),
+    focus: ".where-now",
+    done: t("A manager will look at this."),
+  });
+}
+
+// A button that asks first, in place of the answer, then sends and shows the answer again.
+function askedFirst(mine, area, render, { label, question, detail, yes, no, send, focus, done }) {
+  const button = el("button", { type: "button", class: "action" }, label);
+  button.addEventListener("click", () => {
+    const back = () => {
+      render(mine, false);
+      area.querySelector(".action-row button:last-child").focus();
+    };
+    area.replaceChildren(
+      confirmPanel({
+        question,
+        detail,
+        yes,
+        no,
+        act: async () => {
+          render(await send(), false);
+          area.querySelector(focus).focus();
+          announce(done);
+        },
+        cancel: back,
+      }),
+    );
+    area.querySelector(".panel-question").focus();
+  });
+  return button;
 }
 
 // Their own words stay theirs to read, with who can see them and who has.
@@ -153,29 +196,16 @@ function myComment(mine, isCarer) {
 // Taking their words back: the answer stays, the comment is hidden from everyone else.
 function stopSharing(mine, area, render) {
   if (!mine.comment || mine.comment_withdrawn_at) return null;
-  const button = el("button", { type: "button", class: "action" }, t("Stop sharing my comment"));
-  button.addEventListener("click", () => {
-    const back = () => {
-      render(mine, false);
-      area.querySelector(".action-row button:last-child").focus();
-    };
-    area.replaceChildren(
-      confirmPanel({
-        question: t("Stop sharing your comment?"),
-        detail: t("Your answer stays. Your words will be hidden from everyone else."),
-        yes: t("Yes, stop sharing"),
-        no: t("No, keep sharing"),
-        act: async () => {
-          render(await api.withdrawAnswerComment(mine.id), false);
-          area.querySelector(".withdrawn").focus();
-          announce(t("You stopped sharing your comment."));
-        },
-        cancel: back,
-      }),
-    );
-    area.querySelector(".panel-question").focus();
+  return askedFirst(mine, area, render, {
+    label: t("Stop sharing my comment"),
+    question: t("Stop sharing your comment?"),
+    detail: t("Your answer stays. Your words will be hidden from everyone else."),
+    yes: t("Yes, stop sharing"),
+    no: t("No, keep sharing"),
+    send: () => api.withdrawAnswerComment(mine.id),
+    focus: ".withdrawn",
+    done: t("You stopped sharing your comment."),
   });
-  return button;
 }
 
 function answerForm(item, mine, isCarer, cancel, sent) {

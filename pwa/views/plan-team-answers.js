@@ -9,7 +9,7 @@ import { t, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { attempt, cancelButton, problemLine } from "./panels.js";
 import { textareaField } from "./fields.js";
-import { commentBlock } from "./answer-comment.js";
+import { commentBlock, managerAnswer } from "./answer-comment.js";
 
 /** plan: { slot, refresh(focusOn) } from the plan screen. */
 export function teamAnswers(item, plan) {
@@ -34,6 +34,7 @@ function answerBlock(item, answer, plan) {
     answer.escalated_at
       ? el("p", { class: "escalated" }, icon("flag", "icon small"), el("span", {}, t("Escalated to a manager on {date}", { date: formatDate(answer.escalated_at) })))
       : null,
+    answer.manager_answered_at ? managerAnswer({ ...answer, where_label: null }) : null,
     answer.answer === "disagree" ? answerActions(item, answer, plan) : null,
   );
 }

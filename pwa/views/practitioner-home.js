@@ -18,6 +18,7 @@ export async function practitionerHomeView(ctx) {
       : el("p", {}, t("You are not part of any circle yet.")),
     newCircleForm(ctx),
     ADMIN_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/admin" }, t("Administration"))) : null,
+    ctx.me.role === "team_manager" ? el("p", { class: "other-way" }, el("a", { href: "#/oversight" }, t("Your teams"))) : null,
     el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Settings"))),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );

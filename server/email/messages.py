@@ -34,4 +34,22 @@ TEMPLATES = {
             "If this was not you, you can ignore this email: your password stays the same."
         ),
     ),
+    "escalated": Template(
+        subject=N_("A plan was sent to you to answer"),
+        body=N_(
+            "Someone does not agree with part of a plan and asked for a manager to "
+            "look at it. You manage the team of the plan's lead worker.\n\n"
+            "Open this link to read it and answer:\n\n"
+            "{link}"
+        ),
+    ),
+    "urgent_overdue": Template(
+        subject=N_("A call for help has not been answered"),
+        body=N_(
+            "Someone asked to talk to someone now in Alongside. Nobody has said "
+            "they have seen it yet.\n\n"
+            "Open this link to see it:\n\n"
+            "{link}"
+        ),
+    ),
 }

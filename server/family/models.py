@@ -36,6 +36,9 @@ class UrgentRequest(Model):
         on_delete=fields.SET_NULL,
     )
     acknowledged_by_id: UUID | None
+    #: When the lead's manager and the team's duty contact were told nobody had
+    #: acknowledged it in time (once: the worker does not tell them again).
+    overdue_told_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "urgent_request"

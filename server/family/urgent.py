@@ -15,6 +15,7 @@ from server.auth.actor import Actor
 from server.circles.closure import ensure_open
 from server.circles.errors import CallInstead
 from server.circles.models import TeamMember, who_they_are
+from server.email.service import queue_email
 from server.errors import Forbidden, NotFound
 from server.family.models import UrgentRequest
 from server.family.schemas import UrgentShown, UrgentWaiting, UrgentWaitingList
@@ -52,9 +53,15 @@ async def need_to_talk(actor: Actor, *, for_my_meeting: bool = False) -> UrgentR
 
 def _told(practitioner: Practitioner) -> Q:
     """The requests this practitioner is told of: as lead, or on the team of a
-    circle whose young person chose "my meeting"; never in a closed circle."""
-    on_team = Q(circle__team__practitioner_id=practitioner.id, circle__closed_at=None)
-    return on_team & (Q(circle__team__is_lead=True) | Q(for_my_meeting=True))
+    circle whose young person chose "my meeting"; once nobody acknowledged it in
+    time, as manager or duty contact of the lead's team. Never in a closed circle."""
+    on_team = Q(circle__team__practitioner_id=practitioner.id)
+    overdue_for_me = Q(overdue_told_at__isnull=False, circle__team__is_lead=True) & (
+        Q(circle__team__practitioner__team__manager_id=practitioner.id)
+        | Q(circle__team__practitioner__team__duty_contact_id=practitioner.id)
+    )
+    told = (on_team & (Q(circle__team__is_lead=True) | Q(for_my_meeting=True))) | overdue_for_me
+    return Q(circle__closed_at=None) & told
 
 
 async def waiting(actor: Actor, gettext: Callable[[str], str]) -> UrgentWaitingList:
@@ -128,20 +135,48 @@ async def latest_for(member_id: UUID) -> UrgentShown | None:
 
 
 async def who_to_tell_when_overdue(request: UrgentRequest) -> list[Practitioner]:
-    """Who hears of a call for help nobody acknowledged in time. For now the lead
-    (again); escalation to the lead's manager and the team's duty contact joins here."""
+    """Who hears of a call for help nobody acknowledged in time: the manager of
+    the lead's team and the team's duty contact; the lead again when neither is
+    named, so somebody always is."""
     lead = await TeamMember.get_or_none(
         circle_id=request.circle_id, is_lead=True, circle__closed_at=None
-    ).select_related("practitioner")
-    return [lead.practitioner] if lead is not None else []
+    ).select_related("practitioner__team__manager", "practitioner__team__duty_contact")
+    if lead is None:
+        return []
+    team = lead.practitioner.team
+    named = [team.manager, team.duty_contact] if team is not None else []
+    told = {p.id: p for p in named if p is not None and p.is_active}
+    return list(told.values()) or [lead.practitioner]
 
 
 async def overdue(
     settings: Settings, now: datetime
 ) -> list[tuple[UrgentRequest, list[Practitioner]]]:
-    """Calls for help left unacknowledged longer than the setting, with who to tell."""
+    """Calls for help left unacknowledged longer than the setting, not told of
+    yet, with who to tell."""
     since = now - timedelta(minutes=settings.urgent_acknowledge_minutes)
     late = await UrgentRequest.filter(
-        acknowledged_at=None, created_at__lt=since, circle__closed_at=None
+        acknowledged_at=None, overdue_told_at=None, created_at__lt=since, circle__closed_at=None
     ).order_by("created_at")
     return [(request, await who_to_tell_when_overdue(request)) for request in late]
+
+
+async def tell_overdue(settings: Settings, now: datetime) -> int:
+    """The worker's check: tells those named of each overdue call for help, by
+    push and by an email with a link only, and marks it so it is told once.
+    Returns how many calls were told of."""
+    told = 0
+    for request, people in await overdue(settings, now):
+        marked = await UrgentRequest.filter(id=request.id, overdue_told_at=None).update(
+            overdue_told_at=now
+        )
+        if not marked:  # another worker told them first
+            continue
+        for person in people:
+            await notify(person, "urgent_overdue", key=f"urgent-overdue:{request.id}")
+            await queue_email(
+                person.email, "urgent_overdue", person.locale, link=settings.base_url.rstrip("/")
+            )
+        await record("urgent_overdue", circle_id=request.circle_id, subject=request)
+        told += 1
+    return told

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from tortoise import Tortoise
 
 from server.db import tortoise_config
 from server.email.service import EmailNotSent, run_email
+from server.family import urgent
 from server.i18n import I18n
 from server.jobs import queue, tidy
 from server.jobs.models import Job
@@ -22,6 +23,8 @@ from server.records.retention import apply_retention
 from server.settings import Settings
 
 log = logging.getLogger("alongside.worker")
+#: How often the worker looks for calls for help nobody acknowledged in time.
+OVERDUE_EVERY = timedelta(minutes=1)
 
 
 async def run_one(job: Job, settings: Settings, i18n: I18n, now: datetime | None = None) -> None:
@@ -55,6 +58,7 @@ async def work(settings: Settings, *, until_idle: bool = False, poll_seconds: fl
     i18n = I18n(default=settings.default_locale)
     taken = 0
     tidied_at: datetime | None = None
+    checked_at: datetime | None = None
     try:
         while True:
             now = datetime.now(UTC)
@@ -63,6 +67,9 @@ async def work(settings: Settings, *, until_idle: bool = False, poll_seconds: fl
                 due, key = retention.next_run(now, settings)
                 await queue.enqueue("retention", {}, run_at=due, dedupe_key=key)
                 tidied_at = now
+            if checked_at is None or now - checked_at >= OVERDUE_EVERY:
+                await urgent.tell_overdue(settings, now)
+                checked_at = now
             job = await queue.claim()
             if job is None:
                 if until_idle:

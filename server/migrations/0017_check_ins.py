@@ -8,7 +8,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0013_loop_closes')]
+    dependencies = [('models', '0014_managers')]
 
     initial = False
 

@@ -12,4 +12,7 @@ BODIES = {
     "urgent": N_("Someone needs to talk to you now. Open Alongside."),
     "urgent_seen": N_("Open Alongside to see what is new."),
     "sign_in_trouble": N_("Someone is having trouble signing in to Alongside."),
+    "escalated": N_("Someone asked a manager to look at a plan. Open Alongside."),
+    "manager_answered": N_("Open Alongside to see what is new."),
+    "urgent_overdue": N_("Nobody has answered a call for help yet. Open Alongside."),
 }

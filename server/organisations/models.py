@@ -77,6 +77,12 @@ class Team(Model):
         "models.Practitioner", related_name="teams_managed", null=True, on_delete=fields.SET_NULL
     )
     manager_id: UUID | None
+    #: A practitioner of the team told, with the manager, of a call for help
+    #: nobody acknowledged in time.
+    duty_contact: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner", related_name="duty_for", null=True, on_delete=fields.SET_NULL
+    )
+    duty_contact_id: UUID | None
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -28,6 +28,8 @@ class Action(StrEnum):
     REASSIGN_LEAD = "reassign_lead"
     SEE_AUDIT = "see_audit"
     SET_SIGN_IN = "set_sign_in"
+    OVERSEE = "oversee"
+    NAME_DUTY_CONTACT = "name_duty_contact"
 
 
 _ADMINS = frozenset({Role.PARTNERSHIP_ADMIN, Role.ORGANISATION_ADMIN})
@@ -43,6 +45,10 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     # Managers see only their teams' part of it (audit.viewer).
     Action.SEE_AUDIT: frozenset({Role.AUDITOR, Role.TEAM_MANAGER}),
     Action.SET_SIGN_IN: _ADMINS,
+    # Their own teams' circles only (oversight.service).
+    Action.OVERSEE: frozenset({Role.TEAM_MANAGER}),
+    # A manager, for the teams they manage only (organisations.duty).
+    Action.NAME_DUTY_CONTACT: _ADMINS | {Role.TEAM_MANAGER},
 }
 #: Partnership-wide roles: everywhere; every other role: its own organisation only.
 EVERYWHERE = frozenset({Role.PARTNERSHIP_ADMIN, Role.AUDITOR})

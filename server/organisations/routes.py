@@ -11,9 +11,10 @@ from starlette.responses import JSONResponse, Response
 from server.api.endpoint import endpoint, path_uuid
 from server.auth.sessions import current_actor
 from server.i18n import translator_for
-from server.organisations import people, service
+from server.organisations import duty, people, service
 from server.organisations.permissions import Action, roles_for
 from server.organisations.schemas import (
+    DutyContact,
     LeadChange,
     OrganisationNew,
     OrganisationOut,
@@ -24,6 +25,7 @@ from server.organisations.schemas import (
     PersonOut,
     RoleChange,
     TeamNew,
+    TeamOut,
 )
 
 
@@ -87,6 +89,12 @@ async def deactivate(request: Request) -> PersonCircles:
 async def reassign_lead(request: Request, body: LeadChange) -> None:
     actor = await current_actor(request)
     await people.reassign_lead(actor, path_uuid(request, "circle_id"), body.practitioner_id)
+
+
+async def duty_contact(request: Request, body: DutyContact) -> TeamOut:
+    actor = await current_actor(request)
+    team = await duty.name_duty_contact(actor, path_uuid(request, "team_id"), body.practitioner_id)
+    return service.team_out(team)
 
 
 ADMIN = "/api/admin"
@@ -180,5 +188,15 @@ routes = [
         tag="administration",
         summary="Name a new lead for a circle (when its lead leaves)",
         roles=roles_for(Action.REASSIGN_LEAD),
+    ),
+    endpoint(
+        "PUT",
+        "/api/teams/{team_id}/duty-contact",
+        duty_contact,
+        body=DutyContact,
+        response=TeamOut,
+        tag="administration",
+        roles=roles_for(Action.NAME_DUTY_CONTACT),
+        summary="Name the team's duty contact (told of calls for help nobody acknowledged)",
     ),
 ]

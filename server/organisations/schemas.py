@@ -47,6 +47,15 @@ class TeamOut(BaseModel):
     id: UUID
     name: str
     manager_name: str | None
+    #: Told, with the manager, of a call for help nobody acknowledged in time.
+    duty_contact_name: str | None = None
+
+
+class DutyContact(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    #: A practitioner of the team; null names nobody.
+    practitioner_id: UUID | None
 
 
 class RoleOut(BaseModel):

@@ -29,17 +29,28 @@ from server.organisations.schemas import (
 Gettext = Callable[[str], str]
 
 
+def team_out(team: Team) -> TeamOut:
+    """The team with its manager and duty contact (both fetched)."""
+    return TeamOut(
+        id=team.id,
+        name=team.name,
+        manager_name=team.manager.name if team.manager else None,
+        duty_contact_name=team.duty_contact.name if team.duty_contact else None,
+    )
+
+
 async def organisation_out(organisation: Organisation, gettext: Gettext) -> OrganisationOut:
-    teams = await Team.filter(organisation=organisation).select_related("manager").order_by("name")
+    teams = (
+        await Team.filter(organisation=organisation)
+        .select_related("manager", "duty_contact")
+        .order_by("name")
+    )
     return OrganisationOut(
         id=organisation.id,
         name=organisation.name,
         agency=organisation.agency,
         agency_label=gettext(AGENCY_LABELS[organisation.agency]),
-        teams=[
-            TeamOut(id=t.id, name=t.name, manager_name=t.manager.name if t.manager else None)
-            for t in teams
-        ],
+        teams=[team_out(t) for t in teams],
     )
 
 

@@ -16,6 +16,7 @@ from server.contributions.labels import AUDIENCE_LABELS
 from server.contributions.reading import read_by
 from server.contributions.schemas import ReadBy
 from server.i18n import N_
+from server.plans import escalation
 from server.plans.labels import ANSWER_LABELS
 from server.plans.models import Answer, PlanAnswer
 from server.plans.reading import latest_answers
@@ -36,6 +37,7 @@ class _Access:
     markers: set[UUID] = field(default_factory=set)
     comment_for: str | None = None
     read_by: dict[str, list[ReadBy]] = field(default_factory=dict)
+    managers: dict[UUID, str] = field(default_factory=dict)
 
     def hides(self, answer: PlanAnswer) -> bool:
         return (
@@ -62,6 +64,7 @@ async def _access(actor: Actor, answers: list[PlanAnswer], gettext: Gettext) -> 
         readable=await family_words.answer_ids_readable(actor, ids),
         markers=await family_words.answer_ids_withdrawn_from(actor, ids),
     )
+    access.managers = await escalation.manager_names(answers)
     hidden = [answer for answer in answers if access.hides(answer)]
     if hidden and actor.practitioner is not None:  # a family member is not told of it
         access.comment_for = await _comment_for(hidden, gettext)
@@ -74,6 +77,7 @@ async def _access(actor: Actor, answers: list[PlanAnswer], gettext: Gettext) -> 
 
 def _out(answer: PlanAnswer, access: _Access, gettext: Gettext) -> AnswerOut:
     readable = answer.id in access.readable
+    manager = access.managers.get(answer.escalated_to_id) if answer.escalated_to_id else None
     return AnswerOut(
         id=answer.id,
         member_name=answer.member.name,
@@ -93,6 +97,11 @@ def _out(answer: PlanAnswer, access: _Access, gettext: Gettext) -> AnswerOut:
         response=answer.response,
         responded_at=answer.responded_at,
         escalated_at=answer.escalated_at,
+        where=(place := escalation.where(answer)),
+        where_label=escalation.where_label(place, manager, gettext),
+        manager_name=manager,
+        manager_answer=answer.manager_answer,
+        manager_answered_at=answer.manager_answered_at,
     )
 
 

@@ -1,5 +1,5 @@
 from server.i18n import N_
-from server.plans.models import ActionStatus, Answer, PlanSection
+from server.plans.models import ActionStatus, Answer, PlanSection, Where
 
 SECTION_LABELS = {
     PlanSection.WORKING_WELL: N_("What's working well"),
@@ -18,4 +18,10 @@ ANSWER_LABELS = {
     Answer.AGREE: N_("I agree"),
     Answer.NOT_SURE: N_("I'm not sure"),
     Answer.DISAGREE: N_("I disagree"),
+}
+
+WHERE_LABELS = {
+    Where.WITH_WORKER: N_("With your worker"),
+    Where.WITH_MANAGER: N_("With {name}, a manager"),
+    Where.ANSWERED: N_("Answered"),
 }

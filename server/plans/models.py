@@ -36,6 +36,14 @@ class Answer(StrEnum):
     DISAGREE = "disagree"
 
 
+class Where(StrEnum):
+    """Where a disagreement stands, as its author is told."""
+
+    WITH_WORKER = "with_worker"
+    WITH_MANAGER = "with_manager"
+    ANSWERED = "answered"
+
+
 class Plan(Model):
     id = fields.UUIDField(primary_key=True)
     circle: fields.OneToOneRelation[Circle] = fields.OneToOneField(
@@ -170,6 +178,31 @@ class PlanAnswer(Model):
         on_delete=fields.SET_NULL,
     )
     escalated_by_id: UUID | None
+    #: The family member who took their own disagreement to a manager.
+    escalated_by_member: fields.ForeignKeyNullableRelation[FamilyMember] = fields.ForeignKeyField(
+        "models.FamilyMember",
+        related_name="plan_escalations",
+        null=True,
+        on_delete=fields.SET_NULL,
+    )
+    escalated_by_member_id: UUID | None
+    #: The named manager it went to: the manager of the lead's team.
+    escalated_to: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner",
+        related_name="plan_escalations_received",
+        null=True,
+        on_delete=fields.SET_NULL,
+    )
+    escalated_to_id: UUID | None
+    manager_answer = fields.TextField(default="")
+    manager_answered_at = fields.DatetimeField(null=True)
+    manager_answered_by: fields.ForeignKeyNullableRelation[Practitioner] = fields.ForeignKeyField(
+        "models.Practitioner",
+        related_name="plan_escalations_answered",
+        null=True,
+        on_delete=fields.SET_NULL,
+    )
+    manager_answered_by_id: UUID | None
 
     class Meta:
         table = "plan_answer"

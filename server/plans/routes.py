@@ -13,7 +13,7 @@ from server.auth.sessions import current_actor
 from server.circles.models import Circle
 from server.errors import Forbidden
 from server.i18n import translator_for, wording_for
-from server.plans import answers, export, family, service, team
+from server.plans import answers, escalation, export, family, service, team
 from server.plans.models import PlanItem
 from server.plans.printing import print_page
 from server.plans.reading import ItemData, render
@@ -109,7 +109,25 @@ async def respond(request: Request, body: ResponseNew) -> AnswerOut:
 
 async def escalate(request: Request) -> AnswerOut:
     actor = await current_actor(request)
-    answer = await team.escalate(actor, path_uuid(request, "answer_id"))
+    answer = await team.escalate(actor, path_uuid(request, "answer_id"), _base_url(request))
+    return await answers.shown_one(actor, answer, translator_for(request).gettext)
+
+
+def _base_url(request: Request) -> str:
+    return str(request.app.state.settings.base_url)
+
+
+async def escalate_mine(request: Request) -> AnswerOut:
+    actor = await current_actor(request)
+    answer = await escalation.from_family(
+        actor, path_uuid(request, "answer_id"), _base_url(request)
+    )
+    return await answers.shown_one(actor, answer, translator_for(request).gettext)
+
+
+async def manager_answer(request: Request, body: ResponseNew) -> AnswerOut:
+    actor = await current_actor(request)
+    answer = await escalation.answer_as_manager(actor, path_uuid(request, "answer_id"), body.text)
     return await answers.shown_one(actor, answer, translator_for(request).gettext)
 
 
@@ -271,7 +289,24 @@ routes = [
         escalate,
         response=AnswerOut,
         tag="plans",
-        summary="Escalate a disagreement to the team's manager",
+        summary="Escalate a disagreement to the manager of the lead's team",
+    ),
+    endpoint(
+        "POST",
+        "/api/plan-answers/{answer_id}/manager-answer",
+        manager_answer,
+        body=ResponseNew,
+        response=AnswerOut,
+        tag="plans",
+        summary="The manager a disagreement was escalated to answers it",
+    ),
+    endpoint(
+        "POST",
+        "/api/family/plan/answers/{answer_id}/escalate",
+        escalate_mine,
+        response=AnswerOut,
+        tag="family",
+        summary="Take my own disagreement to the manager of my worker's team",
     ),
     endpoint(
         "GET",

@@ -9,7 +9,7 @@ from server.api.fields import Text, VersionNumber, left_out
 from server.contributions.models import Audience
 from server.contributions.schemas import ReadBy
 from server.organisations.models import Agency
-from server.plans.models import ActionStatus, Answer, PlanSection
+from server.plans.models import ActionStatus, Answer, PlanSection, Where
 
 MAX_TEXT = 2000
 
@@ -96,6 +96,14 @@ class AnswerOut(BaseModel):
     response: str
     responded_at: datetime | None
     escalated_at: datetime | None
+    #: Where a disagreement stands: with_worker, with_manager or answered
+    #: (None for agree and not sure), said in the reader's language.
+    where: Where | None = None
+    where_label: str | None = None
+    #: The named manager it went to, and their answer in words.
+    manager_name: str | None = None
+    manager_answer: str = ""
+    manager_answered_at: datetime | None = None
 
 
 class PlanItemOut(BaseModel):

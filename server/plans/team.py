@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from uuid import UUID
 
-from server.audit.service import record
 from server.auth.actor import Actor
 from server.circles.access import team_place
 from server.contributions.reading import record_reads_of
 from server.errors import NotFound
+from server.plans import escalation
 from server.plans.answers import with_answers
 from server.plans.models import Plan, PlanAnswer, PlanVersion
 from server.plans.reading import ItemData, hidden_from, render
@@ -54,17 +54,18 @@ async def audit_quotes(actor: Actor, items: list[PlanItemOut]) -> None:
         await record_reads_of(actor.practitioner.id, await readable.values_list("circle_id", "id"))
 
 
-async def _answer_for_team(actor: Actor, answer_id: UUID) -> PlanAnswer:
+async def _answer_for_team(actor: Actor, answer_id: UUID) -> tuple[PlanAnswer, UUID]:
+    """The answer, and its circle, if this actor is on the circle's team."""
     answer = await family_words.answer_with_id(answer_id)
     if answer is None:
         raise NotFound()
-    await item_for_team(actor, answer.item_id)
-    return answer
+    item = await item_for_team(actor, answer.item_id)
+    return answer, item.plan.circle_id
 
 
 async def respond(actor: Actor, answer_id: UUID, text: str) -> PlanAnswer:
     """Listening back: a response clears the disagreement flag."""
-    answer = await _answer_for_team(actor, answer_id)
+    answer, _ = await _answer_for_team(actor, answer_id)
     answer.response = text.strip()
     answer.responded_at = datetime.now(UTC)
     answer.responded_by = actor.practitioner
@@ -72,15 +73,12 @@ async def respond(actor: Actor, answer_id: UUID, text: str) -> PlanAnswer:
     return answer
 
 
-async def escalate(actor: Actor, answer_id: UUID) -> PlanAnswer:
-    """Raise a disagreement with the team's manager: recorded, and shown on the plan."""
-    answer = await _answer_for_team(actor, answer_id)
-    if answer.escalated_at is None:
-        answer.escalated_at = datetime.now(UTC)
-        answer.escalated_by = actor.practitioner
-        await answer.save(update_fields=["escalated_at", "escalated_by_id"])
-        await record("disagreement_escalated", practitioner=actor.practitioner, subject=answer)
-    return answer
+async def escalate(actor: Actor, answer_id: UUID, base_url: str) -> PlanAnswer:
+    """The lead (or anyone on the team) raises a disagreement with the named
+    manager of the lead's team (server.plans.escalation)."""
+    answer, circle_id = await _answer_for_team(actor, answer_id)
+    assert actor.practitioner is not None  # only a team member gets this far
+    return await escalation.send(answer, circle_id, base_url, by=actor.practitioner)
 
 
 async def version_items(

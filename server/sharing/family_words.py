@@ -216,6 +216,17 @@ async def disagreements(circle_id: Any, since: datetime | None, until: datetime)
     return await raised.count(), await raised.filter(responded_at__isnull=False).count()
 
 
+def escalations_waiting(circle_ids: Iterable[UUID]) -> QuerySet[PlanAnswer]:
+    """Disagreements sent to a manager and not yet answered, in these circles: the
+    choice is for the manager to see; a comment only as far as
+    `answer_ids_readable` allows."""
+    return PlanAnswer.filter(
+        item__plan__circle_id__in=list(circle_ids),
+        escalated_at__isnull=False,
+        manager_answered_at=None,
+    )
+
+
 # --- Records management: counting and erasing, never reading -------------------
 
 

@@ -190,6 +190,7 @@ async def _scene(client) -> tuple[factories.World, dict[str, str], Examples]:
         "organisation_id": str(world.circle.organisation_id),
         "practitioner_id": str(world.teammate.id),
         "urgent_id": str(uuid.uuid4()),
+        "team_id": str(uuid.uuid4()),
     }
     return world, ids, Examples(world, shared.json()["id"])
 

@@ -223,6 +223,17 @@ TABLE: dict[str, Case] = {
     "GET /api/schemas/plan-export-v1.json": Case(everyone(200)),
     "POST /api/plan-answers/{answer_id}/response": Case(team(200), lambda w: {"text": "thanks"}),
     "POST /api/plan-answers/{answer_id}/escalate": Case(team(200)),
+    # Alex's disagreement went to Maya, who manages the lead's team: she alone answers.
+    "POST /api/plan-answers/{answer_id}/manager-answer": Case(
+        practitioners(404) | {"lead_manager": 200}, lambda w: {"text": "I will look again."}
+    ),
+    "POST /api/family/plan/answers/{answer_id}/escalate": Case(family(404, carer=200)),
+    # East is the lead's team: Maya manages it; Wes manages another.
+    "PUT /api/teams/{team_id}/duty-contact": Case(
+        admins(200) | {"lead_manager": 200, "other_manager": 404},
+        lambda w: {"practitioner_id": str(w.world.lead.id)},
+    ),
+    "GET /api/oversight": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
     # The answer is Alex's (the carer): only its author may take the comment back.
     "POST /api/family/plan/answers/{answer_id}/withdraw": Case(family(404, carer=200)),
     "GET /api/family/plan": Case(family(200)),
@@ -336,6 +347,8 @@ async def _build_world(closed: bool) -> World:
         version_number=1,
         answer=Answer.DISAGREE,
         comment="answer words",
+        escalated_at=datetime.now(UTC),
+        escalated_to=staff["lead_manager"],
     )
     urgent = await UrgentRequest.create(member=world.young_person, circle=world.circle)
     if closed:
@@ -354,6 +367,7 @@ async def _build_world(closed: bool) -> World:
             "urgent_id": str(urgent.id),
             "organisation_id": str(organisation.id),
             "practitioner_id": str(world.teammate.id),
+            "team_id": str(world.lead.team_id),
         },
         draft=str(draft.id),
         invitation=await factories.invitation_code(world.other_young_person),

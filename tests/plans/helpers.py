@@ -2,6 +2,7 @@
 
 import uuid
 
+from server.organisations.models import Organisation, Role, Team
 from tests import factories
 
 
@@ -44,3 +45,18 @@ async def family_plan(client, person):
     response = await client.get("/api/family/plan")
     assert response.status_code == 200, response.text
     return response.json()
+
+
+async def managed(world, name="Maya Khan", email="maya@example.test", lead=True):
+    """A team with a manager; the circle's lead joins it when `lead` is true."""
+    organisation = await Organisation.get(id=world.circle.organisation_id)
+    team = await Team.create(organisation=organisation, name="Team " + email)
+    manager = await factories.practitioner(
+        organisation, email, name, role=Role.TEAM_MANAGER, team=team
+    )
+    team.manager = manager
+    await team.save(update_fields=["manager_id"])
+    if lead:
+        world.lead.team = team
+        await world.lead.save(update_fields=["team_id"])
+    return team, manager

@@ -11,7 +11,7 @@ import pytest
 from server.audit.models import AuditEvent
 from server.plans.models import PlanAnswer, PlanVersion
 from tests import factories
-from tests.plans.helpers import add, family_plan, publish
+from tests.plans.helpers import add, family_plan, managed, publish
 from tests.reads import reads as audited_reads
 
 WORDS = "I cannot go because of what happens at home"
@@ -166,6 +166,7 @@ async def test_every_practitioner_read_of_a_comment_is_audited_and_shown_to_its_
 
 async def test_the_team_can_answer_a_disagreement_without_reading_a_comment_not_for_them(client):
     world = await factories.world()
+    await managed(world)  # escalations go to the lead's manager
     item_id = await _published_item(client, world)
     sent = await _answer(client, world.young_person, item_id)  # my worker
     await factories.act_as(client, world.teammate)

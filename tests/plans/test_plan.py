@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 from server.plans.models import PlanAnswer, PlanItem, PlanVersion
 from tests import factories
-from tests.plans.helpers import add, bring_in, family_plan, publish, share
+from tests.plans.helpers import add, bring_in, family_plan, managed, publish, share
 
 
 async def test_family_words_go_in_verbatim_attributed_and_linked(client):
@@ -150,6 +150,7 @@ async def test_publish_change_publish_shows_each_person_what_changed_since_they_
 
 async def test_answers_flag_disagreement_until_the_team_responds(client):
     world = await factories.world()
+    await managed(world)  # escalations go to the lead's manager
     item = await add(client, world.lead, world.circle, "Alex stops drinking")
     await publish(client, world.lead, world.circle)
     await factories.act_as(client, world.parent)

@@ -20,7 +20,7 @@ import httpx2 as httpx
 from starlette.applications import Starlette
 
 from server.circles.models import AgeBand, FamilyMember, FamilyRole
-from server.organisations.models import Organisation, Role
+from server.organisations.models import Organisation, Practitioner, Role, Team
 from tests import factories
 from tests.conftest import ORIGIN
 
@@ -34,8 +34,11 @@ IMPOSTOR = "priya-as-sam"
 ADMIN = "ada"
 #: Dee is the data protection officer: she searches the audit, which holds ids, never words.
 AUDITOR = "dee"
+#: Maya manages Priya's team: escalations reach her, and she answers them, but no
+#: family member chose her as a reader, so she reads no family words.
+MANAGER = "maya"
 SIGNED_OUT = "signed-out"
-EVERYONE = (*AUTHORS, LEAD, TEAMMATE, *OUTSIDERS, ADMIN, AUDITOR, IMPOSTOR, SIGNED_OUT)
+EVERYONE = (*AUTHORS, LEAD, TEAMMATE, *OUTSIDERS, ADMIN, AUDITOR, MANAGER, IMPOSTOR, SIGNED_OUT)
 SHARED = ("my_worker", "my_meeting", "my_family_too")
 CANARY = re.compile(r"CANARY[0-9a-f]{10}")
 
@@ -146,6 +149,18 @@ class Scene:
         )
 
 
+async def _manager_of(lead: Practitioner) -> Practitioner:
+    team = await Team.create(organisation_id=lead.organisation_id, name="Priya's team")
+    manager = await factories.practitioner(
+        await lead.organisation, "maya@example.test", "Maya Manager", role=Role.TEAM_MANAGER
+    )
+    team.manager = manager
+    await team.save(update_fields=["manager_id"])
+    lead.team = team
+    await lead.save(update_fields=["team_id"])
+    return manager
+
+
 async def _everyone_signed_in(
     app: Starlette, stack: AsyncExitStack, world: factories.World
 ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -174,6 +189,7 @@ async def _everyone_signed_in(
             "Dee Officer",
             role=Role.AUDITOR,
         ),
+        MANAGER: await _manager_of(world.lead),
     }
     clients = {}
     for name, person in people.items():
@@ -283,6 +299,12 @@ async def _answers(scene: Scene, document: dict[str, Any], items: list[str]) -> 
             answer = await _comment(scene, author, item, audience, default)
         comment = scene.canaries[-1]
         await scene.send(LEAD, "POST", f"/api/plan-answers/{answer}/escalate")
+        await scene.send(
+            MANAGER,
+            "POST",
+            f"/api/plan-answers/{answer}/manager-answer",
+            json={"text": "I have read the plan and I will ask for a meeting."},
+        )
         await scene.send(
             LEAD,
             "POST",

@@ -108,6 +108,7 @@ async def _circle_a(client, organisation) -> dict[str, str]:
         "organisation_id": str(circle.organisation_id),
         "practitioner_id": str(lead.id),
         "urgent_id": str(uuid.uuid4()),
+        "team_id": str(uuid.uuid4()),
     }
 
 

@@ -1,0 +1,1 @@
+"""A team manager's oversight of their teams' circles."""

@@ -140,6 +140,9 @@ TABLE: dict[str, Case] = {
     "POST /api/sessions/family": Case(everyone(401), lambda w: {"pin": "2468"}),
     "PUT /api/me/locale": Case(signed_in(200), lambda w: {"locale": "pl"}),
     "POST /api/me/second-factor": Case(practitioners(200)),
+    "GET /api/me/second-factor": Case(practitioners(200)),
+    # Nothing is turned on to turn off.
+    "DELETE /api/me/second-factor": Case(practitioners(409), lambda w: {"code": "000000"}),
     "GET /api/sign-in/providers": Case(everyone(200)),
     # The auditor, and team managers (for their teams' circles only), look at the audit.
     "GET /api/audit": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),

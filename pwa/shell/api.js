@@ -146,6 +146,11 @@ export const api = {
   deactivate: (personId) => request("POST", personPath(personId) + "/deactivate"),
   reassignLead: (circleId, personId) =>
     request("PUT", "/api/admin/circles/" + encodeURIComponent(circleId) + "/lead", { practitioner_id: personId }),
+  // A practitioner's sign-in code (authenticator app).
+  secondFactor: () => request("GET", "/api/me/second-factor"),
+  startSecondFactor: () => request("POST", "/api/me/second-factor"),
+  confirmSecondFactor: (code) => request("PUT", "/api/me/second-factor", { code }),
+  turnOffSecondFactor: (code) => request("DELETE", "/api/me/second-factor", { code }),
   // Notifications on this phone (never with anyone's words in them).
   pushKey: () => request("GET", "/api/push/key"),
   subscribePush: (subscription) => request("POST", "/api/push/subscriptions", subscription),

@@ -41,6 +41,7 @@ const PRACTITIONER = {
   settings: settingsView,
   admin: later(() => import("../views/admin.js"), "adminView"),
   organisation: later(() => import("../views/admin-organisation.js"), "adminOrganisationView"),
+  "second-factor": later(() => import("../views/second-factor.js"), "secondFactorView"),
 };
 
 // A circle's other screens, after its code: #/circle/ID/people, …/meetings, …/plan.

@@ -6,6 +6,8 @@ deactivated, their open session stops working."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import subprocess
 import sys
@@ -138,3 +140,86 @@ def test_a_partnership_admin_sets_up_a_school_whose_teacher_signs_in_then_leaves
 def link_in_text(printed: str) -> str:
     (link,) = [word for word in printed.split() if "/#/set-password/" in word]
     return link
+
+
+def test_the_auditor_searches_the_audit_and_downloads_it(council, browser: Browser):
+    server, mail = council
+    printed = alongside(
+        server,
+        "admin",
+        "create-partnership-admin",
+        "ada@council.test",
+        "--name",
+        "Ada Admin",
+        "--organisation",
+        "Riverside Council",
+    )
+    admin = new_phone(browser, server.url, width=1280)
+    choose_password(admin, link_in_text(printed), "Ada Admin")
+    admin.get_by_role("link", name="Administration").click()
+    admin.get_by_role("link", name="Riverside Council").click()
+    admin.get_by_label("Name", exact=True).fill("Dee Officer")
+    admin.get_by_label("Work email address").fill("dee@council.test")
+    admin.get_by_label("Role").select_option("auditor")
+    admin.get_by_role("button", name="Send the invitation").click()
+    expect(admin.get_by_role("heading", name="Dee Officer")).to_be_visible()
+    admin.context.close()
+    alongside(server, "worker", "--until-idle")
+    auditor = new_phone(browser, server.url)
+    choose_password(auditor, link_in(mail.wait_for("dee@council.test")), "Dee Officer")
+
+    auditor.get_by_role("link", name="Audit", exact=True).click()
+    expect(auditor.get_by_role("heading", level=1)).to_have_text("Audit")
+    table = auditor.get_by_role("table", name="What was found")
+    expect(table.get_by_text("practitioner invited")).to_be_visible()
+    assert_accessible(auditor)
+    shoot(auditor, "audit-en")
+    # A name in the results narrows the search to that person.
+    table.get_by_role("button", name="Ada Admin").first.click()
+    expect(auditor.get_by_label("Person's id")).not_to_have_value("")
+    expect(table.get_by_role("button", name="Dee Officer")).to_have_count(0)
+    expect(
+        table.get_by_text("organisation created")
+        .or_(table.get_by_text("practitioner invited"))
+        .first
+    ).to_be_visible()
+    auditor.get_by_label("From").fill("2000-01-01")
+    auditor.get_by_label("To").fill("2000-01-02")
+    auditor.get_by_role("button", name="Search the audit").click()
+    expect(auditor.get_by_role("status").filter(has_text="0 found")).to_be_visible()
+    auditor.get_by_label("From").fill("")
+    auditor.get_by_label("To").fill("")
+    auditor.get_by_role("button", name="Search the audit").click()
+    expect(table.get_by_text("practitioner invited")).to_be_visible()
+    with auditor.expect_download() as downloading:
+        auditor.get_by_role("link", name="Download CSV").click()
+    text = Path(downloading.value.path()).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows and {row["practitioner"] for row in rows} == {"Ada Admin"}
+    assert "practitioner_invited" in {row["action"] for row in rows}
+    # Each look was recorded: the auditor's own searches are in the audit now.
+    auditor.reload()
+    expect(auditor.get_by_role("heading", level=1)).to_have_text("Audit")
+    expect(table.get_by_text("audit exported")).to_be_visible()
+    auditor.context.close()
+
+    urdu = new_phone(browser, server.url, locale="ur")
+    sign_in_as_practitioner_in(urdu, "dee@council.test")
+    urdu.goto("/#/settings")
+    urdu.locator(".language-choice[lang=ur]").click()
+    expect(urdu.locator("html")).to_have_attribute("dir", "rtl")
+    urdu.goto("/#/audit")
+    expect(urdu.locator("table.audit-table")).to_be_visible()
+    assert urdu.locator("html").get_attribute("dir") == "rtl"
+    assert_accessible(urdu)
+    shoot(urdu, "audit-ur")
+    urdu.context.close()
+
+
+def sign_in_as_practitioner_in(page: Page, email: str) -> None:
+    """Signs in whatever the screen's language (by the form's fields)."""
+    page.goto("/")
+    page.locator("#field-email").fill(email)
+    page.locator("#field-password").fill(PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    expect(page.locator("main a[href='#/settings']")).to_be_visible()

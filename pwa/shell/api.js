@@ -146,6 +146,9 @@ export const api = {
   deactivate: (personId) => request("POST", personPath(personId) + "/deactivate"),
   reassignLead: (circleId, personId) =>
     request("PUT", "/api/admin/circles/" + encodeURIComponent(circleId) + "/lead", { practitioner_id: personId }),
+  // The audit: a search, and the same search's CSV (a link, downloaded by the browser).
+  audit: (query) => request("GET", "/api/audit" + queryString(query)),
+  auditCsvUrl: (query) => "/api/audit/export" + queryString(query),
   // A practitioner's sign-in code (authenticator app).
   secondFactor: () => request("GET", "/api/me/second-factor"),
   startSecondFactor: () => request("POST", "/api/me/second-factor"),
@@ -156,6 +159,11 @@ export const api = {
   subscribePush: (subscription) => request("POST", "/api/push/subscriptions", subscription),
   unsubscribePush: (endpoint) => request("DELETE", "/api/push/subscriptions", { endpoint }),
 };
+
+function queryString(query) {
+  const search = new URLSearchParams(query).toString();
+  return search ? "?" + search : "";
+}
 
 function contribution(id) {
   return "/api/contributions/" + encodeURIComponent(id);

@@ -41,7 +41,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.DEACTIVATE: _ADMINS,
     Action.REASSIGN_LEAD: _ADMINS,
     # Managers see only their teams' part of it (audit.viewer).
-    Action.SEE_AUDIT: frozenset({Role.AUDITOR, Role.TEAM_MANAGER}),
+    Action.SEE_AUDIT: frozenset({Role.AUDITOR, Role.PARTNERSHIP_ADMIN, Role.TEAM_MANAGER}),
     Action.SET_SIGN_IN: _ADMINS,
 }
 #: Partnership-wide roles: everywhere; every other role: its own organisation only.

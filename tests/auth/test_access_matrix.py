@@ -62,6 +62,7 @@ PRACTITIONERS = [
     "other_org_admin",
 ]
 FAMILY = ["young_person", "carer", "other_family"]
+AUDIT_READERS = {"lead_manager": 200, "other_manager": 200, "partnership_admin": 200}
 #: Words and names of circle A that no refusal may carry.
 SECRETS = ("family words", "draft words", "team words", "answer words", "Sam", "Alex")
 
@@ -144,9 +145,10 @@ TABLE: dict[str, Case] = {
     # Nothing is turned on to turn off.
     "DELETE /api/me/second-factor": Case(practitioners(409), lambda w: {"code": "000000"}),
     "GET /api/sign-in/providers": Case(everyone(200)),
-    # The auditor, and team managers (for their teams' circles only), look at the audit.
-    "GET /api/audit": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
-    "GET /api/audit/export": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
+    # The auditor, the partnership administrator, and team managers (for their teams'
+    # circles only), look at the audit.
+    "GET /api/audit": Case(practitioners(403) | AUDIT_READERS),
+    "GET /api/audit/export": Case(practitioners(403) | AUDIT_READERS),
     "PUT /api/admin/organisations/{organisation_id}/sign-in": Case(
         admins(200), lambda w: {"requires_second_factor": True}
     ),

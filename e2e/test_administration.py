@@ -19,7 +19,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from e2e.live_server import LiveServer, free_port
-from e2e.steps import assert_accessible, new_phone, sign_in_as_practitioner
+from e2e.steps import (
+    assert_accessible,
+    new_phone,
+    sign_in_as_practitioner,
+    sign_in_in_any_language,
+)
 from tests.mail_server import MailServer, link_in
 
 PASSWORD = "a long and happy password"
@@ -71,6 +76,23 @@ def shoot(page: Page, name: str) -> None:
         page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
 
 
+def first_partnership_admin(server: LiveServer, browser: Browser) -> Page:
+    """Ada Admin of Riverside Council, from the one command line step, signed in."""
+    printed = alongside(
+        server,
+        "admin",
+        "create-partnership-admin",
+        "ada@council.test",
+        "--name",
+        "Ada Admin",
+        "--organisation",
+        "Riverside Council",
+    )
+    admin = new_phone(browser, server.url, width=1280)
+    choose_password(admin, link_in_text(printed), "Ada Admin")
+    return admin
+
+
 def choose_password(page: Page, link: str, name: str) -> None:
     page.goto(local(link))
     expect(page.get_by_role("heading", level=1)).to_have_text("Choose your password")
@@ -85,18 +107,7 @@ def test_a_partnership_admin_sets_up_a_school_whose_teacher_signs_in_then_leaves
     council, browser: Browser
 ):
     server, mail = council
-    printed = alongside(
-        server,
-        "admin",
-        "create-partnership-admin",
-        "ada@council.test",
-        "--name",
-        "Ada Admin",
-        "--organisation",
-        "Riverside Council",
-    )
-    admin = new_phone(browser, server.url, width=1280)
-    choose_password(admin, link_in_text(printed), "Ada Admin")
+    admin = first_partnership_admin(server, browser)
     shoot(admin, "en-home")
 
     admin.get_by_role("link", name="Administration").click()
@@ -144,18 +155,7 @@ def link_in_text(printed: str) -> str:
 
 def test_the_auditor_searches_the_audit_and_downloads_it(council, browser: Browser):
     server, mail = council
-    printed = alongside(
-        server,
-        "admin",
-        "create-partnership-admin",
-        "ada@council.test",
-        "--name",
-        "Ada Admin",
-        "--organisation",
-        "Riverside Council",
-    )
-    admin = new_phone(browser, server.url, width=1280)
-    choose_password(admin, link_in_text(printed), "Ada Admin")
+    admin = first_partnership_admin(server, browser)
     admin.get_by_role("link", name="Administration").click()
     admin.get_by_role("link", name="Riverside Council").click()
     admin.get_by_label("Name", exact=True).fill("Dee Officer")
@@ -204,7 +204,7 @@ def test_the_auditor_searches_the_audit_and_downloads_it(council, browser: Brows
     auditor.context.close()
 
     urdu = new_phone(browser, server.url, locale="ur")
-    sign_in_as_practitioner_in(urdu, "dee@council.test")
+    sign_in_in_any_language(urdu, "dee@council.test", PASSWORD)
     urdu.goto("/#/settings")
     urdu.locator(".language-choice[lang=ur]").click()
     expect(urdu.locator("html")).to_have_attribute("dir", "rtl")
@@ -214,12 +214,3 @@ def test_the_auditor_searches_the_audit_and_downloads_it(council, browser: Brows
     assert_accessible(urdu)
     shoot(urdu, "audit-ur")
     urdu.context.close()
-
-
-def sign_in_as_practitioner_in(page: Page, email: str) -> None:
-    """Signs in whatever the screen's language (by the form's fields)."""
-    page.goto("/")
-    page.locator("#field-email").fill(email)
-    page.locator("#field-password").fill(PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    expect(page.locator("main a[href='#/settings']")).to_be_visible()

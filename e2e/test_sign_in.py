@@ -20,7 +20,12 @@ from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from e2e.live_server import LiveServer, free_port, off_the_browsers_loop, wait_until_ready
-from e2e.steps import assert_accessible, new_phone, sign_in_as_practitioner
+from e2e.steps import (
+    assert_accessible,
+    new_phone,
+    sign_in_as_practitioner,
+    sign_in_in_any_language,
+)
 from server.auth.models import SecondFactor
 from server.auth.oidc import CALLBACK_PATH
 from server.auth.secrets import hash_secret, seal
@@ -237,11 +242,7 @@ def test_a_practitioner_turns_a_sign_in_code_on_and_off_in_their_settings(
 
     _in_database(sso_server, speaks_urdu)
     urdu = new_phone(browser, sso_server.url, locale="ur")
-    urdu.goto("/")
-    urdu.locator("#field-email").fill("omar.code@council.test")
-    urdu.locator("#field-password").fill(PASSWORD)
-    urdu.locator("form button[type=submit]").first.click()
-    expect(urdu.locator("main a[href='#/settings']")).to_be_visible()
+    sign_in_in_any_language(urdu, "omar.code@council.test", PASSWORD)
     urdu.goto("/#/second-factor")
     expect(urdu.locator(".secret-key")).to_be_visible()
     assert urdu.locator("html").get_attribute("dir") == "rtl"

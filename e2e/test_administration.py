@@ -214,3 +214,53 @@ def test_the_auditor_searches_the_audit_and_downloads_it(council, browser: Brows
     assert_accessible(urdu)
     shoot(urdu, "audit-ur")
     urdu.context.close()
+
+
+def test_a_partnership_admin_downloads_and_erases_a_family_members_records(
+    council, browser: Browser
+):
+    server, _ = council
+    admin = first_partnership_admin(server, browser)
+    token = admin.request.get("/api/me").json()["csrf_token"]
+    headers = {"X-CSRF-Token": token, "Origin": server.url}
+    circle = admin.request.post("/api/circles", data={"name": "Sam and Mia"}, headers=headers)
+    circle_id = circle.json()["id"]
+    sam = {"name": "Sam", "role": "young_person", "age_band": "12_15"}
+    added = admin.request.post(f"/api/circles/{circle_id}/members", data=sam, headers=headers)
+    assert added.ok, added.text()
+
+    admin.get_by_role("link", name="Administration").click()
+    admin.get_by_role("link", name="Records").click()
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Records")
+    admin.get_by_label("Family member's name").fill("sam")
+    admin.get_by_role("button", name="Find", exact=True).click()
+    card = admin.get_by_role("article", name="Sam")
+    expect(card).to_be_visible()
+    with admin.expect_download() as downloading:
+        card.get_by_role("link", name="Download their records").click()
+    assert "Sam" in Path(downloading.value.path()).read_text(encoding="utf-8")
+    card.get_by_role("button", name="Erase their records").click()
+    assert_accessible(admin)
+    shoot(admin, "records-en")
+    card.get_by_label("Type their name to confirm").fill("Mia")
+    card.get_by_label("Why the law says so").fill("Court order 42")
+    card.get_by_role("button", name="Erase for good").click()
+    expect(card.locator("#field-confirm_name-error")).to_contain_text("exactly as it is shown")
+    card.get_by_label("Type their name to confirm").fill("Sam")
+    card.get_by_role("button", name="Erase for good").click()
+    expect(admin.get_by_role("status").filter(has_text="0 found")).to_be_visible()
+    assert server.query("SELECT count(*) FROM family_member") == [(0,)]
+    assert server.query("SELECT count(*) FROM audit_event WHERE action = 'records_erased'") == [
+        (1,)
+    ]
+    admin.goto("/#/settings")
+    admin.locator(".language-choice[lang=ur]").click()
+    expect(admin.locator("html")).to_have_attribute("dir", "rtl")
+    admin.goto("/#/records")
+    admin.locator("#field-name").fill("Sam")
+    admin.locator("form[role=search] button[type=submit]").click()
+    expect(admin.get_by_role("status")).to_be_visible()
+    assert_accessible(admin)
+    admin.set_viewport_size({"width": 390, "height": 844})
+    shoot(admin, "records-ur")
+    admin.context.close()

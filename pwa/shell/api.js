@@ -149,6 +149,11 @@ export const api = {
   // The audit: a search, and the same search's CSV (a link, downloaded by the browser).
   audit: (query) => request("GET", "/api/audit" + queryString(query)),
   auditCsvUrl: (query) => "/api/audit/export" + queryString(query),
+  // Records: a family member's export (a link) and erasure.
+  findMembers: (name) => request("GET", "/api/records/members" + queryString({ name })),
+  memberExportUrl: (id) => "/api/records/members/" + encodeURIComponent(id) + "/export",
+  eraseMember: (id, confirmName, reason) =>
+    request("POST", "/api/records/members/" + encodeURIComponent(id) + "/erasure", { confirm_name: confirmName, reason }),
   // A practitioner's sign-in code (authenticator app).
   secondFactor: () => request("GET", "/api/me/second-factor"),
   startSecondFactor: () => request("POST", "/api/me/second-factor"),

@@ -41,6 +41,7 @@ const PRACTITIONER = {
   settings: settingsView,
   admin: later(() => import("../views/admin.js"), "adminView"),
   organisation: later(() => import("../views/admin-organisation.js"), "adminOrganisationView"),
+  records: later(() => import("../views/records.js"), "recordsView"),
   audit: later(() => import("../views/audit.js"), "auditView"),
   "second-factor": later(() => import("../views/second-factor.js"), "secondFactorView"),
 };

@@ -72,7 +72,8 @@ class LiveServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        wait_until_ready(self.url, self.process)
+        # A busy shared machine can take a while to import and migrate.
+        wait_until_ready(self.url, self.process, seconds=120)
 
     def stop(self) -> None:
         if self.process is not None:

@@ -76,6 +76,16 @@ def sign_in_as_practitioner(page: Page, email: str, password: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def sign_in_in_any_language(page: Page, email: str, password: str) -> None:
+    """Signs in by the form's fields, whatever language the screen is in, and
+    waits for the practitioner's home."""
+    page.goto("/")
+    page.locator("#field-email").fill(email)
+    page.locator("#field-password").fill(password)
+    page.locator("form button[type=submit]").first.click()
+    expect(page.locator("main a[href='#/settings']")).to_be_visible()
+
+
 def join(page: Page, code: str, pin: str) -> None:
     page.goto(f"/#/join/{code}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Join your circle")

@@ -20,13 +20,19 @@ from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from e2e.live_server import LiveServer, free_port, off_the_browsers_loop, wait_until_ready
-from e2e.steps import assert_accessible, new_phone, sign_in_as_practitioner
+from e2e.steps import (
+    assert_accessible,
+    new_phone,
+    sign_in_as_practitioner,
+    sign_in_in_any_language,
+)
 from server.auth.models import SecondFactor
 from server.auth.oidc import CALLBACK_PATH
-from server.auth.secrets import hash_secret
+from server.auth.secrets import hash_secret, seal
 from server.db import tortoise_config
 from server.organisations.models import Agency, Organisation, Practitioner
 from server.practitioners import invitations
+from server.settings import Settings
 from tests.oidc.provider import running_provider
 
 PASSWORD = "a long practitioner password"
@@ -146,7 +152,10 @@ def test_a_practitioner_with_an_authenticator_app_signs_in_with_its_code(
             agency=Agency.SOCIAL_CARE,
             password_hash=await hash_secret(PASSWORD),
         )
-        await SecondFactor.create(practitioner=priya, secret=secret, confirmed_at=priya.created_at)
+        key = Settings.from_env(sso_server.env).ready().secret_key
+        await SecondFactor.create(
+            practitioner=priya, secret=seal(key, secret), confirmed_at=priya.created_at
+        )
 
     _in_database(sso_server, practitioner_with_app)
     for locale in ("ur", "en-GB"):
@@ -175,3 +184,68 @@ def test_a_practitioner_with_an_authenticator_app_signs_in_with_its_code(
         page.get_by_role("button", name="Sign in").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Your circles")
         page.context.close()
+
+
+def test_a_practitioner_turns_a_sign_in_code_on_and_off_in_their_settings(
+    browser: Browser, sso_server: LiveServer
+):
+    async def practitioner() -> None:
+        council = await Organisation.create(name="Council early help")
+        await Practitioner.create(
+            organisation=council,
+            email="omar.code@council.test",
+            name="Omar Khan",
+            agency=Agency.EARLY_HELP,
+            password_hash=await hash_secret(PASSWORD),
+        )
+
+    _in_database(sso_server, practitioner)
+    started = time.time()
+    page = new_phone(browser, sso_server.url)
+    sign_in_as_practitioner(page, "omar.code@council.test", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your circles")
+    page.get_by_role("link", name="Settings").click()
+    page.get_by_role("link", name="Your sign-in code").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign-in code")
+    expect(
+        page.get_by_role("img", name="A QR code to scan with your authenticator app")
+    ).to_be_visible()
+    assert_accessible(page)
+    _shot(page, "sign-in-code-on-en")
+    secret = page.locator(".secret-key").inner_text().strip()
+    app = pyotp.TOTP(secret)
+    page.get_by_label("Code from your authenticator app").fill("000000")
+    page.get_by_role("button", name="Turn on the sign-in code").click()
+    expect(page.locator("#field-code-error")).to_contain_text("That code is not right")
+    page.get_by_label("Code from your authenticator app").fill(app.at(started - 30))
+    page.get_by_role("button", name="Turn on the sign-in code").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Keep these recovery codes")
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
+    page.get_by_role("link", name="Your sign-in code").click()
+    expect(page.get_by_text("A sign-in code is on for you.")).to_be_visible()
+    assert_accessible(page)
+    _shot(page, "sign-in-code-off-en")
+    code = page.get_by_label("Code from your authenticator app")
+    code.fill(app.at(started - 30))  # used already
+    page.get_by_role("button", name="Turn off the sign-in code").click()
+    expect(page.locator("#field-code-error")).to_contain_text("That code is not right")
+    code.fill(app.at(started))
+    page.get_by_role("button", name="Turn off the sign-in code").click()
+    expect(page.get_by_text("A sign-in code is off for you.")).to_be_visible()
+    page.context.close()
+
+    # Off again, so password alone signs in; the screen in Urdu, right to left.
+    async def speaks_urdu() -> None:
+        await Practitioner.filter(email="omar.code@council.test").update(locale="ur")
+
+    _in_database(sso_server, speaks_urdu)
+    urdu = new_phone(browser, sso_server.url, locale="ur")
+    sign_in_in_any_language(urdu, "omar.code@council.test", PASSWORD)
+    urdu.goto("/#/second-factor")
+    expect(urdu.locator(".secret-key")).to_be_visible()
+    assert urdu.locator("html").get_attribute("dir") == "rtl"
+    assert_accessible(urdu)
+    _shot(urdu, "sign-in-code-on-ur")
+    urdu.context.close()

@@ -34,6 +34,7 @@ from server.organisations.routes import routes as organisation_routes
 from server.oversight.routes import routes as oversight_routes
 from server.plans.routes import routes as plan_routes
 from server.practitioners.routes import routes as practitioner_routes
+from server.records.routes import routes as records_routes
 from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
 from server.settings import Settings
 
@@ -41,6 +42,7 @@ API_ROUTES: list[BaseRoute] = [
     *auth_routes,
     *sign_in_provider_routes,
     *audit_routes,
+    *records_routes,
     *sign_in_settings_routes,
     *family_routes,
     *contribution_routes,

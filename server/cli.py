@@ -41,7 +41,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
 def _migrate(settings: Settings, args: argparse.Namespace) -> None:
     from server.migrate import apply_migrations
 
-    asyncio.run(apply_migrations(settings.ready().db_url))
+    ready = settings.ready()
+    asyncio.run(apply_migrations(ready.db_url, ready.secret_key))
 
 
 def _demo(settings: Settings, args: argparse.Namespace) -> None:

@@ -151,11 +151,29 @@ export const api = {
   deactivate: (personId) => request("POST", personPath(personId) + "/deactivate"),
   reassignLead: (circleId, personId) =>
     request("PUT", "/api/admin/circles/" + encodeURIComponent(circleId) + "/lead", { practitioner_id: personId }),
+  // The audit: a search, and the same search's CSV (a link, downloaded by the browser).
+  audit: (query) => request("GET", "/api/audit" + queryString(query)),
+  auditCsvUrl: (query) => "/api/audit/export" + queryString(query),
+  // Records: a family member's export (a link) and erasure.
+  findMembers: (name) => request("GET", "/api/records/members" + queryString({ name })),
+  memberExportUrl: (id) => "/api/records/members/" + encodeURIComponent(id) + "/export",
+  eraseMember: (id, confirmName, reason) =>
+    request("POST", "/api/records/members/" + encodeURIComponent(id) + "/erasure", { confirm_name: confirmName, reason }),
+  // A practitioner's sign-in code (authenticator app).
+  secondFactor: () => request("GET", "/api/me/second-factor"),
+  startSecondFactor: () => request("POST", "/api/me/second-factor"),
+  confirmSecondFactor: (code) => request("PUT", "/api/me/second-factor", { code }),
+  turnOffSecondFactor: (code) => request("DELETE", "/api/me/second-factor", { code }),
   // Notifications on this phone (never with anyone's words in them).
   pushKey: () => request("GET", "/api/push/key"),
   subscribePush: (subscription) => request("POST", "/api/push/subscriptions", subscription),
   unsubscribePush: (endpoint) => request("DELETE", "/api/push/subscriptions", { endpoint }),
 };
+
+function queryString(query) {
+  const search = new URLSearchParams(query).toString();
+  return search ? "?" + search : "";
+}
 
 function contribution(id) {
   return "/api/contributions/" + encodeURIComponent(id);

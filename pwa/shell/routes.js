@@ -44,6 +44,9 @@ const PRACTITIONER = {
   admin: later(() => import("../views/admin.js"), "adminView"),
   organisation: later(() => import("../views/admin-organisation.js"), "adminOrganisationView"),
   oversight: later(() => import("../views/oversight.js"), "oversightView"),
+  records: later(() => import("../views/records.js"), "recordsView"),
+  audit: later(() => import("../views/audit.js"), "auditView"),
+  "second-factor": later(() => import("../views/second-factor.js"), "secondFactorView"),
 };
 
 // A circle's other screens, after its code: #/circle/ID/people, …/meetings, …/plan.

@@ -9,6 +9,8 @@ import { announce } from "../shell/layout.js";
 import { selectField } from "./fields.js";
 
 export const ADMIN_ROLES = new Set(["partnership_admin", "organisation_admin", "auditor"]);
+/** Who may look at the audit (a team manager, for their teams only). */
+export const AUDIT_ROLES = new Set(["auditor", "partnership_admin", "team_manager"]);
 
 export function agencies() {
   return [
@@ -35,6 +37,8 @@ export async function adminView(ctx) {
       shown.organisations.map((organisation) => el("li", {}, organisationCard(organisation))),
     ),
     mayAddOrganisations ? newOrganisationForm(ctx) : null,
+    AUDIT_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/audit" }, t("Audit"))) : null,
+    mayAddOrganisations ? el("p", { class: "other-way" }, el("a", { href: "#/records" }, t("Records"))) : null,
     el("p", { class: "other-way" }, el("a", { href: "#/home" }, t("Your circles"))),
   );
 }

@@ -4,7 +4,7 @@ import { api } from "../shell/api.js";
 import { t, tn } from "../shell/i18n.js";
 import { meetingSummary } from "./meeting.js";
 import { newCircleForm } from "./circle-new.js";
-import { ADMIN_ROLES } from "./admin.js";
+import { ADMIN_ROLES, AUDIT_ROLES } from "./admin.js";
 
 export async function practitionerHomeView(ctx) {
   const home = await api.practitionerHome();
@@ -19,6 +19,7 @@ export async function practitionerHomeView(ctx) {
     newCircleForm(ctx),
     ADMIN_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/admin" }, t("Administration"))) : null,
     ctx.me.role === "team_manager" ? el("p", { class: "other-way" }, el("a", { href: "#/oversight" }, t("Your teams"))) : null,
+    AUDIT_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/audit" }, t("Audit"))) : null,
     el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Settings"))),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );

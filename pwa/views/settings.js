@@ -55,7 +55,19 @@ export async function settingsView(ctx) {
     problem,
     area,
     status,
+    ctx.me.kind === "practitioner" ? signInCode() : null,
     el("a", { href: "#/home", class: "button secondary" }, t("Back to home")),
+  );
+}
+
+// A practitioner's code from an authenticator app (its screen is loaded when opened).
+function signInCode() {
+  return el(
+    "div",
+    { class: "stack-small" },
+    el("h2", {}, t("Sign-in code")),
+    el("p", {}, t("Use a code from an app on your phone as well as your password.")),
+    el("p", {}, el("a", { href: "#/second-factor" }, t("Your sign-in code"))),
   );
 }
 

@@ -56,7 +56,7 @@ export function signInView(ctx) {
         return second.ask(error);
       }
       if (me.recovery_codes) {
-        section.replaceChildren(...recoveryCodes(me, ctx));
+        section.replaceChildren(...recoveryCodes(me.recovery_codes, () => ctx.signedIn(me)));
         return section.querySelector("h1").focus();
       }
       return ctx.signedIn(me);
@@ -104,8 +104,8 @@ function secondFactorPart() {
   };
 }
 
-/** Shown once, after setting up an authenticator app at sign-in. */
-function recoveryCodes(me, ctx) {
+/** Shown once, after setting up an authenticator app (at sign-in, or in settings). */
+export function recoveryCodes(codes, onDone) {
   return [
     heading(t("Keep these recovery codes")),
     el(
@@ -113,8 +113,8 @@ function recoveryCodes(me, ctx) {
       {},
       t("If you lose the phone with your authenticator app, each of these codes lets you sign in once. Keep them somewhere safe."),
     ),
-    el("ul", { class: "recovery-codes", dir: "ltr" }, me.recovery_codes.map((code) => el("li", {}, code))),
-    el("button", { type: "button", class: "button", onclick: () => ctx.signedIn(me) }, t("Continue")),
+    el("ul", { class: "recovery-codes", dir: "ltr" }, codes.map((code) => el("li", {}, code))),
+    el("button", { type: "button", class: "button", onclick: onDone }, t("Continue")),
   ];
 }
 

@@ -102,6 +102,11 @@ class SecondFactorNotStarted(Conflict):
     title = N_("Please start setting up the authenticator app again.")
 
 
+class SecondFactorRequired(Conflict):
+    code = "second-factor-required"
+    title = N_("Your organisation asks everyone to use a code, so it stays on.")
+
+
 class PractitionersOnly(Forbidden):
     code = "practitioners-only"
     title = N_("Only practitioners can do this.")

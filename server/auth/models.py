@@ -134,7 +134,8 @@ class SecondFactor(Model):
         "models.Practitioner", related_name="second_factor", on_delete=fields.CASCADE
     )
     practitioner_id: UUID
-    secret = fields.CharField(max_length=64)
+    #: Sealed (auth.secrets.seal): a stolen database alone gives no codes.
+    secret = fields.CharField(max_length=255)
     created_at = fields.DatetimeField(auto_now_add=True)
     confirmed_at = fields.DatetimeField(null=True)
     last_step = fields.BigIntField(null=True)

@@ -22,6 +22,7 @@ from server.auth.schemas import (
     ResetAsked,
     SecondFactorCode,
     SecondFactorSetup,
+    SecondFactorState,
     SignedIn,
 )
 from server.auth.sessions import (
@@ -125,7 +126,24 @@ async def _practitioner(request: Request) -> Practitioner:
 
 async def set_up_second_factor(request: Request) -> SecondFactorSetup:
     """Starts setting up an authenticator app: a secret to scan."""
-    return SecondFactorSetup(**await second_factor.start_setup(await _practitioner(request)))
+    return SecondFactorSetup(
+        **await second_factor.start_setup(
+            request.app.state.settings.secret_key, await _practitioner(request)
+        )
+    )
+
+
+async def second_factor_state(request: Request) -> SecondFactorState:
+    """Whether my authenticator app is on, and whether my organisation requires it."""
+    return SecondFactorState(**await second_factor.state_of(await _practitioner(request)))
+
+
+async def turn_off_second_factor(request: Request, body: SecondFactorCode) -> Response:
+    """Turns my authenticator app off, with a current code from it."""
+    await second_factor.turn_off(
+        request.app.state.settings.secret_key, await _practitioner(request), body.code
+    )
+    return Response(status_code=204)
 
 
 async def confirm_second_factor(request: Request, body: SecondFactorCode) -> RecoveryCodes:
@@ -218,6 +236,22 @@ routes = [
         response=SecondFactorSetup,
         tag="session",
         summary="Start setting up an authenticator app (practitioners)",
+    ),
+    endpoint(
+        "GET",
+        "/api/me/second-factor",
+        second_factor_state,
+        response=SecondFactorState,
+        tag="session",
+        summary="Is my authenticator app on, and does my organisation require one?",
+    ),
+    endpoint(
+        "DELETE",
+        "/api/me/second-factor",
+        turn_off_second_factor,
+        body=SecondFactorCode,
+        tag="session",
+        summary="Turn my authenticator app off, with a current code (not where required)",
     ),
     endpoint(
         "PUT",

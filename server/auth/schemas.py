@@ -70,6 +70,12 @@ class SignedIn(Me):
 class SecondFactorSetup(BaseModel):
     otpauth_url: str = Field(description="For an authenticator app; the QR code says the same")
     qr_code: str = Field(description="The otpauth URL as a QR code: an SVG picture, as a data: URL")
+    secret: str = Field(description="The same secret as text, to type into the app")
+
+
+class SecondFactorState(BaseModel):
+    turned_on: bool = Field(description="An authenticator app is set up and confirmed")
+    required: bool = Field(description="My organisation requires one")
 
 
 class SecondFactorCode(Strict):

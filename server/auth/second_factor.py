@@ -2,7 +2,8 @@
 app (TOTP, RFC 6238), and one-time recovery codes for a lost phone.
 
 A code is accepted one step either side of now (clock drift), and never twice:
-the step last used is kept, and only a later step is accepted after it."""
+the step last used is kept, and only a later step is accepted after it. The
+app's secret is kept sealed (auth.secrets.seal), never in clear."""
 
 from __future__ import annotations
 
@@ -13,15 +14,17 @@ import pyotp
 import segno
 from tortoise.expressions import Q
 
+from server.audit.service import record
 from server.auth.errors import (
     SecondFactorAlreadySetUp,
     SecondFactorNeeded,
     SecondFactorNotStarted,
+    SecondFactorRequired,
     SecondFactorSetUpNeeded,
     WrongCode,
 )
 from server.auth.models import RecoveryCode, SecondFactor
-from server.auth.secrets import keyed_hash, same
+from server.auth.secrets import is_sealed, keyed_hash, same, seal, unseal
 from server.organisations.models import Organisation, Practitioner
 
 ISSUER = "Alongside"
@@ -33,20 +36,59 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _setup_of(practitioner: Practitioner, factor: SecondFactor) -> dict[str, str]:
-    url = pyotp.TOTP(factor.secret).provisioning_uri(name=practitioner.email, issuer_name=ISSUER)
+def _setup_of(practitioner: Practitioner, secret: str) -> dict[str, str]:
+    url = pyotp.TOTP(secret).provisioning_uri(name=practitioner.email, issuer_name=ISSUER)
     picture = segno.make(url, error="m").svg_data_uri(scale=5, dark="#000", light="#fff")
-    return {"otpauth_url": url, "qr_code": picture}
+    return {"otpauth_url": url, "qr_code": picture, "secret": secret}
 
 
-async def start_setup(practitioner: Practitioner) -> dict[str, str]:
+async def start_setup(secret_key: str, practitioner: Practitioner) -> dict[str, str]:
     """A new secret to scan; it counts once confirmed with a code."""
     factor = await SecondFactor.get_or_none(practitioner=practitioner)
     if factor is not None and factor.confirmed_at is not None:
         raise SecondFactorAlreadySetUp()
     if factor is None:
-        factor = await SecondFactor.create(practitioner=practitioner, secret=pyotp.random_base32())
-    return _setup_of(practitioner, factor)
+        secret = pyotp.random_base32()
+        await SecondFactor.create(practitioner=practitioner, secret=seal(secret_key, secret))
+        return _setup_of(practitioner, secret)
+    return _setup_of(practitioner, unseal(secret_key, factor.secret))
+
+
+async def state_of(practitioner: Practitioner) -> dict[str, bool]:
+    """Whether an app is set up, and whether the organisation requires one."""
+    organisation = await Organisation.get(id=practitioner.organisation_id)
+    turned_on = await SecondFactor.filter(
+        practitioner=practitioner, confirmed_at__isnull=False
+    ).exists()
+    return {"turned_on": turned_on, "required": organisation.requires_second_factor}
+
+
+async def turn_off(secret_key: str, practitioner: Practitioner, code: str) -> None:
+    """Needs a current code (or a recovery code), and an organisation that
+    does not require one."""
+    factor = await SecondFactor.get_or_none(practitioner=practitioner, confirmed_at__isnull=False)
+    if factor is None:
+        raise SecondFactorNotStarted()
+    if (await state_of(practitioner))["required"]:
+        raise SecondFactorRequired()
+    if not (
+        await _use_code(secret_key, factor, code) or await _use_recovery(secret_key, factor, code)
+    ):
+        raise WrongCode()
+    await RecoveryCode.filter(practitioner=practitioner).delete()
+    await SecondFactor.filter(id=factor.id).delete()
+    await record("second_factor_turned_off", practitioner=practitioner, subject=practitioner)
+
+
+async def seal_clear_secrets(secret_key: str) -> int:
+    """Seals any secret an earlier version kept in clear (run by `alongside
+    migrate`); returns how many."""
+    sealed = 0
+    for factor in await SecondFactor.all():
+        if not is_sealed(factor.secret):
+            await SecondFactor.filter(id=factor.id).update(secret=seal(secret_key, factor.secret))
+            sealed += 1
+    return sealed
 
 
 async def confirm_setup(secret_key: str, practitioner: Practitioner, code: str) -> list[str]:
@@ -54,7 +96,7 @@ async def confirm_setup(secret_key: str, practitioner: Practitioner, code: str) 
     factor = await SecondFactor.get_or_none(practitioner=practitioner, confirmed_at=None)
     if factor is None:
         raise SecondFactorNotStarted()
-    if not await _use_code(factor, code):
+    if not await _use_code(secret_key, factor, code):
         raise WrongCode()
     await SecondFactor.filter(id=factor.id).update(confirmed_at=_now())
     return await _new_recovery_codes(secret_key, practitioner)
@@ -69,20 +111,23 @@ async def check_at_sign_in(
     if factor is not None and factor.confirmed_at is not None:
         if code is None:
             raise SecondFactorNeeded()
-        if not (await _use_code(factor, code) or await _use_recovery(secret_key, factor, code)):
+        if not (
+            await _use_code(secret_key, factor, code)
+            or await _use_recovery(secret_key, factor, code)
+        ):
             raise WrongCode()
         return None
     organisation = await Organisation.get(id=practitioner.organisation_id)
     if not organisation.requires_second_factor:
         return None
     if factor is None or code is None:
-        setup = await start_setup(practitioner)
+        setup = await start_setup(secret_key, practitioner)
         raise SecondFactorSetUpNeeded(otpauth_url=setup["otpauth_url"], qr_code=setup["qr_code"])
     return await confirm_setup(secret_key, practitioner, code)
 
 
-async def _use_code(factor: SecondFactor, code: str) -> bool:
-    totp = pyotp.TOTP(factor.secret)
+async def _use_code(secret_key: str, factor: SecondFactor, code: str) -> bool:
+    totp = pyotp.TOTP(unseal(secret_key, factor.secret))
     now_step = int(_now().timestamp()) // _STEP_SECONDS
     for step in (now_step - 1, now_step, now_step + 1):
         if not same(totp.generate_otp(step), code):

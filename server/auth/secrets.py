@@ -1,8 +1,10 @@
 """Secrets people hold (passwords, PINs, codes, cookie tokens) and how we keep
-only hashes of them."""
+only hashes of them; the one secret we must read back (an authenticator app's)
+is kept sealed with a key made from the secret key."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import secrets
@@ -10,6 +12,9 @@ import secrets
 import anyio.to_thread
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 #: Invitation codes avoid letters and digits that look alike (0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -59,3 +64,26 @@ async def check_secret(stored_hash: str, value: str) -> bool:
             return False
 
     return await anyio.to_thread.run_sync(verify)
+
+
+def _sealing_key(secret_key: str) -> Fernet:
+    """A key for sealing, made from the secret key (HKDF, its own purpose)."""
+    raw = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"alongside: sealed secrets"
+    ).derive(secret_key.encode())
+    return Fernet(base64.urlsafe_b64encode(raw))
+
+
+def seal(secret_key: str, value: str) -> str:
+    """A secret we must read back (an authenticator app's), kept encrypted."""
+    return _sealing_key(secret_key).encrypt(value.encode()).decode()
+
+
+def unseal(secret_key: str, sealed: str) -> str:
+    return _sealing_key(secret_key).decrypt(sealed.encode()).decode()
+
+
+def is_sealed(stored: str) -> bool:
+    """A Fernet token starts with its version byte, 0x80 ('gA' in base64); a
+    base32 secret in clear holds only capitals and digits."""
+    return stored.startswith("gA")

@@ -25,6 +25,19 @@ TEMPLATES = {
             "If you did not expect this email, you can ignore it."
         ),
     ),
+    # To someone whose organisation signs in through its own identity provider:
+    # the link goes there, and they never choose a password here.
+    "invitation_single_sign_on": Template(
+        subject=N_("You are invited to Alongside"),
+        body=N_(
+            "You have been invited to Alongside, where children, young people and "
+            "carers share their views before meetings.\n\n"
+            "Sign in with your organisation. Open this link and sign in as you do at work. "
+            "It works once, for 7 days:\n\n"
+            "{link}\n\n"
+            "If you did not expect this email, you can ignore it."
+        ),
+    ),
     "password_reset": Template(
         subject=N_("Choose a new password for Alongside"),
         body=N_(

@@ -8,7 +8,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0014_managers')]
+    dependencies = [('models', '0015_admin_screens')]
 
     initial = False
 

@@ -25,7 +25,7 @@ from server.organisations.schemas import (
     RoleChange,
 )
 from server.organisations.service import organisation_for, organisation_out
-from server.practitioners.invitations import invite, link_for
+from server.practitioners.invitations import invite, link_for, single_sign_on_link_for
 
 Gettext = Callable[[str], str]
 
@@ -82,7 +82,11 @@ async def invite_person(
     )
     await _manage(team, person)
     token = await invite(person, by=actor.practitioner)
-    await queue_email(person.email, "invitation", person.locale, link=link_for(base_url, token))
+    if organisation.identity_provider:
+        link = single_sign_on_link_for(base_url, token)
+        await queue_email(person.email, "invitation_single_sign_on", person.locale, link=link)
+    else:
+        await queue_email(person.email, "invitation", person.locale, link=link_for(base_url, token))
     await record("practitioner_invited", practitioner=actor.practitioner, subject=person)
     return person
 

@@ -43,7 +43,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.DEACTIVATE: _ADMINS,
     Action.REASSIGN_LEAD: _ADMINS,
     # Managers see only their teams' part of it (audit.viewer).
-    Action.SEE_AUDIT: frozenset({Role.AUDITOR, Role.TEAM_MANAGER}),
+    Action.SEE_AUDIT: frozenset({Role.AUDITOR, Role.PARTNERSHIP_ADMIN, Role.TEAM_MANAGER}),
     Action.SET_SIGN_IN: _ADMINS,
     # Their own teams' circles only (oversight.service).
     Action.OVERSEE: frozenset({Role.TEAM_MANAGER}),

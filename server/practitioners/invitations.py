@@ -40,8 +40,16 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+#: Where an invitation to an organisation with single sign-on goes: its provider.
+SINGLE_SIGN_ON_PATH = "/auth/oidc/start?invitation="
+
+
 def link_for(base_url: str, token: str) -> str:
     return base_url.rstrip("/") + LINK_PATH + token
+
+
+def single_sign_on_link_for(base_url: str, token: str) -> str:
+    return base_url.rstrip("/") + SINGLE_SIGN_ON_PATH + token
 
 
 async def invite(

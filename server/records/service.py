@@ -1,6 +1,6 @@
-"""Subject access and erasure of one family member, for the command line now and
-the administrators' screens later. Each checks `may_manage_records` and is
-recorded (who, when, counts) in records_event, never with anyone's words."""
+"""Subject access and erasure of one family member, for the command line and the
+records screens. Each checks `may_manage_records` and is recorded (who, when,
+counts) in records_event, never with anyone's words, and in the audit."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from uuid import UUID
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from server.audit.service import record
 from server.auth.actor import Actor
 from server.auth.models import Session
 from server.circles.models import FamilyMember
@@ -25,8 +26,12 @@ from server.records.models import RecordsEvent
 from server.settings import Settings
 from server.sharing import family_words
 
+FIND_LIMIT = 50
 
-async def _member(actor: Actor | CommandLine, settings: Settings, member_id: Any) -> FamilyMember:
+
+async def member_for(
+    actor: Actor | CommandLine, settings: Settings, member_id: Any
+) -> FamilyMember:
     if not may_manage_records(actor, settings):
         raise Forbidden()
     member = await FamilyMember.get_or_none(id=member_id)
@@ -35,11 +40,31 @@ async def _member(actor: Actor | CommandLine, settings: Settings, member_id: Any
     return member
 
 
+def _practitioner(actor: Actor | CommandLine) -> Any:
+    return None if isinstance(actor, CommandLine) else actor.practitioner
+
+
+async def find_members(
+    actor: Actor | CommandLine, settings: Settings, name: str
+) -> list[FamilyMember]:
+    """Family members whose name holds `name`, to choose whose records."""
+    if not may_manage_records(actor, settings):
+        raise Forbidden()
+    if not name.strip():
+        return []
+    return (
+        await FamilyMember.filter(name__icontains=name.strip())
+        .order_by("name", "created_at")
+        .limit(FIND_LIMIT)
+        .select_related("circle")
+    )
+
+
 async def export_member(actor: Actor | CommandLine, settings: Settings, member_id: Any) -> str:
     """Everything held about one family member: the readable file they get from
     "Download my words" (with who read each item), in their language, including
     words a later phone could not open."""
-    member = await _member(actor, settings, member_id)
+    member = await member_for(actor, settings, member_id)
     member.own_words_since = None  # not saved: the whole record, whichever phone
     language = I18n(default=settings.default_locale).get(member.locale)
     words = Wording(language.code, language.translations, settings.timezone)
@@ -49,6 +74,12 @@ async def export_member(actor: Actor | CommandLine, settings: Settings, member_i
         done_by=done_by(actor),
         member_id=str(member.id),
         counts={"lines": text.count("\n")},
+    )
+    await record(
+        "records_exported",
+        practitioner=_practitioner(actor),
+        member=member,
+        circle_id=member.circle_id,
     )
     return text
 
@@ -97,7 +128,7 @@ async def erase_member(
     """Erases a family member when the law requires it: their words, plan answers,
     phones, sessions, notifications, kept answers and jobs, then the member. The
     audit keeps its rows (ids only) with the member's id removed."""
-    member = await _member(actor, settings, member_id)
+    member = await member_for(actor, settings, member_id)
     async with in_transaction():
         counts, ids = await family_words.erase_words_of(member.id)
         counts["command_answers"] = await _kept_answers_about(member.id, ids)
@@ -111,5 +142,9 @@ async def erase_member(
             member_id=str(member.id),
             reason=reason,
             counts=counts,
+        )
+        # The audit keeps no id of theirs: who erased, in which circle.
+        await record(
+            "records_erased", practitioner=_practitioner(actor), circle_id=member.circle_id
         )
     return counts

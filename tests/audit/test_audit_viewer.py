@@ -108,3 +108,20 @@ async def test_a_practitioner_or_family_member_cannot_look_and_bad_dates_are_exp
     assert bad.status_code == 422
     assert bad.headers["content-type"] == "application/problem+json"
     assert bad.json()["errors"][0]["field"] == "since"
+
+
+async def test_a_partnership_administrator_searches_the_whole_audit(client):
+    world = await factories.world()
+    await _history(world)
+    organisation = await world.lead.organisation
+    admin = await factories.practitioner(organisation, "ada@example.test", "Ada Admin")
+    admin.role = Role.PARTNERSHIP_ADMIN
+    await admin.save(update_fields=["role"])
+    await factories.act_as(client, admin)
+    found = await client.get("/api/audit")
+    assert found.status_code == 200, found.text
+    assert {entry["circle_id"] for entry in found.json()["entries"]} >= {
+        str(world.circle.id),
+        str(world.other_circle.id),
+    }
+    assert (await client.get("/api/audit/export")).status_code == 200

@@ -4,10 +4,13 @@ app (TOTP), set up by the practitioner or required by their organisation."""
 import time
 
 import pyotp
+from tortoise import connections
 
 from server.audit.models import AuditEvent
-from server.auth.models import RecoveryCode, Session
+from server.auth import second_factor
+from server.auth.models import RecoveryCode, SecondFactor, Session
 from tests import factories
+from tests.conftest import TEST_SECRET
 from tests.factories import PASSWORD
 
 
@@ -141,3 +144,67 @@ async def test_an_administrator_requires_it_for_their_organisation(client):
     assert asked.json()["type"].endswith("/second-factor-setup-needed")
     await factories.act_as(client, world.lead)
     assert (await client.put(path, json={"requires_second_factor": False})).status_code == 403
+
+
+async def _stored_secrets() -> list[str]:
+    rows = await connections.get("default").execute_query_dict("SELECT secret FROM second_factor")
+    return [row["secret"] for row in rows]
+
+
+async def test_the_app_secret_is_kept_sealed_and_sign_in_still_works(client):
+    world = await factories.world()
+    secret, _ = await _set_up(client, world.lead)
+    stored = await _stored_secrets()
+    assert len(stored) == 1 and secret not in stored[0]
+    assert (await _sign_in(client, world.lead.email, _next_code(secret))).status_code == 200
+
+
+async def test_secrets_kept_in_clear_before_are_sealed_when_migrating(client):
+    world = await factories.world()
+    secret, _ = await _set_up(client, world.lead)
+    # As an earlier version kept it: the secret itself in the column.
+    await SecondFactor.filter(practitioner_id=world.lead.id).update(secret=secret)
+    assert await _stored_secrets() == [secret]
+    assert await second_factor.seal_clear_secrets(TEST_SECRET) == 1
+    assert secret not in (await _stored_secrets())[0]
+    assert await second_factor.seal_clear_secrets(TEST_SECRET) == 0
+    assert (await _sign_in(client, world.lead.email, _next_code(secret))).status_code == 200
+
+
+async def test_turning_it_off_needs_a_current_code(client):
+    world = await factories.world()
+    secret, _ = await _set_up(client, world.lead)
+    await factories.act_as(client, world.lead)
+    wrong = await client.request("DELETE", "/api/me/second-factor", json={"code": "000000"})
+    assert wrong.status_code == 401 and wrong.json()["type"].endswith("/wrong-code")
+    assert await SecondFactor.filter(practitioner_id=world.lead.id).exists()
+    state = await client.get("/api/me/second-factor")
+    assert state.json() == {"turned_on": True, "required": False}
+    off = await client.request("DELETE", "/api/me/second-factor", json={"code": _next_code(secret)})
+    assert off.status_code == 204, off.text
+    assert not await SecondFactor.filter(practitioner_id=world.lead.id).exists()
+    assert not await RecoveryCode.filter(practitioner_id=world.lead.id).exists()
+    assert (await client.get("/api/me/second-factor")).json()["turned_on"] is False
+    assert await AuditEvent.filter(
+        action="second_factor_turned_off", practitioner_id=world.lead.id
+    ).exists()
+    client.cookies.clear()
+    assert (await _sign_in(client, world.lead.email)).status_code == 200
+
+
+async def test_it_cannot_be_turned_off_where_the_organisation_requires_it(client):
+    world = await factories.world()
+    secret, _ = await _set_up(client, world.lead)
+    organisation = await world.lead.organisation
+    organisation.requires_second_factor = True
+    await organisation.save(update_fields=["requires_second_factor"])
+    await factories.act_as(client, world.lead)
+    assert (await client.get("/api/me/second-factor")).json() == {
+        "turned_on": True,
+        "required": True,
+    }
+    refused = await client.request(
+        "DELETE", "/api/me/second-factor", json={"code": _next_code(secret)}
+    )
+    assert refused.status_code == 409
+    assert await SecondFactor.filter(practitioner_id=world.lead.id).exists()

@@ -27,6 +27,9 @@ PRACTITIONER_SCREENS = (
     "team-",
     "schedule",
     "admin",
+    "audit",
+    "records",
+    "second-factor",
     "set-password",
     "urgent-banner",
 )

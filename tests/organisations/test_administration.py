@@ -9,7 +9,7 @@ from server.jobs import queue
 from server.jobs.worker import run_one
 from server.organisations.models import Agency, Organisation, Practitioner, Role, Team
 from tests import factories
-from tests.mail_server import link_in
+from tests.mail_server import body_of, link_in
 
 SET_PASSWORD = "a long and happy password"
 
@@ -87,6 +87,29 @@ async def test_an_invited_teacher_gets_an_email_sets_a_password_and_signs_in(
         json={"email": "tess@school.test", "password": SET_PASSWORD},
     )
     assert signed_in.status_code == 200, signed_in.text
+
+
+async def test_the_invitation_to_an_organisation_with_single_sign_on_says_to_sign_in_there(
+    app, client, mail_server
+):
+    admin = await _partnership_admin()
+    school = await _school_with_admin(client, admin)
+    await Organisation.filter(id=school["id"]).update(identity_provider="school")
+    response = await client.post(
+        f"/api/admin/organisations/{school['id']}/people",
+        json={"name": "Tess Teacher", "email": "tess@school.test"},
+    )
+    assert response.status_code == 201, response.text
+    await _send_emails(app)
+    message = mail_server.wait_for("tess@school.test")
+    assert "Sign in with your organisation" in body_of(message)
+    assert "password" not in body_of(message)
+    link = link_in(message)
+    assert link.startswith("https://alongside.example/auth/oidc/start?invitation=")
+    token = link.split("invitation=", 1)[1]
+    client.cookies.clear()
+    looked = await client.post("/api/practitioner-invitations/look", json={"token": token})
+    assert looked.json()["name"] == "Tess Teacher"
 
 
 async def test_inviting_an_existing_email_is_refused_and_changes_nothing(app, client):

@@ -108,16 +108,13 @@ def test_a_message_stays_in_a_banner_until_they_move_on(browser, live_server, ci
     page.context.close()
 
 
-@pytest.mark.xfail(
-    reason="since the governed-circle People screen merged, the words in the member's "
-    "language are not shown beside a new member's invitation (issue 14, open)",
-    strict=False,
-)
+@pytest.mark.both_databases
 def test_an_invitation_is_given_in_the_family_members_language(browser, live_server, circle):
     worker = new_phone(browser, live_server.url)
     sign_in_as_practitioner(worker, circle.lead["email"], circle.lead["password"])
     expect(worker.get_by_role("link", name=re.compile(circle.name))).to_be_visible()
     worker.goto(f"/#/circle/{circle.id}/people")
+    expect(worker.get_by_role("heading", level=1)).to_contain_text("People")
     worker.get_by_label("Name").fill("Zara")
     worker.get_by_role("radio", name="Young person").check()
     worker.get_by_role("radio", name="12 to 15").check()

@@ -80,6 +80,6 @@ def join(page: Page, code: str, pin: str) -> None:
     page.goto(f"/#/join/{code}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Join your circle")
     expect(page.get_by_label("Invitation code")).to_have_value(code)
-    page.get_by_label("Choose a secret number you will remember").fill(pin)
+    page.get_by_label("Pick a secret number you will not forget").fill(pin)
     page.get_by_label("Type your secret number again").fill(pin)
     page.get_by_role("button", name="Join").click()

@@ -62,7 +62,7 @@ function closedBanner(closedAt) {
     { class: "card closed-circle", "aria-labelledby": "closed-circle-title" },
     el("h2", { id: "closed-circle-title" }, t("Your circle has closed")),
     el("p", {}, t("It closed on {date}. Nobody reads new words here now.", { date: formatDate(closedAt) })),
-    el("p", {}, t("You can still read your words and your plan, change who can see them or stop sharing, and download everything you wrote.")),
+    el("p", {}, t("You can still read your words and your plan. You can change who sees your words, or stop sharing them. You can also save a copy of all you wrote.")),
     el("p", {}, el("a", { href: "#/talk-now" }, t("Need to talk to someone? See who to call."))),
   );
 }

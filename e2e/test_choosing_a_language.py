@@ -148,3 +148,22 @@ def test_the_app_speaks_politely_to_adults_where_the_language_does(browser, live
     assert said[0] == "Nic jeszcze Państwu nie udostępniono."
     assert said[1] != "Sign in"
     page.context.close()
+
+
+def test_a_carer_is_spoken_to_politely_and_a_child_familiarly(browser, live_server, circle):
+    """Polish has a polite form for adults: Alex, a parent, is greeted "Dzień dobry"
+    and told about "Państwa" circle; Sam, 13, hears "Cześć" and "Twój"."""
+    said = {}
+    for name, pin in (("Alex", "1357"), ("Sam", "2468")):
+        page = new_phone(browser, live_server.url)
+        join(page, circle.code(name), pin)
+        expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+        page.goto("/#/settings")
+        page.get_by_role("button", name="Polski").click()
+        expect(page.locator("html")).to_have_attribute("lang", "pl")
+        page.goto("/#/home")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+        said[name] = page.locator("main").inner_text()
+        page.context.close()
+    assert said["Alex"].startswith("Dzień dobry") and "Państwa krąg" in said["Alex"]
+    assert said["Sam"].startswith("Cześć") and "Twój krąg" in said["Sam"]

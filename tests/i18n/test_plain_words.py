@@ -61,7 +61,7 @@ EXAMPLES = {
 def family_sentences() -> list[str]:
     sentences = []
     for filename, _, message, _, _ in extract_from_dir(
-        VIEWS, [("**.js", "javascript")], keywords={"t": None, "tn": (1, 2)}
+        VIEWS, [("**.js", "javascript")], keywords={"t": None, "tn": (1, 2), "tp": ((1, "c"), 2)}
     ):
         if Path(filename).name.startswith(PRACTITIONER_SCREENS):
             continue
@@ -97,7 +97,7 @@ def test_the_harm_notice_reads_at_age_nine():
 def simpler_mode_strings() -> list[str]:
     found = []
     for filename, _, message, _, _ in extract_from_dir(
-        VIEWS, [("**.js", "javascript")], keywords={"t": None, "tn": (1, 2)}
+        VIEWS, [("**.js", "javascript")], keywords={"t": None, "tn": (1, 2), "tp": ((1, "c"), 2)}
     ):
         if Path(filename).name in SIMPLER_MODE:
             found += [message] if isinstance(message, str) else list(message)

@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner
+from e2e.steps import (
+    assert_accessible,
+    join,
+    lead_starts_a_plan_item,
+    new_phone,
+    sign_in_as_practitioner,
+)
 
 MARKS = "[\u2068\u2069]*"
 PRINT_SHOT = Path(tempfile.gettempdir()) / "alongside-print-view.png"
@@ -165,15 +171,7 @@ def test_long_pasted_plan_words_are_never_cut(browser, live_server, circle):
     """A worker pastes a long paragraph from their notes: the box grows to show it,
     keeps every letter, says how much is over the server's 2,000, and refuses to
     save until it fits."""
-    priya = new_phone(browser, live_server.url)
-    sign_in_as_practitioner(priya, circle.lead["email"], circle.lead["password"])
-    expect(priya.get_by_role("link", name=re.compile(circle.name))).to_be_visible()
-    priya.goto(f"/#/circle/{circle.id}/plan")
-    expect(priya.get_by_role("heading", level=1)).to_contain_text("Plan")
-    priya.get_by_role("region", name="What's working well").get_by_role(
-        "button", name="Add an item"
-    ).click()
-    box = priya.get_by_label("What the plan says")
+    priya, box = lead_starts_a_plan_item(browser, live_server.url, circle)
     pasted = "Sam goes to football on Tuesdays. " * 60 + "More."  # 2045 letters
     box.fill(pasted)
     assert box.input_value() == pasted

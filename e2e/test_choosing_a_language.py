@@ -139,6 +139,10 @@ def test_the_app_speaks_politely_to_adults_where_the_language_does(browser, live
     page = new_phone(browser, live_server.url)
     page.goto("/?lang=pl#/sign-in")
     expect(page.locator("html")).to_have_attribute("lang", "pl")
+    # The shell comes with lang="pl" from the server; the words arrive a moment later.
+    page.wait_for_function(
+        "async () => (await import('/shell/i18n.js')).t('Sign in') !== 'Sign in'"
+    )
     said = page.evaluate(
         """async () => {
       const { tp, t } = await import('/shell/i18n.js');

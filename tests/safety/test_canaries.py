@@ -13,6 +13,7 @@ line other than the words' own."""
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime
 from typing import Any
@@ -25,7 +26,7 @@ from server.jobs import queue
 from server.jobs.worker import run_one
 from tests.safety import family_words as words
 from tests.safety.crawl import Crawl
-from tests.safety.family_words import CANARY, IMPOSTOR, LEAD, Canary, Scene
+from tests.safety.family_words import ADMIN, CANARY, IMPOSTOR, LEAD, Canary, Scene
 
 
 async def _drain_jobs(app: Starlette) -> None:
@@ -64,11 +65,20 @@ async def _tables() -> dict[str, list[dict[str, Any]]]:
     return {name: await connection.execute_query_dict(f'SELECT * FROM "{name}"') for name in names}
 
 
+#: A subject access request gives, by law, everything held about one family member
+#: to whoever manages records (Ada, the partnership administrator), and only to them.
+SUBJECT_ACCESS = re.compile(r"^/api/records/members/[^/]+/export$")
+
+
 def _shown_wrongly(crawl: Crawl, canaries: dict[str, Canary]) -> list[str]:
     problems = []
     for reader, shown in crawl.seen.items():
-        for text, urls in shown.items():
+        for text, all_urls in shown.items():
             canary = canaries.get(text)
+            lawful = reader == ADMIN
+            urls = {url for url in all_urls if not (lawful and SUBJECT_ACCESS.match(url))}
+            if not urls:
+                continue
             if canary is None or reader not in canary.readers:
                 label = canary.label if canary else "an unknown canary"
                 problems.append(f"{reader} was shown {label} ({text}) by {sorted(urls)[:3]}")

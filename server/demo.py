@@ -15,7 +15,6 @@ from server import demo_story
 from server.auth.secrets import hash_secret
 from server.auth.service import invite
 from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
-from server.circles.service import join_link
 from server.db import tortoise_config
 from server.meetings.models import Meeting, MeetingKind
 from server.organisations.models import ROLE_LABELS, Agency, Organisation, Practitioner, Role, Team
@@ -124,9 +123,8 @@ async def create_demo(settings: Settings) -> dict[str, Any]:
                 {
                     "name": member.name,
                     "role": member.role.value,
-                    "locale": member.locale,
                     "code": code,
-                    "link": join_link(settings.base_url, member, code),
+                    "link": f"{settings.base_url}/#/join/{code}",
                 }
             )
         return {

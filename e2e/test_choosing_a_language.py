@@ -143,12 +143,12 @@ def test_the_app_speaks_politely_to_adults_where_the_language_does(browser, live
     page.goto("/?lang=pl#/sign-in")
     expect(page.locator("html")).to_have_attribute("lang", "pl")
     # The shell comes with lang="pl" from the server; the words arrive a moment later.
-    page.wait_for_function(
-        "async () => (await import('/shell/i18n.js')).t('Sign in') !== 'Sign in'"
-    )
     said = page.evaluate(
         """async () => {
       const { tp, t } = await import('/shell/i18n.js');
+      for (let tries = 0; t('Sign in') === 'Sign in' && tries < 200; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       return [tp('carer', 'Nothing has been shared with you yet.'), t('Sign in')];
     }"""
     )

@@ -74,14 +74,15 @@ async def check_in(actor: Actor, meeting_id: UUID, answer: CheckInAnswer) -> Che
     return await family_words.save_check_in(actor, meeting.id, values)
 
 
+def _answers(item: CheckIn) -> dict[str, Any]:
+    """The faces picked for each question, and anything else they said."""
+    return {key: getattr(item, key) for key in [*QUESTIONS, "anything_else"]}
+
+
 def shown(item: CheckIn, gettext: Callable[[str], str]) -> CheckInOut:
     return CheckInOut(
         meeting_id=item.meeting_id,
-        listened=item.listened,
-        helped_decide=item.helped_decide,
-        told_honestly=item.told_honestly,
-        got_help=item.got_help,
-        anything_else=item.anything_else,
+        **_answers(item),
         audience=item.audience,
         audience_label=gettext(AUDIENCE_LABELS[item.audience]),
         updated_at=item.updated_at,
@@ -168,11 +169,7 @@ async def for_team(
             SharedCheckIn(
                 name=item.member.name,
                 role_label=who_they_are(item.member.role, item.member.age_band, gettext),
-                listened=item.listened,
-                helped_decide=item.helped_decide,
-                told_honestly=item.told_honestly,
-                got_help=item.got_help,
-                anything_else=item.anything_else,
+                **_answers(item),
                 audience_label=gettext(AUDIENCE_LABELS[item.audience]),
                 updated_at=item.updated_at,
             )

@@ -38,7 +38,7 @@ rm -f .coverage .coverage.*
 output="$(mktemp)"
 trap 'rm -f "$output"' EXIT
 status=0
-.venv/bin/coverage run -m pytest -n "${ALONGSIDE_TEST_WORKERS:-0}" "$@" 2>&1 | tee "$output" || status=${PIPESTATUS[0]}
+.venv/bin/coverage run -m pytest -n "${ALONGSIDE_TEST_WORKERS:-0}" --durations=30 "$@" 2>&1 | tee "$output" || status=${PIPESTATUS[0]}
 .venv/bin/coverage combine --quiet || true
 .venv/bin/coverage report --skip-covered --sort=cover || true
 echo "Coverage of server/ (test process and subprocesses): $(.venv/bin/coverage report --format=total 2>/dev/null)%"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -65,6 +67,12 @@ def app_version() -> str:
         return "0.0.0"
 
 
+@cache
+def api_document(version: str) -> dict[str, Any]:
+    """The OpenAPI document, built once per process: the routes never change."""
+    return openapi_document(API_ROUTES, version)
+
+
 async def openapi(request: Request) -> JSONResponse:
     return JSONResponse(request.app.state.openapi)
 
@@ -97,5 +105,5 @@ def create_app(settings: Settings) -> Starlette:
     app.state.settings = settings
     app.state.i18n = I18n(default=settings.default_locale)
     app.state.shell = web.build_shell(app.state.i18n)
-    app.state.openapi = openapi_document(API_ROUTES, app_version())
+    app.state.openapi = api_document(app_version())
     return app

@@ -14,6 +14,7 @@ import mimetypes
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from posixpath import dirname, join, normpath
 
@@ -96,7 +97,9 @@ class Asset:
         return compressed_once(self.body, encoding) if encoding in self.encodings else self.body
 
 
+@lru_cache(maxsize=1024)
 def make_asset(path: str, body: bytes) -> Asset:
+    """Prepared once per process for the same file (each app the factory makes shares it)."""
     media_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
     if media_type in ("text/javascript", "text/css"):
         body = trimmed(body.decode("utf-8")).encode("utf-8")

@@ -10,6 +10,7 @@ import io
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -65,7 +66,7 @@ def parse_accept_language(header: str) -> list[str]:
     return [tag.replace("_", "-") for _, _, tag in sorted(weighted)]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Language:
     code: str
     catalog: Catalog
@@ -139,6 +140,14 @@ class I18n:
 
 def load_language(locales_dir: Path, code: str) -> Language:
     path = locales_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+    stat = path.stat()
+    return _compiled(path, code, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _compiled(path: Path, code: str, _mtime_ns: int, _size: int) -> Language:
+    """A catalog compiled once per process while its file stays the same: each app
+    the factory makes (the test suite makes hundreds) shares it."""
     with path.open("rb") as handle:
         catalog = read_po(handle, locale=code)
     compiled = io.BytesIO()

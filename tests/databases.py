@@ -45,6 +45,9 @@ def create_postgres_database() -> str:
     """A fresh, empty database beside the configured one; returns its URL."""
     name = f"alongside_test_{secrets.token_hex(4)}"
     asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    # A throw-away database need not wait for each commit to reach the disk: a crash
+    # loses it anyway. Every test commits many times, so the suite runs faster.
+    asyncio.run(_admin(f'ALTER DATABASE "{name}" SET synchronous_commit TO off'))
     return _with_database(postgres_admin_url(), name)
 
 

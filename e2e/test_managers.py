@@ -18,7 +18,13 @@ from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from e2e.live_server import LiveServer, off_the_browsers_loop
-from e2e.steps import assert_accessible, join, new_phone, sign_in_as_practitioner
+from e2e.steps import (
+    SW_CONTROLS,
+    assert_accessible,
+    join,
+    new_phone,
+    sign_in_as_practitioner,
+)
 from e2e.test_administration import shoot
 from e2e.test_loop_closes import CHOOSE_LANGUAGE
 from e2e.test_plan import named
@@ -93,22 +99,30 @@ def _in(page: Page, lang: str) -> None:
         assert page.evaluate("() => document.documentElement.dir") == "rtl"
 
 
+def _alex_disagrees(browser, server: LiveServer, circle, step: str, why: str = ""):
+    """Maya manages the lead's team; the plan is published with this step; Alex
+    joins and disagrees with it (saying why, if given): it is with the worker."""
+    maya = manager_for(server, circle)
+    _published_plan(server, circle, step)
+    alex = new_phone(browser, server.url)
+    join(alex, circle.code("Alex"), "1357")
+    expect(alex.get_by_role("heading", level=1)).to_contain_text("Alex")
+    alex.wait_for_function(SW_CONTROLS)  # kept for offline use
+    item = _open_plan(alex, step)
+    item.get_by_role("radio", name="I disagree").check()
+    if why:
+        item.get_by_label("Tell us why, in your own words").fill(why)
+    item.get_by_role("button", name="Send my answer").click()
+    expect(item.get_by_text("With your worker")).to_be_visible()
+    return maya, alex, item
+
+
 @pytest.mark.parametrize("lang", ["en", "ur"])
 def test_a_carer_escalates_a_disagreement_and_reads_the_managers_answer(
     browser, live_server, circle, lang
 ):
-    maya = manager_for(live_server, circle)
     step = f"Alex takes Sam to school {uuid.uuid4().hex[:6]}"
-    _published_plan(live_server, circle, step)
-
-    alex = new_phone(browser, live_server.url)
-    join(alex, circle.code("Alex"), "1357")
-    expect(alex.get_by_role("heading", level=1)).to_contain_text("Alex")
-    item = _open_plan(alex, step)
-    item.get_by_role("radio", name="I disagree").check()
-    item.get_by_label("Tell us why, in your own words").fill("I start work at eight")
-    item.get_by_role("button", name="Send my answer").click()
-    expect(item.get_by_text("With your worker")).to_be_visible()
+    maya, alex, item = _alex_disagrees(browser, live_server, circle, step, "I start work at eight")
     item.get_by_role("button", name="Ask a manager to look at this").click()
     alex.get_by_role("button", name="Yes, ask a manager").click()
     expect(item.get_by_text("With Maya Khan, a manager")).to_be_visible()
@@ -139,6 +153,81 @@ def test_a_carer_escalates_a_disagreement_and_reads_the_managers_answer(
         expect(item).to_contain_text(named("From |Maya Khan|, a manager"))
     assert_accessible(alex)
     shoot(alex, f"{lang}-answered")
+
+
+TRANSLATED = """async (words) => {
+  const { t } = await import('/shell/i18n.js');
+  return words.map((one) => t(one));
+}"""
+BATCH = "**/api/commands/batch"
+PENDING = "Saved on this phone. It will be sent when you are back online."
+
+
+def _escalations(server: LiveServer, step: str) -> list[tuple]:
+    """Each time this item's disagreement went to a manager (audited once each)."""
+    return server.query(
+        "SELECT e.subject_id FROM audit_event e JOIN plan_answer a ON e.subject_id = "
+        "CAST(a.id AS VARCHAR(64)) JOIN plan_item i ON a.item_id = i.id "
+        "WHERE e.action = 'disagreement_escalated' AND i.text = ?",
+        step,
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_a_carer_offline_asks_a_manager_and_it_is_sent_once_when_back(
+    browser, live_server, circle, lang
+):
+    step = f"Alex collects Sam on Fridays {uuid.uuid4().hex[:6]}"
+    maya, alex, item = _alex_disagrees(browser, live_server, circle, step)
+    _in(alex, lang)
+    item = _open_plan(alex, step)
+    ask, yes, pending, waiting = alex.evaluate(
+        TRANSLATED,
+        [
+            "Ask a manager to look at this",
+            "Yes, ask a manager",
+            PENDING,
+            "Waiting to go to a manager",
+        ],
+    )
+    assert lang == "en" or waiting != "Waiting to go to a manager"
+
+    alex.context.set_offline(True)
+    item.get_by_role("button", name=ask).click()
+    alex.get_by_role("button", name=yes).click()
+    expect(item.get_by_text(pending)).to_be_visible()
+    expect(item.locator(".where-now")).to_have_text(waiting)
+    expect(item.locator(".where-now")).to_be_focused()
+    expect(item.get_by_role("button", name=ask)).to_have_count(0)
+    assert _escalations(live_server, step) == []
+    assert_accessible(alex)
+    shoot(alex, f"{lang}-asked-a-manager-offline")
+
+    alex.route(BATCH, lambda route: route.abort())  # the signal is back, but weak
+    alex.context.set_offline(False)
+    item = _open_plan(alex, step)
+    expect(item.locator(".where-now")).to_have_text(waiting)  # still on this phone
+    expect(item.get_by_text(pending)).to_be_visible()
+    expect(item.get_by_role("button", name=ask)).to_have_count(0)
+    alex.unroute(BATCH)
+    alex.evaluate("() => window.dispatchEvent(new Event('online'))")
+    expect(item.get_by_text(pending)).to_have_count(0, timeout=40_000)
+    expect(item.locator(".where-now")).to_contain_text("Maya Khan")
+    if lang == "en":
+        expect(item.get_by_text("With Maya Khan, a manager")).to_be_visible()
+    assert len(_escalations(live_server, step)) == 1
+    assert_accessible(alex)
+    shoot(alex, f"{lang}-asked-a-manager-sent")
+
+    manager = new_phone(browser, live_server.url)
+    sign_in_as_practitioner(manager, maya["email"], maya["password"])
+    manager.get_by_role("link", name="Your teams").click()
+    expect(manager.get_by_role("heading", level=1)).to_have_text("Your teams")
+    expect(manager.get_by_role("listitem").filter(has_text=step)).to_contain_text("Alex")
+    alex.reload()
+    item = _open_plan(alex, step)
+    expect(item.locator(".where-now")).to_contain_text("Maya Khan")
+    assert len(_escalations(live_server, step)) == 1  # sent once, never again
 
 
 def _worker_once_with_no_grace(server: LiveServer) -> None:

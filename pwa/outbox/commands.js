@@ -10,6 +10,7 @@ export const WITHDRAW = "withdraw";
 export const DELETE = "delete";
 export const ANSWER = "answer";
 export const CHECK_IN = "check_in";
+export const ESCALATE = "escalate";
 
 // Where a command is: waiting on this phone, on its way, or stopped until the
 // author chooses (the server said no; or the words were changed elsewhere).
@@ -18,13 +19,14 @@ export const SENDING = "sending";
 export const ATTENTION = "attention";
 export const CONFLICT = "conflict";
 
-function command(kind, personId, { id = newId(), contributionId = null, itemId = null, meetingId = null, body = null }) {
+function command(kind, personId, { id = newId(), contributionId = null, itemId = null, meetingId = null, answerId = null, body = null }) {
   return {
     id,
     kind,
     contributionId,
     itemId,
     meetingId,
+    answerId,
     body,
     idempotencyKey: id,
     state: QUEUED,
@@ -65,6 +67,11 @@ export function answerPlanItem(personId, itemId, answer) {
   return command(ANSWER, personId, { itemId, body: { ...answer } });
 }
 
+/** "Ask a manager" about their own disagreement (answerId) with a plan item (itemId, its lane). */
+export function askAManager(personId, itemId, answerId) {
+  return command(ESCALATE, personId, { itemId, answerId });
+}
+
 /** checkIn: { listened, helped_decide, told_honestly, got_help (1-3 or null), anything_else, audience }. */
 export function checkInAfterMeeting(personId, meetingId, checkIn) {
   return command(CHECK_IN, personId, { meetingId, body: { ...checkIn } });
@@ -86,6 +93,8 @@ export function requestFor(cmd) {
       return { method: "DELETE", path: one, body: undefined };
     case ANSWER:
       return { method: "POST", path: "/api/family/plan/items/" + encodeURIComponent(cmd.itemId) + "/answer", body: cmd.body };
+    case ESCALATE:
+      return { method: "POST", path: "/api/family/plan/answers/" + encodeURIComponent(cmd.answerId) + "/escalate", body: undefined };
     case CHECK_IN:
       return { method: "PUT", path: "/api/family/check-ins/" + encodeURIComponent(cmd.meetingId), body: cmd.body };
     default:

@@ -138,7 +138,6 @@ export const api = {
   familyPlan: () => request("GET", "/api/family/plan"),
   planSeen: (version) => request("POST", "/api/family/plan/seen", { version }),
   withdrawAnswerComment: (answerId) => request("POST", "/api/family/plan/answers/" + encodeURIComponent(answerId) + "/withdraw"),
-  escalateMyAnswer: (answerId) => request("POST", "/api/family/plan/answers/" + encodeURIComponent(answerId) + "/escalate"),
   youSaid: () => request("GET", "/api/family/you-said"),
   // Administration: organisations, teams, people and their roles, leavers.
   adminOrganisations: () => request("GET", "/api/admin/organisations"),

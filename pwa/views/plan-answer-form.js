@@ -14,7 +14,7 @@ import { t, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { currentPersonId } from "../store/people.js";
 import { readCommand } from "../store/commands.js";
-import { answerPlanItem, isStopped, ANSWER } from "../outbox/commands.js";
+import { answerPlanItem, askAManager as askAManagerCommand, isStopped, ANSWER, ESCALATE } from "../outbox/commands.js";
 import { enqueue, discard, sendAgain, waiting, outboxEvents } from "../outbox/queue.js";
 import { flush } from "../outbox/flush.js";
 import { audienceLine, audiencePicker, carersCanSee, audienceLabel } from "./audiences.js";
@@ -26,6 +26,7 @@ import { cancelButton, confirmPanel } from "./panels.js";
 const COMMENT_AUDIENCES = ["my_worker", "my_meeting", "my_family_too"];
 const COMMENT_LIMIT = 2000; // as the server allows
 const ANSWER_WAIT = 8 * 1000;
+const onThisPhone = () => t("Saved on this phone. It will be sent when you are back online.");
 
 function answers() {
   return [
@@ -43,7 +44,7 @@ export function answerArea(item, isCarer = false) {
       answerForm(item, mine, isCarer, cancel, (saved) => {
         render(saved, true);
         area.querySelector(".receipt").focus(); // read out from there
-        announce(saved.pending ? t("Saved on this phone. It will be sent when you are back online.") : t("Thank you. Your answer has been sent."));
+        announce(saved.pending ? onThisPhone() : t("Thank you. Your answer has been sent."));
         if (saved.pending) whenSent(item, area, (now) => render(now, true));
       });
     if (!mine) return area.replaceChildren(form(null));
@@ -58,7 +59,7 @@ export function answerArea(item, isCarer = false) {
       );
       (area.querySelector("input:checked") || area.querySelector("input[type=radio]")).focus();
     });
-    const buttons = el("div", { class: "action-row" }, change, stopSharing(mine, area, render), askAManager(mine, area, render));
+    const buttons = el("div", { class: "action-row" }, change, stopSharing(mine, area, render), askAManager(item, mine, area, render));
     area.replaceChildren(myAnswer(mine, sent, isCarer), buttons);
   };
   render(item.my_answer, false);
@@ -66,14 +67,14 @@ export function answerArea(item, isCarer = false) {
   return area;
 }
 
-// An answer still on this phone shows instead of the server's; one the server
-// would not take shows what to do about it (try again, or discard it).
+// An answer (or "Ask a manager") still on this phone shows instead of the server's;
+// one the server would not take shows what to do about it (try again, or discard it).
 async function fromThisPhone(item, area, render) {
-  const mine = (await waiting(currentPersonId())).filter((one) => one.kind === ANSWER && one.itemId === item.id);
+  const mine = (await waiting(currentPersonId())).filter((one) => (one.kind === ANSWER || one.kind === ESCALATE) && one.itemId === item.id);
   const last = mine[mine.length - 1];
   if (!last) return;
   const pending = () => {
-    render(pendingAnswer(last.body), true);
+    render(last.kind === ESCALATE ? waitingForAManager(item.my_answer) : pendingAnswer(last.body), true);
     whenSent(item, area, (now) => render(now, true));
   };
   if (!isStopped(last)) return pending();
@@ -106,6 +107,11 @@ function pendingAnswer(answer) {
   return { ...answer, answer_label: label, audience_label: audienceLabel(answer.audience), read_by: [], pending: true };
 }
 
+// Their answer as the server has it, with "Ask a manager" waiting on this phone.
+function waitingForAManager(answer) {
+  return answer && { ...answer, where_label: t("Waiting to go to a manager"), escalation_pending: true };
+}
+
 function myAnswer(mine, sent, isCarer) {
   return el(
     "div",
@@ -116,7 +122,7 @@ function myAnswer(mine, sent, isCarer) {
       sent ? icon(mine.pending ? "state-on-phone" : "tick", "icon small") : null,
       el("span", {}, t("Your answer: {answer}", { answer: mine.answer_label })),
     ),
-    mine.pending ? el("p", { class: "meta" }, t("Saved on this phone. It will be sent when you are back online.")) : null,
+    mine.pending || mine.escalation_pending ? el("p", { class: "meta" }, onThisPhone()) : null,
     mine.comment ? myComment(mine, isCarer) : null,
     mine.responded_at
       ? el(
@@ -130,16 +136,21 @@ function myAnswer(mine, sent, isCarer) {
   );
 }
 
-// Their own disagreement can go to a manager of their worker's team, who answers here.
-function askAManager(mine, area, render) {
-  if (mine.pending || mine.answer !== "disagree" || mine.escalated_at) return null;
+// Their own disagreement can go to a manager of their worker's team, who answers
+// here. It goes through the outbox: with no signal it is sent when they are back.
+function askAManager(item, mine, area, render) {
+  if (mine.pending || mine.answer !== "disagree" || mine.escalated_at || mine.escalation_pending) return null;
   return askedFirst(mine, area, render, {
     label: t("Ask a manager to look at this"),
     question: t("Ask a manager to look at this?"),
     detail: t("A manager in your worker's team will answer you here."),
     yes: t("Yes, ask a manager"),
     no: t("No, not now"),
-    send: () => api.escalateMyAnswer(mine.id),
+    send: async () => {
+      if (!(await throughOutbox(askAManagerCommand(currentPersonId(), item.id, mine.id)))) return (await answerOnServer(item.id)) || mine;
+      whenSent(item, area, (now) => render(now, true));
+      return waitingForAManager(mine);
+    },
     focus: ".where-now",
     done: t("A manager will look at this."),
   });
@@ -160,9 +171,10 @@ function askedFirst(mine, area, render, { label, question, detail, yes, no, send
         yes,
         no,
         act: async () => {
-          render(await send(), false);
+          const now = await send();
+          render(now, false);
           area.querySelector(focus).focus();
-          announce(done);
+          announce(now.escalation_pending ? onThisPhone() : done);
         },
         cancel: back,
       }),
@@ -257,18 +269,24 @@ function answerForm(item, mine, isCarer, cancel, sent) {
   return form;
 }
 
-// Kept in the outbox, then sent; waits a moment for the server's answer. Refused:
-// the form shows why, and the command leaves the outbox (the form is the way on).
 async function sendAnswer(item, answer) {
-  const cmd = await enqueue(answerPlanItem(currentPersonId(), item.id, answer));
+  const pending = await throughOutbox(answerPlanItem(currentPersonId(), item.id, answer));
+  const now = pending ? null : await answerOnServer(item.id);
+  return now || pendingAnswer(answer);
+}
+
+// Kept in the outbox, then sent; waits a moment for the server's answer. Refused:
+// the panel shows why, and the command leaves the outbox (the panel is the way on).
+// True while it is still on this phone, to be sent when the connection is back.
+async function throughOutbox(command) {
+  const cmd = await enqueue(command);
   if (navigator.onLine !== false) await Promise.race([flush(), new Promise((resolve) => setTimeout(resolve, ANSWER_WAIT))]);
   const still = await readCommand(cmd.id).catch(() => null);
   if (still && isStopped(still)) {
     await discard(still.id);
     throw new ProblemError(still.lastError.status, still.lastError);
   }
-  const now = still ? null : await answerOnServer(item.id);
-  return now || pendingAnswer(answer);
+  return Boolean(still);
 }
 
 async function answerOnServer(itemId) {

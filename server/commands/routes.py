@@ -20,6 +20,7 @@ OUTBOX_COMMANDS = {
     ("PUT", "/api/contributions/{contribution_id}/audience"),
     ("POST", "/api/contributions/{contribution_id}/withdraw"),
     ("POST", "/api/family/plan/items/{item_id}/answer"),
+    ("POST", "/api/family/plan/answers/{answer_id}/escalate"),
     ("PUT", "/api/family/check-ins/{meeting_id}"),
 }
 

@@ -52,6 +52,19 @@ def wait_in_page(page: Page, check: str, arg: Any = None, seconds: float = 30) -
     )
 
 
+def wait_until_sent(page: Page) -> None:
+    """Waits until this phone's outbox has sent everything it kept: a screen shows a
+    change at once ("saved on this phone"), before the server has it."""
+    wait_in_page(
+        page,
+        """async () => {
+            const people = await import("/store/people.js");
+            const queue = await import("/outbox/queue.js");
+            return (await queue.unsentCount(people.currentPersonId())) === 0;
+        }""",
+    )
+
+
 def assert_accessible(page: Page) -> None:
     """axe finds nothing on the screen, once the screen has drawn its heading."""
     expect(page.get_by_role("heading", level=1)).to_be_visible()

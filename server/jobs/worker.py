@@ -17,7 +17,7 @@ from server.jobs import queue, tidy
 from server.jobs.models import Job
 from server.notifications.push import PushFailed
 from server.notifications.service import run_notify
-from server.notifications.triggers import run_meeting_reminder
+from server.notifications.triggers import run_check_in, run_meeting_reminder
 from server.records import retention
 from server.records.retention import apply_retention
 from server.settings import Settings
@@ -35,6 +35,8 @@ async def run_one(job: Job, settings: Settings, i18n: I18n, now: datetime | None
                 return  # deferred for quiet hours
         elif job.kind == "meeting_reminder":
             await run_meeting_reminder(job)
+        elif job.kind == "check_in":
+            await run_check_in(job)
         elif job.kind == "retention":
             await apply_retention(settings, now)
         elif job.kind == "email":

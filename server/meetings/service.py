@@ -51,6 +51,7 @@ async def schedule(actor: Actor, circle_id: UUID, new: MeetingNew) -> Meeting:
     await record(
         "meeting_scheduled", practitioner=actor.practitioner, circle_id=circle_id, subject=meeting
     )
+    await triggers.meeting_scheduled(meeting)
     return meeting
 
 

@@ -8,6 +8,7 @@ BODIES = {
     "views_requested": N_("Open Alongside to see what is new."),
     "meeting_reminder": N_("Open Alongside to see what is new."),
     "plan_published": N_("Open Alongside to see what is new."),
+    "check_in": N_("Open Alongside to see what is new."),
     "shared_with_you": N_("Something new was shared with you in Alongside."),
     "urgent": N_("Someone needs to talk to you now. Open Alongside."),
     "urgent_seen": N_("Open Alongside to see what is new."),

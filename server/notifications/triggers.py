@@ -15,6 +15,9 @@ from server.organisations.models import Practitioner
 from server.sharing import family_words
 
 REMINDER_DAYS = (3, 1)
+#: How long after a meeting starts its family is asked "How was it for you?" on their
+#: phones (most meetings are over by then; the question is on their home from the start).
+CHECK_IN_AFTER = timedelta(hours=2)
 
 
 async def views_requested(meeting: Meeting, members: list[FamilyMember]) -> None:
@@ -30,6 +33,29 @@ async def views_requested(meeting: Meeting, members: list[FamilyMember]) -> None
                     run_at=when,
                     dedupe_key=f"reminder:{meeting.id}:{member.id}:{days}",
                 )
+
+
+async def meeting_scheduled(meeting: Meeting) -> None:
+    await queue.enqueue(
+        "check_in",
+        {"meeting": str(meeting.id)},
+        run_at=meeting.starts_at + CHECK_IN_AFTER,
+        dedupe_key=f"check-in:{meeting.id}",
+    )
+
+
+async def run_check_in(job: Job) -> None:
+    """After a meeting, each family member of its open circle who was in the circle
+    by then, and has not answered yet, is asked how it was for them."""
+    meeting = await Meeting.get_or_none(id=job.payload["meeting"], circle__closed_at=None)
+    if meeting is None:
+        return
+    answered = await family_words.checked_in(meeting.id)
+    for member in await FamilyMember.filter(
+        circle_id=meeting.circle_id, removed_at=None, created_at__lte=meeting.starts_at
+    ):
+        if member.id not in answered:
+            await notify(member, "check_in", key=f"check-in:{meeting.id}")
 
 
 async def plan_published(circle_id: object, version_id: object) -> None:

@@ -117,6 +117,12 @@ async def practitioners_who_may_read(contribution: Contribution) -> list[Practit
 # --- Check-ins after a meeting (their answers and words are the family's) -------
 
 
+async def checked_in(meeting_id: Any) -> set[UUID]:
+    """Who has answered "How was it for you?" for a meeting (never what they said)."""
+    answered = await CheckIn.filter(meeting_id=meeting_id).values_list("member_id", flat=True)
+    return {cast(UUID, member_id) for member_id in answered}
+
+
 def own_check_ins(actor: Actor) -> QuerySet[CheckIn]:
     return CheckIn.filter(policy.own_check_ins(actor))
 

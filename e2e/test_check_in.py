@@ -6,7 +6,10 @@ and in Urdu (right to left)."""
 from __future__ import annotations
 
 import asyncio
+import re
+import tempfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -14,13 +17,22 @@ from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 
 from e2e.live_server import off_the_browsers_loop
-from e2e.steps import SW_CONTROLS, assert_accessible, join, wait_in_page
-from e2e.test_access import CHOOSE_LANGUAGE, _join_any_language, phone
+from e2e.steps import (
+    SW_CONTROLS,
+    assert_accessible,
+    join,
+    sign_in_in_any_language,
+    wait_in_page,
+    wait_until_sent,
+)
+from e2e.test_access import CHOOSE_LANGUAGE, _join_any_language, phone, show
 from server.checkins.models import CheckIn
 from server.circles.models import FamilyMember
 from server.db import tortoise_config
 from server.meetings.models import Meeting
 from server.settings import Settings
+
+SHOTS = Path(tempfile.gettempdir())
 
 
 async def _in_database(db_url: str, work):
@@ -116,3 +128,59 @@ def test_the_check_in_passes_axe(browser, live_server, circle, lang):
     assert_accessible(page)
     page.screenshot(path=f"/tmp/h4-check-in-{lang}.png", full_page=True)
     page.context.close()
+
+
+def meeting_id_of(live_server, circle) -> str:
+    async def found():
+        return str((await Meeting.get(circle_id=circle.id)).id)
+
+    return in_database(live_server, found)
+
+
+@pytest.mark.parametrize("lang", ["en", "ur"])
+def test_after_the_meeting_the_lead_sees_how_it_went_and_reflects(
+    browser, live_server, circle, lang
+):
+    meeting_has_passed(live_server, circle)
+    sam = phone(browser, live_server)
+    join(sam, circle.code("Sam"), "2468")
+    expect(sam.get_by_role("heading", level=1)).to_contain_text("Sam")
+    sam.locator(".check-in-card a").first.click()
+    sam.get_by_role("group", name="Did people listen to what you said?").get_by_label("No").check()
+    sam.get_by_label("Anything else? (you can leave this empty)").fill("Nobody asked me")
+    sam.get_by_role("radio", name=re.compile("^My worker")).check()
+    sam.get_by_role("button", name="Send").click()
+    expect(sam.get_by_role("heading", level=1)).to_have_text("Thank you")
+    wait_until_sent(sam)
+    sam.context.close()
+
+    priya = phone(browser, live_server, lang)
+    sign_in_in_any_language(priya, circle.lead["email"], circle.lead["password"])
+    if lang != "en":
+        priya.evaluate(CHOOSE_LANGUAGE, lang)
+        priya.reload()
+        sign_in_home = priya.locator("main a[href='#/settings']")
+        expect(sign_in_home).to_be_visible()
+        assert priya.evaluate("() => document.documentElement.dir") == "rtl"
+    show(priya, f"#/meeting/{meeting_id_of(live_server, circle)}")
+    heard = priya.locator("section[aria-labelledby=heard-title]")
+    expect(heard).to_contain_text("Sam")
+    how = priya.locator("section[aria-labelledby=how-title]")
+    expect(how).to_contain_text("Nobody asked me")  # Sam shared it with their worker
+    assert priya.locator("form button[type=submit]").count() == 1  # no asking after the day
+    assert_accessible(priya)
+    priya.screenshot(path=str(SHOTS / f"after-the-meeting-{lang}.png"), full_page=True)
+
+    reflect = priya.locator("section[aria-labelledby=reflect-title]")
+    reflect.locator("fieldset").first.locator("input[value='3']").check()
+    reflect.locator("button[type=submit]").click()
+    wait_in_page(
+        priya,
+        """async (id) => (await (await fetch(`/api/meetings/${id}/check-ins`)).json())
+            .my_reflection?.listened === 3""",
+        meeting_id_of(live_server, circle),
+    )
+    priya.reload()
+    checked = priya.locator("section[aria-labelledby=reflect-title] input[value='3']").first
+    expect(checked).to_be_checked()  # kept, and shown again
+    priya.context.close()

@@ -119,6 +119,9 @@ export const api = {
   closeCircle: (id) => request("POST", circlePath(id) + "/close"),
   scheduleMeeting: (id, meeting) => request("POST", circlePath(id) + "/meetings", meeting),
   meeting: (id) => request("GET", meetingPath(id)),
+  voiceCoverage: (id) => request("GET", meetingPath(id) + "/voice-coverage"),
+  meetingCheckIns: (id) => request("GET", meetingPath(id) + "/check-ins"),
+  reflect: (id, answers) => request("PUT", meetingPath(id) + "/reflection", answers),
   askForViews: (id, memberIds, dueOn) =>
     request("POST", meetingPath(id) + "/view-requests", { member_ids: memberIds, due_on: dueOn }),
   teamPlan: (id) => request("GET", circlePath(id) + "/plan"),

@@ -26,7 +26,8 @@ function questions() {
   ];
 }
 
-function faces() {
+/** The three faces every answer is given with: no, a bit, yes. */
+export function faces() {
   return [
     { value: "1", label: t("No"), icon: "face-sad" },
     { value: "2", label: t("A bit"), icon: "face-ok" },

@@ -9,13 +9,16 @@ import { announce } from "../shell/layout.js";
 import { circleNav, unlessMissing } from "./circle-nav.js";
 import { checkboxGroup, ticked } from "./fields.js";
 import { dayOf, formatDay, today } from "./dates.js";
+import { afterTheMeeting } from "./meeting-after.js";
 
 export async function meetingView(ctx) {
   const meeting = await unlessMissing(() => api.meeting(ctx.code));
   if (!meeting) return notFound();
   const screen = el("section", { class: "stack" });
+  // Once its time has passed: how it went, in place of asking for views.
+  const after = new Date(meeting.starts_at) <= new Date() ? await afterTheMeeting(meeting) : null;
   const show = (shown, focusOn = null) => {
-    screen.replaceChildren(...content(shown, show).filter(Boolean));
+    screen.replaceChildren(...content(shown, show, after).filter(Boolean));
     const target = focusOn && screen.querySelector(focusOn);
     if (target) target.focus();
   };
@@ -33,7 +36,7 @@ function notFound() {
   );
 }
 
-function content(meeting, show) {
+function content(meeting, show, after) {
   const back = "#/circle/" + encodeURIComponent(meeting.circle_id) + "/meetings";
   return [
     el("p", {}, el("a", { href: back, class: "back-link" }, icon("back", "icon flip"), el("span", {}, t("Meetings")))),
@@ -47,7 +50,7 @@ function content(meeting, show) {
     circleNav(meeting.circle_id, "meetings"),
     meeting.not_asked.length ? challenge(meeting.not_asked) : null,
     views(meeting),
-    askForm(meeting, show),
+    ...(after || [askForm(meeting, show)]),
   ];
 }
 

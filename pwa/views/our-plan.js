@@ -28,7 +28,7 @@ export async function ourPlanView() {
     { class: "stack" },
     heading(t("Our plan")),
     el("p", { class: "lead" }, t("This is the plan for your family. It says what is going well, what worries people and what comes next.")),
-    el("p", { class: "meta" }, t("Version {version}, shared on {date}", { version: plan.version, date: formatDate(plan.published_at) })),
+    el("p", { class: "meta" }, t("Plan number {version}, shared on {date}", { version: plan.version, date: formatDate(plan.published_at) })),
     plan.changes.since_version ? whatChanged(plan, marks) : null,
     ...SECTIONS.map((section) => familySection(section, inSection(plan.items, section), marks, isCarer)),
     el(

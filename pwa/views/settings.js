@@ -35,8 +35,8 @@ export async function settingsView(ctx) {
       button.focus();
     }
   };
-  const turnOn = (event) => attempt(event.currentTarget, subscribe, t("Notifications are on for this phone."));
-  const turnOff = (event) => attempt(event.currentTarget, unsubscribe, t("Notifications are off for this phone."));
+  const turnOn = (event) => attempt(event.currentTarget, subscribe, t("Notifications are on."));
+  const turnOff = (event) => attempt(event.currentTarget, unsubscribe, t("Notifications are off."));
   await show();
   return el(
     "section",
@@ -49,7 +49,7 @@ export async function settingsView(ctx) {
     el(
       "div",
       { class: "card safety" },
-      el("p", { class: "privacy-promise" }, icon("bell", "icon"), el("span", {}, t("A notification only ever says “You have a new message”."))),
+      el("p", { class: "privacy-promise" }, icon("bell", "icon"), el("span", {}, t("Each one only says “You have a new message”."))),
       el("p", {}, t("It never says what anyone wrote, or who wrote it. Anyone who can see this phone could see that you have a message.")),
     ),
     problem,
@@ -73,22 +73,22 @@ function signInCode() {
 
 function stateContent(state, { turnOn, turnOff }) {
   const button = (label, className, onclick) => el("button", { type: "button", class: className, onclick }, label);
-  if (state === UNSUPPORTED) return [el("p", {}, t("This phone or browser cannot show notifications from Alongside."))];
+  if (state === UNSUPPORTED) return [el("p", {}, t("This phone cannot show notifications."))];
   if (state === BLOCKED) {
     return [
       el("p", { class: "state-text" }, t("Notifications are off.")),
-      el("p", {}, t("Notifications are blocked for Alongside in this browser's settings. To turn them on, allow them there first.")),
+      el("p", {}, t("This browser has blocked them. To turn them on, allow them in its settings first.")),
     ];
   }
   if (state === ON) {
     return [
-      el("p", { class: "state-text" }, icon("tick", "icon small"), el("span", {}, t("Notifications are on for this phone."))),
+      el("p", { class: "state-text" }, icon("tick", "icon small"), el("span", {}, t("Notifications are on."))),
       button(t("Turn off notifications"), "button secondary", turnOff),
     ];
   }
   return [
     el("p", { class: "state-text" }, t("Notifications are off.")),
-    button(t("Turn on notifications on this phone"), "button", turnOn),
+    button(t("Turn on notifications"), "button", turnOn),
   ];
 }
 
@@ -108,7 +108,7 @@ async function currentSubscription() {
 async function subscribe() {
   // Asked only now, because they chose to turn them on.
   const permission = await Notification.requestPermission();
-  if (permission !== "granted") throw new Error(t("Notifications were not allowed, so they are still off."));
+  if (permission !== "granted") throw new Error(t("Notifications are still off. The phone did not allow them."));
   let subscription;
   try {
     const registration = await navigator.serviceWorker.ready;

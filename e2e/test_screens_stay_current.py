@@ -5,7 +5,9 @@ arrives, and never at the cost of what they are typing."""
 from __future__ import annotations
 
 import re
+import time
 
+import pyotp
 from playwright.sync_api import expect
 
 from e2e.steps import (
@@ -17,6 +19,19 @@ from e2e.steps import (
 )
 
 COME_BACK = "() => window.dispatchEvent(new Event('focus'))"
+# Opens a screen and comes back to the app while that screen is still on its way.
+OPEN_AND_COME_BACK = """(screen) => {
+  window.addEventListener('hashchange', () => window.dispatchEvent(new Event('focus')), {once: true});
+  location.hash = '#/' + screen;
+}"""
+# Counts the moments the screen is without its heading (a redraw in two steps).
+WATCH_THE_HEADING = """() => {
+  window.headless = 0;
+  const view = document.getElementById('view');
+  new MutationObserver(() => view.querySelector('h1') || window.headless++)
+    .observe(view, {childList: true, subtree: true});
+}"""
+QUIET = 2.1  # seconds: a screen drawn a moment ago is not drawn again
 
 
 def test_a_call_for_help_appears_when_the_worker_comes_back_but_never_over_their_typing(
@@ -37,8 +52,10 @@ def test_a_call_for_help_appears_when_the_worker_comes_back_but_never_over_their
     expect(box).to_have_value("Sam has settled well into")  # not redrawn under her
     expect(banner).to_have_count(0)
     priya.get_by_role("button", name="Cancel").click()
+    priya.evaluate(WATCH_THE_HEADING)
     priya.evaluate(COME_BACK)
     expect(banner).to_contain_text(re.compile(r"Sam\W? needs to talk to someone now"))
+    assert priya.evaluate("() => window.headless") == 0
     expect(priya.get_by_role("heading", level=1)).to_contain_text("Plan")  # the same screen
     assert_accessible(priya)
     for page in (priya, sam):
@@ -72,6 +89,30 @@ def test_a_push_brings_read_by_to_my_words_while_they_are_open(browser, live_ser
     assert sam.evaluate("() => document.activeElement.tagName") != "BODY"
     for page in (priya, sam):
         page.context.close()
+
+
+def test_a_refresh_never_overtakes_a_screen_on_its_way_nor_wipes_recovery_codes(
+    browser, live_server, circle
+):
+    started = time.time()
+    priya = new_phone(browser, live_server.url)
+    sign_in_as_practitioner(priya, circle.lead["email"], circle.lead["password"])
+    expect(priya.get_by_role("heading", level=1)).to_have_text("Your circles")
+    time.sleep(QUIET)
+    priya.evaluate(OPEN_AND_COME_BACK, "second-factor")
+    expect(priya.get_by_role("heading", level=1)).to_have_text("Sign-in code")
+    secret = priya.locator(".secret-key").inner_text().strip()
+    priya.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(secret).at(started))
+    priya.get_by_role("button", name="Turn on the sign-in code").click()
+    expect(priya.get_by_role("heading", level=1)).to_have_text("Keep these recovery codes")
+
+    time.sleep(QUIET)
+    priya.evaluate(COME_BACK)  # she looked away to write them down
+    priya.wait_for_load_state("networkidle")
+    time.sleep(0.5)
+    expect(priya.get_by_role("heading", level=1)).to_have_text("Keep these recovery codes")
+    expect(priya.locator(".recovery-codes li")).to_have_count(10)
+    priya.context.close()
 
 
 def push(page, data):

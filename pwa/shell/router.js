@@ -60,7 +60,11 @@ export function startRouter(viewElement) {
 // changed, calls for help). Screens for writing, and those that show something
 // only once (a new invitation code), are never redrawn under someone.
 const STAY_CURRENT = new Set(["home", "my-words", "shared-with-me", "plan", "you-said", "circle", "circle-plan", "circle-meetings", "meeting"]);
+const QUIET = 2000; // ms: focus and visibility arrive together
 let lastRefresh = 0;
+let drawing = 0; // screens on their way (not refreshes): a refresh never overtakes one
+let drawn = 0; // counts full draws: a refresh only replaces the screen it started from
+let later = null; // news that came while a screen was on its way waits for it
 
 function screenOf(path) {
   const parts = path.split("/");
@@ -73,7 +77,17 @@ function refreshInPlace({ news = false } = {}) {
   if (document.visibilityState !== "visible" || navigator.onLine === false) return;
   if (!session.me || session.locked || !STAY_CURRENT.has(screenOf(shown))) return;
   if (somethingChanged(main)) return;
-  if (!news && Date.now() - lastRefresh < 2000) return; // focus and visibility arrive together
+  if (drawing) {
+    // A screen on its way is current already; news is looked at once it has come.
+    if (news && !later) {
+      later = setTimeout(() => {
+        later = null;
+        refreshInPlace({ news: true });
+      }, QUIET);
+    }
+    return;
+  }
+  if (!news && Date.now() - lastRefresh < QUIET) return;
   lastRefresh = Date.now();
   show(readHash(), { refresh: true });
 }
@@ -88,7 +102,8 @@ function somethingChanged(root) {
       if ([...box.options].some((option) => option.selected !== option.defaultSelected)) return true;
     } else if (box.value !== box.defaultValue) return true;
   }
-  return Boolean(root.querySelector(".word-panel, [aria-expanded='true']"));
+  // Opened panels and explanations, and what is shown only once (recovery codes, invitations).
+  return Boolean(root.querySelector(".word-panel, [aria-expanded='true'], details[open], [data-shown-once]"));
 }
 
 function readHash() {
@@ -122,6 +137,8 @@ function followInAppLink(event) {
 
 async function show(route, { refresh = false } = {}) {
   const mine = ++showing;
+  const from = drawn;
+  if (!refresh) drawing++;
   const slow = refresh ? 0 : setTimeout(() => mine === showing && display(loadingView()), 400);
   try {
     // Offline and not yet known who is here: "talk now" still shows the numbers.
@@ -129,13 +146,17 @@ async function show(route, { refresh = false } = {}) {
     const { name, view, family, code, keepCode } = chooseRoute(route);
     // The invitation code is read once, then taken out of the address bar.
     const path = keepCode ? name + "/" + encodeURIComponent(code) : name;
+    if (refresh && path !== shown) return; // the screen changed meanwhile: leave it
     if (location.hash !== "#/" + path) history.replaceState(null, "", "#/" + path);
     showTopBar({ quickExitShown: family, onTalk: family && name !== "talk-now" ? talkNow : null });
     const content = await view(context({ ...route, code }));
     // A call for help waits at the top of every practitioner screen until acknowledged.
     const banner = session.me && session.me.kind !== "family" ? await (await import("../views/urgent-banner.js")).urgentBanner() : null;
     if (mine !== showing) return;
+    // Whatever was typed, opened or shown once while the fresh screen was fetched stays.
+    if (refresh && (from !== drawn || somethingChanged(main))) return;
     const screen = banner ? el("div", { class: "stack" }, banner, content) : content;
+    if (refresh && !screen.querySelector("h1")) return; // never a screen without its heading
     if (refresh) redisplay(screen);
     else display(screen, path);
   } catch (error) {
@@ -153,6 +174,7 @@ async function show(route, { refresh = false } = {}) {
     display(troubleView(explain(error), tryAgain));
   } finally {
     clearTimeout(slow);
+    if (!refresh) drawing--;
   }
 }
 
@@ -252,6 +274,7 @@ function redisplay(content) {
 
 function display(content, path = shown) {
   shown = path;
+  drawn++;
   main.replaceChildren(content);
   const title = main.querySelector("h1") || main;
   nameThePage();

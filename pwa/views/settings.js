@@ -3,7 +3,7 @@
 // what anyone wrote. Turning them off tells the server to stop, and this phone too.
 import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
-import { t } from "../shell/i18n.js";
+import { t, tp } from "../shell/i18n.js";
 import { languageSwitcher } from "../shell/languages.js";
 
 const ON = "on";
@@ -45,12 +45,12 @@ export async function settingsView(ctx) {
     el("h2", {}, t("Language")),
     languageSwitcher({ signedIn: true, after: () => ctx.go("settings") }),
     el("h2", {}, t("Notifications")),
-    el("p", { class: "lead" }, t("Alongside can tell you on this phone when there is something new for you.")),
+    el("p", { class: "lead" }, tp("carer", "Alongside can tell you on this phone when there is something new for you.")),
     el(
       "div",
       { class: "card safety" },
       el("p", { class: "privacy-promise" }, icon("bell", "icon"), el("span", {}, t("Each one only says “You have a new message”."))),
-      el("p", {}, t("It never says what anyone wrote, or who wrote it. Anyone who can see this phone could see that you have a message.")),
+      el("p", {}, tp("carer", "It never says what anyone wrote, or who wrote it. Anyone who can see this phone could see that you have a message.")),
     ),
     problem,
     area,
@@ -66,8 +66,8 @@ function signInCode() {
     "div",
     { class: "stack-small" },
     el("h2", {}, t("Sign-in code")),
-    el("p", {}, t("Use a code from an app on your phone as well as your password.")),
-    el("p", {}, el("a", { href: "#/second-factor" }, t("Your sign-in code"))),
+    el("p", {}, tp("carer", "Use a code from an app on your phone as well as your password.")),
+    el("p", {}, el("a", { href: "#/second-factor" }, tp("carer", "Your sign-in code"))),
   );
 }
 

@@ -3,10 +3,14 @@ checking accessibility."""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
+
+if TYPE_CHECKING:
+    from e2e.circles import Circle
 
 PHONE = {"width": 390, "height": 844}
 _axe = Axe()
@@ -103,6 +107,20 @@ def join(page: Page, code: str, pin: str) -> None:
     page.goto(f"/#/join/{code}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Join your circle")
     expect(page.get_by_label("Invitation code")).to_have_value(code)
-    page.get_by_label("Choose a secret number you will remember").fill(pin)
+    page.get_by_label("Pick a secret number you will not forget").fill(pin)
     page.get_by_label("Type your secret number again").fill(pin)
     page.get_by_role("button", name="Join").click()
+
+
+def lead_starts_a_plan_item(browser: Browser, url: str, circle: Circle) -> tuple[Page, Locator]:
+    """The circle's lead, signed in on the plan with a new "What's working well"
+    item open; returns the page and its text box."""
+    lead = new_phone(browser, url)
+    sign_in_as_practitioner(lead, circle.lead["email"], circle.lead["password"])
+    expect(lead.get_by_role("link", name=re.compile(re.escape(circle.name)))).to_be_visible()
+    lead.goto(f"/#/circle/{circle.id}/plan")
+    expect(lead.get_by_role("heading", level=1)).to_contain_text("Plan")
+    lead.get_by_role("region", name="What's working well").get_by_role(
+        "button", name="Add an item"
+    ).click()
+    return lead, lead.get_by_label("What the plan says")

@@ -209,6 +209,11 @@ def test_a_carer_reviews_the_plan_with_the_keyboard_alone(browser, live_server, 
     alex.keyboard.press("Tab")  # who can read the comment: "My worker" is chosen already
     expect(item.get_by_role("radio", name=re.compile("^My worker"))).to_be_focused()
     expect(item.get_by_role("radio", name=re.compile("^My worker"))).to_be_checked()
+    alex.keyboard.press("Tab")  # what each choice means, behind a disclosure
+    meaning = item.locator("summary", has_text="What does this mean?")
+    expect(meaning).to_be_focused()
+    alex.keyboard.press("Enter")
+    expect(item.get_by_text("You and your worker.")).to_be_visible()
     alex.keyboard.press("Tab")
     assert alex.evaluate("() => document.activeElement.textContent") == "Send my answer"
     alex.keyboard.press("Enter")

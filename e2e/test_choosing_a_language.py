@@ -108,16 +108,13 @@ def test_a_message_stays_in_a_banner_until_they_move_on(browser, live_server, ci
     page.context.close()
 
 
-@pytest.mark.xfail(
-    reason="since the governed-circle People screen merged, the words in the member's "
-    "language are not shown beside a new member's invitation (issue 14, open)",
-    strict=False,
-)
+@pytest.mark.both_databases
 def test_an_invitation_is_given_in_the_family_members_language(browser, live_server, circle):
     worker = new_phone(browser, live_server.url)
     sign_in_as_practitioner(worker, circle.lead["email"], circle.lead["password"])
     expect(worker.get_by_role("link", name=re.compile(circle.name))).to_be_visible()
     worker.goto(f"/#/circle/{circle.id}/people")
+    expect(worker.get_by_role("heading", level=1)).to_contain_text("People")
     worker.get_by_label("Name").fill("Zara")
     worker.get_by_role("radio", name="Young person").check()
     worker.get_by_role("radio", name="12 to 15").check()
@@ -155,3 +152,22 @@ def test_the_app_speaks_politely_to_adults_where_the_language_does(browser, live
     assert said[0] == "Nic jeszcze Państwu nie udostępniono."
     assert said[1] != "Sign in"
     page.context.close()
+
+
+def test_a_carer_is_spoken_to_politely_and_a_child_familiarly(browser, live_server, circle):
+    """Polish has a polite form for adults: Alex, a parent, is greeted "Dzień dobry"
+    and told about "Państwa" circle; Sam, 13, hears "Cześć" and "Twój"."""
+    said = {}
+    for name, pin in (("Alex", "1357"), ("Sam", "2468")):
+        page = new_phone(browser, live_server.url)
+        join(page, circle.code(name), pin)
+        expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+        page.goto("/#/settings")
+        page.get_by_role("button", name="Polski").click()
+        expect(page.locator("html")).to_have_attribute("lang", "pl")
+        page.goto("/#/home")
+        expect(page.get_by_role("heading", level=1)).to_contain_text(name)
+        said[name] = page.locator("main").inner_text()
+        page.context.close()
+    assert said["Alex"].startswith("Dzień dobry") and "Państwa krąg" in said["Alex"]
+    assert said["Sam"].startswith("Cześć") and "Twój krąg" in said["Sam"]

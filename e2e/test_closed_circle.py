@@ -33,7 +33,9 @@ def test_a_young_person_sees_their_circle_has_closed_and_who_to_call(browser, li
     expect(
         sam.get_by_text(re.compile(r"It closed on .+\. Nobody reads new words here now\."))
     ).to_be_visible()
-    expect(sam.get_by_text(re.compile("download everything you wrote"))).to_be_visible()
+    expect(
+        sam.get_by_text(re.compile(r"You can also save a copy of all you wrote\."))
+    ).to_be_visible()
     expect(sam.get_by_role("link", name="Write something")).to_have_count(0)
     expect(sam.get_by_role("link", name="My words", exact=True)).to_be_visible()
     assert_accessible(sam)

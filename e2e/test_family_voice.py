@@ -80,7 +80,9 @@ def test_a_young_person_shares_a_worry_with_their_worker_and_keeps_a_strength(
     priya.reload()
     expect(priya.get_by_role("heading", level=1)).to_contain_text("Family voice")
     expect(priya.get_by_text(worry)).to_have_count(0)
-    expect(priya.get_by_text(re.compile("Withdrawn by its author on")).first).to_be_visible()
+    expect(
+        priya.get_by_text(re.compile("The writer took these words back on")).first
+    ).to_be_visible()
     for page in (sam, priya, alex):
         page.context.close()
 

@@ -208,7 +208,7 @@ def test_my_worker_words_are_marked_for_the_lead_hidden_from_the_school_and_with
     changed = alex.get_by_role("region", name="What changed since you last looked")
     expect(changed).to_contain_text("Withdrawn")
     needs = alex.get_by_role("region", name="What needs to happen")
-    withdrawn = needs.get_by_role("listitem").filter(has_text="Withdrawn by its author on")
+    withdrawn = needs.get_by_role("listitem").filter(has_text="The writer took these words back on")
     expect(withdrawn).to_have_count(1)
     expect(withdrawn.get_by_role("radio", name="I disagree")).to_have_count(0)
     expect(alex.get_by_text(wish)).to_have_count(0)

@@ -75,7 +75,7 @@ def state_of(page: Page, text: str):
 def choose_audience(page: Page, text: str, audience: str) -> None:
     item = card(page, text)
     item.get_by_role("button", name="Change who can see this").click()
-    item.get_by_text(audience, exact=True).click()
+    item.get_by_role("radio", name=re.compile("^" + re.escape(audience))).check()
     item.get_by_role("button", name="Save this choice").click()
     expect(item.locator(".receipt")).to_contain_text(audience)
 
@@ -472,19 +472,17 @@ def test_notifications_are_off_until_turned_on_and_never_say_what_was_written(
     page.get_by_role("link", name="Settings").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Settings")
     expect(page.get_by_text("Notifications are off.")).to_be_visible()
-    expect(
-        page.get_by_text("A notification only ever says “You have a new message”.")
-    ).to_be_visible()
+    expect(page.get_by_text("Each one only says “You have a new message”.")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("button", name="Turn on notifications on this phone").click()
+    page.get_by_role("button", name="Turn on notifications").click()
     expect(page.get_by_role("button", name="Turn off notifications")).to_be_visible()
-    expect(page.get_by_role("status")).to_contain_text("Notifications are on for this phone.")
+    expect(page.get_by_role("status")).to_contain_text("Notifications are on.")
     assert _subscriptions(live_server) == 1
     assert_accessible(page)
 
     page.get_by_role("button", name="Turn off notifications").click()
-    expect(page.get_by_role("button", name="Turn on notifications on this phone")).to_be_visible()
+    expect(page.get_by_role("button", name="Turn on notifications")).to_be_visible()
     assert _subscriptions(live_server) == 0
 
 

@@ -161,7 +161,7 @@ def test_a_locked_phone_still_takes_a_new_invitation_code(page, live_server, cir
     page.goto(f"/#/join/{code}")
     expect(heading).to_have_text("Join your circle")
     expect(page.get_by_label("Invitation code")).to_have_value(code)
-    page.get_by_label("Choose a secret number you will remember").fill(PIN)
+    page.get_by_label("Pick a secret number you will not forget").fill(PIN)
     page.get_by_label("Type your secret number again").fill(PIN)
     page.get_by_role("button", name="Join").click()
     expect(heading).to_contain_text("Alex")

@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 from e2e.steps import (
     assert_accessible,
     join,
+    lead_starts_a_plan_item,
     new_phone,
     sign_in_as_practitioner,
     wait_until_sent,
@@ -167,3 +168,26 @@ def test_the_plan_is_built_with_the_familys_words_and_answered_by_them(
     printed.screenshot(path=str(PRINT_SHOT), full_page=True)
     for page in (priya, sam, alex):
         page.context.close()
+
+
+def test_long_pasted_plan_words_are_never_cut(browser, live_server, circle):
+    """A worker pastes a long paragraph from their notes: the box grows to show it,
+    keeps every letter, says how much is over the server's 2,000, and refuses to
+    save until it fits."""
+    priya, box = lead_starts_a_plan_item(browser, live_server.url, circle)
+    pasted = "Sam goes to football on Tuesdays. " * 60 + "More."  # 2045 letters
+    box.fill(pasted)
+    assert box.input_value() == pasted
+    expect(priya.locator(".text-count")).to_have_text(
+        "That is 45 letters too many. Please take some out."
+    )
+    grown = box.evaluate("(b) => b.clientHeight >= b.scrollHeight - 1")
+    assert grown, "the box shows all the words without its own scroll bar"
+    priya.get_by_role("button", name="Add to the plan").click()
+    expect(priya.locator(".error-summary")).to_contain_text("45 letters too many")
+    assert box.input_value() == pasted
+    box.fill(pasted[:2000])
+    expect(priya.locator(".text-count")).to_have_text("That is the most you can write here.")
+    priya.get_by_role("button", name="Add to the plan").click()
+    expect(priya.get_by_text(pasted[:40]).first).to_be_visible()
+    priya.context.close()

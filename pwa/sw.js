@@ -136,17 +136,25 @@ function askToSend(tab) {
 
 // Push: the server's message is always neutral ("You have a new message"), never
 // anyone's words. One notification at a time (tag), with the app's icon.
+// An open Alongside is told too, so the screen on show brings in what is new.
 self.addEventListener("push", (event) => {
   const message = readPush(event);
   event.waitUntil(
-    self.registration.showNotification(message.title, {
-      body: message.body,
-      icon: "/icons/icon-192.png",
-      tag: "alongside",
-      data: { url: message.url },
-    }),
+    Promise.all([
+      self.registration.showNotification(message.title, {
+        body: message.body,
+        icon: "/icons/icon-192.png",
+        tag: "alongside",
+        data: { url: message.url },
+      }),
+      tellOpenTabs(),
+    ]),
   );
 });
+
+async function tellOpenTabs() {
+  for (const tab of await self.clients.matchAll({ type: "window" })) tab.postMessage({ type: "alongside-news" });
+}
 
 function readPush(event) {
   let data = {};

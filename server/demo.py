@@ -15,6 +15,7 @@ from server import demo_story
 from server.auth.secrets import hash_secret
 from server.auth.service import invite
 from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
+from server.circles.service import join_link
 from server.db import tortoise_config
 from server.meetings.models import Meeting, MeetingKind
 from server.organisations.models import ROLE_LABELS, Agency, Organisation, Practitioner, Role, Team
@@ -123,8 +124,9 @@ async def create_demo(settings: Settings) -> dict[str, Any]:
                 {
                     "name": member.name,
                     "role": member.role.value,
+                    "locale": member.locale,
                     "code": code,
-                    "link": f"{settings.base_url}/#/join/{code}",
+                    "link": join_link(settings.base_url, member, code),
                 }
             )
         return {

@@ -32,6 +32,11 @@ KEYWORDS = {
     # tp("carer", "…"): the same words in another context (a polite form for adults).
     "tp": ((1, "c"), 2),
 }
+#: tp("carer", "…") words: the catalog holds them twice, for a child and for an adult.
+POLITE = "carer"
+POLITE_NOTE = (
+    "Said to an adult: the polite form where the language has one (see docs/translating.md)."
+)
 #: Babel writes Punjabi's rule as `n != 1`; CLDR says one = n in 0..1.
 PLURAL_FIXES = {"pa": "nplurals=2; plural=(n > 1);"}
 HEADER = "Alongside: what children, young people and carers say. Catalog for {lang}."
@@ -47,6 +52,10 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         ROOT, method_map, keywords=KEYWORDS, comment_tags=("NOTE:",), strip_comment_tags=True
     ):
+        if context == POLITE:
+            # The same words for a child (familiar), then for an adult (polite).
+            catalog.add(message, None, [(filename, lineno)], auto_comments=comments)
+            comments = [*comments, POLITE_NOTE]
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog
 

@@ -67,9 +67,19 @@ export function t(msgid, params = {}) {
   return english(fill(msgid, params));
 }
 
-/** The words for a context: tp("carer", "…") speaks politely to an adult where the language has such a form. */
+// Who reads: an adult (a carer, a grown-up family member, or anyone not yet signed
+// in) or a child. Polish and Romanian speak politely to adults, familiarly to children.
+let adultReader = true;
+
+/** Says who reads the screens now (me.adult from the server; unknown: an adult). */
+export function speakTo(me) {
+  adultReader = !me || me.adult !== false;
+}
+
+/** Words that speak to the reader: tp("carer", "…") takes the polite form for an
+ * adult where the language has one, and the familiar one (t) for a child. */
 export function tp(context, msgid, params = {}) {
-  const translated = current.messages[context + "\u0004" + msgid];
+  const translated = adultReader ? current.messages[context + "\u0004" + msgid] : null;
   return typeof translated === "string" && translated ? fill(translated, params) : t(msgid, params);
 }
 

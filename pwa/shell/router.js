@@ -44,22 +44,66 @@ export function startRouter(viewElement) {
   // The server ended the session while the outbox was sending: the PIN opens it again.
   outboxEvents.addEventListener("session-ended", () => whenBackOnline(true).then(afterCheck));
   lockWhenIdle(lockNow);
-  // Coming back to the app: screens with nothing to type in are shown afresh, so a
-  // call for help, "has seen this" or a new request appears without a reload.
-  document.addEventListener("visibilitychange", refreshOnReturn);
-  window.addEventListener("focus", refreshOnReturn);
+  // Screens stay current: coming back to the app, or a push arriving while it is
+  // open, shows the screen afresh (see refreshInPlace).
+  document.addEventListener("visibilitychange", refreshInPlace);
+  window.addEventListener("focus", refreshInPlace);
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "alongside-news") refreshInPlace({ news: true });
+    });
+  }
   show(readHash());
 }
 
-const FRESH_ON_RETURN = new Set(["home", "you-said"]);
+// Screens that show what others do (new words, read receipts, answers, what
+// changed, calls for help). Screens for writing, and those that show something
+// only once (a new invitation code), are never redrawn under someone.
+const STAY_CURRENT = new Set(["home", "my-words", "shared-with-me", "plan", "you-said", "circle", "circle-plan", "circle-meetings", "meeting"]);
+const QUIET = 2000; // ms: focus and visibility arrive together
 let lastRefresh = 0;
+let drawing = 0; // screens on their way (not refreshes): a refresh never overtakes one
+let drawn = 0; // counts full draws: a refresh only replaces the screen it started from
+let later = null; // news that came while a screen was on its way waits for it
 
-function refreshOnReturn() {
+function screenOf(path) {
+  const parts = path.split("/");
+  return parts[0] === "circle" && parts.length === 3 ? "circle-" + parts[2] : parts[0];
+}
+
+/** Shows the current screen afresh, in place: not while someone has typed or
+ * chosen something on it, and without moving their focus or scroll. */
+function refreshInPlace({ news = false } = {}) {
   if (document.visibilityState !== "visible" || navigator.onLine === false) return;
-  if (!session.me || session.locked || !FRESH_ON_RETURN.has(shown)) return;
-  if (Date.now() - lastRefresh < 2000) return; // focus and visibility arrive together
+  if (!session.me || session.locked || !STAY_CURRENT.has(screenOf(shown))) return;
+  if (somethingChanged(main)) return;
+  if (drawing) {
+    // A screen on its way is current already; news is looked at once it has come.
+    if (news && !later) {
+      later = setTimeout(() => {
+        later = null;
+        refreshInPlace({ news: true });
+      }, QUIET);
+    }
+    return;
+  }
+  if (!news && Date.now() - lastRefresh < QUIET) return;
   lastRefresh = Date.now();
-  show(readHash());
+  show(readHash(), { refresh: true });
+}
+
+// Anything typed, picked or opened on the screen that a redraw would lose.
+function somethingChanged(root) {
+  for (const box of root.querySelectorAll("input, textarea, select")) {
+    if (box.type === "hidden") continue;
+    if (box.type === "checkbox" || box.type === "radio") {
+      if (box.checked !== box.defaultChecked) return true;
+    } else if (box.tagName === "SELECT") {
+      if ([...box.options].some((option) => option.selected !== option.defaultSelected)) return true;
+    } else if (box.value !== box.defaultValue) return true;
+  }
+  // Opened panels and explanations, and what is shown only once (recovery codes, invitations).
+  return Boolean(root.querySelector(".word-panel, [aria-expanded='true'], details[open], [data-shown-once]"));
 }
 
 function readHash() {
@@ -91,23 +135,33 @@ function followInAppLink(event) {
   navigate(link.getAttribute("href").slice(2));
 }
 
-async function show(route) {
+async function show(route, { refresh = false } = {}) {
   const mine = ++showing;
-  const slow = setTimeout(() => mine === showing && display(loadingView()), 400);
+  const from = drawn;
+  if (!refresh) drawing++;
+  const slow = refresh ? 0 : setTimeout(() => mine === showing && display(loadingView()), 400);
   try {
     // Offline and not yet known who is here: "talk now" still shows the numbers.
     if (!session.checked) await checkSession().catch(unlessTalkingNow(route));
     const { name, view, family, code, keepCode } = chooseRoute(route);
     // The invitation code is read once, then taken out of the address bar.
     const path = keepCode ? name + "/" + encodeURIComponent(code) : name;
+    if (refresh && path !== shown) return; // the screen changed meanwhile: leave it
     if (location.hash !== "#/" + path) history.replaceState(null, "", "#/" + path);
     showTopBar({ quickExitShown: family, onTalk: family && name !== "talk-now" ? talkNow : null });
     const content = await view(context({ ...route, code }));
     // A call for help waits at the top of every practitioner screen until acknowledged.
     const banner = session.me && session.me.kind !== "family" ? await (await import("../views/urgent-banner.js")).urgentBanner() : null;
-    if (mine === showing) display(banner ? el("div", { class: "stack" }, banner, content) : content, path);
+    if (mine !== showing) return;
+    // Whatever was typed, opened or shown once while the fresh screen was fetched stays.
+    if (refresh && (from !== drawn || somethingChanged(main))) return;
+    const screen = banner ? el("div", { class: "stack" }, banner, content) : content;
+    if (refresh && !screen.querySelector("h1")) return; // never a screen without its heading
+    if (refresh) redisplay(screen);
+    else display(screen, path);
   } catch (error) {
     if (mine !== showing) return;
+    if (refresh && !(error instanceof ProblemError && error.status === 401)) return; // keep the screen as it was
     if (error instanceof ProblemError && error.status === 401 && session.me) return signedOut(error);
     if (!(error instanceof ProblemError || error instanceof OfflineError)) console.error(error);
     // Who is here is unknown (or a family member): keep Quick exit and help within reach.
@@ -120,6 +174,7 @@ async function show(route) {
     display(troubleView(explain(error), tryAgain));
   } finally {
     clearTimeout(slow);
+    if (!refresh) drawing--;
   }
 }
 
@@ -206,8 +261,20 @@ function explain(error) {
   return { status: -1, message: t("Something went wrong. Please try again.") };
 }
 
+// The same screen, fresh: focus stays where it was (or on the heading if that
+// part has gone), the page does not jump, and nothing is announced.
+function redisplay(content) {
+  const focused = main.contains(document.activeElement) ? document.activeElement.id : null;
+  const top = window.scrollY;
+  main.replaceChildren(content);
+  nameThePage();
+  if (focused !== null) (document.getElementById(focused) || main.querySelector("h1") || main).focus({ preventScroll: true });
+  window.scrollTo(0, top);
+}
+
 function display(content, path = shown) {
   shown = path;
+  drawn++;
   main.replaceChildren(content);
   const title = main.querySelector("h1") || main;
   nameThePage();

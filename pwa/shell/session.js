@@ -3,7 +3,7 @@
 // readable and writable on the phone), unless it is locked: after 5 minutes without
 // use, or when the server ended the session, the secret number (PIN) opens it again.
 import { api, rememberSession, forgetSession, ProblemError, OfflineError } from "./api.js";
-import { currentLanguage, isSupported, loadLanguage } from "./i18n.js";
+import { currentLanguage, isSupported, loadLanguage, speakTo } from "./i18n.js";
 import { draftsBelongTo, forgetDrafts } from "./drafts.js";
 import { idleTooLong, watchIdle, stopWatching } from "./lock.js";
 import { leaveThisPhone, finishLeaving, nothingToEnd, endLeftSession, keepShellFiles, askToKeepStorage } from "./leaving.js";
@@ -72,6 +72,7 @@ export async function signedIn(me, { fresh = false } = {}) {
 }
 
 async function useTheirLanguage(me) {
+  speakTo(me);
   if (isSupported(me.locale) && me.locale !== currentLanguage()) await loadLanguage(me.locale).catch(() => {});
 }
 
@@ -86,6 +87,7 @@ function signedOutHere(deviceKnown) {
   forgetSession();
   forgetDrafts();
   nobodyHere();
+  speakTo(null);
   Object.assign(session, { me: null, offline: false, locked: false, checked: true, deviceKnown });
 }
 

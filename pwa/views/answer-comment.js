@@ -22,7 +22,7 @@ export function commentBlock(answer) {
   }
   if (answer.comment_withdrawn_at) {
     const date = formatDate(answer.comment_withdrawn_at);
-    return el("p", { class: "withdrawn" }, icon("stopped", "icon small"), el("span", {}, t("Withdrawn by its author on {date}", { date })));
+    return el("p", { class: "withdrawn" }, icon("stopped", "icon small"), el("span", {}, t("The writer took these words back on {date}", { date })));
   }
   if (answer.comment_for) {
     return el("p", { class: "audience-line comment-for" }, icon(audienceIcon(answer.audience), "icon small"), el("span", {}, answer.comment_for));

@@ -44,7 +44,8 @@ function audienceDescription(audience) {
 }
 
 /**
- * The "Who can see this?" choices (`choices`: which of them are offered). When
+ * The "Who can see this?" choices (`choices`: which of them are offered): a picture
+ * and a short name each, with what each means behind "What does this mean?". When
  * "My family too" is picked, a sign that carers will see it appears (words and a
  * picture, not colour alone) and is read out.
  */
@@ -55,7 +56,6 @@ export function audiencePicker({ value = "just_me", isCarer = false, idPrefix = 
     options: choices.map((audience) => ({
       value: audience,
       label: audienceLabel(audience),
-      description: audienceDescription(audience),
       icon: audienceIcon(audience),
     })),
     value,
@@ -69,7 +69,27 @@ export function audiencePicker({ value = "just_me", isCarer = false, idPrefix = 
   };
   group.addEventListener("change", update);
   update();
-  return el("div", { class: "audience-picker" }, group, sign);
+  return el("div", { class: "audience-picker" }, group, sign, whatTheyMean(choices));
+}
+
+function whatTheyMean(choices) {
+  return el(
+    "details",
+    { class: "audience-meaning" },
+    el("summary", {}, t("What does this mean?")),
+    el(
+      "ul",
+      { class: "plain-list stack-small" },
+      choices.map((audience) =>
+        el(
+          "li",
+          { class: "audience-meaning-item" },
+          icon(audienceIcon(audience), "icon"),
+          el("span", {}, el("strong", {}, audienceLabel(audience)), el("br"), audienceDescription(audience)),
+        ),
+      ),
+    ),
+  );
 }
 
 function carersSign(isCarer) {

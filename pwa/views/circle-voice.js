@@ -77,6 +77,6 @@ function withdrawn(item) {
     "p",
     { class: "withdrawn" },
     icon("stopped", "icon small"),
-    el("span", {}, t("Withdrawn by its author on {date}", { date })),
+    el("span", {}, t("The writer took these words back on {date}", { date })),
   );
 }

@@ -3,7 +3,7 @@
 // see bigger buttons and fewer words, and can switch between the two versions.
 import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
-import { formatDate, t, tn } from "../shell/i18n.js";
+import { formatDate, t, tn, tp } from "../shell/i18n.js";
 import { announce, installHint } from "../shell/layout.js";
 import { familyHomeNow } from "../outbox/merge.js";
 import { offlineNote } from "./item-state.js";
@@ -28,8 +28,8 @@ function homeContent(ctx, home, checkInsSent = new Set()) {
   const section = el(
     "section",
     { class: simple ? "stack simple-home" : "stack" },
-    heading(t("Hello {name}", { name: home.name })),
-    home.offline ? offlineNote(t("You are offline. What you write is kept on this phone and sent when you are back online.")) : null,
+    heading(tp("carer", "Hello {name}", { name: home.name })),
+    home.offline ? offlineNote(tp("carer", "You are offline. What you write is kept on this phone and sent when you are back online.")) : null,
     closed ? closedBanner(home.circle.closed_at) : installHint(),
     closed ? null : urgentSeen(home.urgent),
     closed ? null : askedForViews(home.view_requests, simple),
@@ -38,7 +38,7 @@ function homeContent(ctx, home, checkInsSent = new Set()) {
       "nav",
       { class: "home-actions", "aria-label": t("What you can do") },
       // Nobody reads new words in a closed circle, so there is no button to write them.
-      closed ? null : bigLink("#/write", simple ? t("Tell us something") : t("Write something"), "kind-message", "button"),
+      closed ? null : bigLink("#/write", simple ? tp("carer", "Tell us something") : tp("carer", "Write something"), "kind-message", "button"),
       bigLink("#/my-words", t("My words"), "audience-just-me", "button secondary"),
       home.is_carer ? bigLink("#/shared-with-me", t("Shared with me"), "audience-my-family", "button secondary") : null,
       bigLink("#/plan", t("Our plan"), "plan", "button secondary"),
@@ -46,12 +46,12 @@ function homeContent(ctx, home, checkInsSent = new Set()) {
       el("p", { class: "other-way" }, el("a", { href: "#/who-sees" }, t("Who sees my words?"))),
       el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Settings"))),
     ),
-    simple ? null : card(t("Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
+    simple ? null : card(tp("carer", "Your circle"), el("p", { dir: "auto", class: "circle-name" }, home.circle.name)),
     // The simpler version: plain words, no agency or meeting names, no "data".
-    card(t("Your worker"), worker(home.lead_practitioner, simple), joined(home.joined_from_other_organisations || [])),
-    card(t("Your next meetings"), meetings(home.upcoming_meetings, simple)),
-    simple ? null : card(t("Your words"), words(home.contributions)),
-    card(simple ? t("A copy of your words") : t("Your data"), myData()),
+    card(tp("carer", "Your worker"), worker(home.lead_practitioner, simple), joined(home.joined_from_other_organisations || [])),
+    card(tp("carer", "Your next meetings"), meetings(home.upcoming_meetings, simple)),
+    simple ? null : card(tp("carer", "Your words"), words(home.contributions)),
+    card(simple ? tp("carer", "A copy of your words") : tp("carer", "Your data"), myData()),
     versionSwitch(simple, switched),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );
@@ -63,10 +63,10 @@ function closedBanner(closedAt) {
   return el(
     "section",
     { class: "card closed-circle", "aria-labelledby": "closed-circle-title" },
-    el("h2", { id: "closed-circle-title" }, t("Your circle has closed")),
+    el("h2", { id: "closed-circle-title" }, tp("carer", "Your circle has closed")),
     el("p", {}, t("It closed on {date}. Nobody reads new words here now.", { date: formatDate(closedAt) })),
-    el("p", {}, t("You can still read your words and your plan, change who can see them or stop sharing, and download everything you wrote.")),
-    el("p", {}, el("a", { href: "#/talk-now" }, t("Need to talk to someone? See who to call."))),
+    el("p", {}, tp("carer", "You can still read your words and your plan. You can change who sees your words, or stop sharing them. You can also save a copy of all you wrote.")),
+    el("p", {}, el("a", { href: "#/talk-now" }, tp("carer", "Need to talk to someone? See who to call."))),
   );
 }
 
@@ -116,14 +116,14 @@ function joined(people) {
     "ul",
     { class: "plain-list joined" },
     people.map((person) =>
-      el("li", {}, t("{name} from {agency} joined your circle on {date}.", { name: person.name, agency: person.agency_label, date: formatDate(person.joined_at) })),
+      el("li", {}, tp("carer", "{name} from {agency} joined your circle on {date}.", { name: person.name, agency: person.agency_label, date: formatDate(person.joined_at) })),
     ),
   );
 }
 
 function meetings(upcoming, simple) {
   if (!upcoming.length) return el("p", {}, t("No meetings booked yet."));
-  const shown = (meeting) => (simple ? { ...meeting, kind_label: t("A meeting about you and your family") } : meeting);
+  const shown = (meeting) => (simple ? { ...meeting, kind_label: tp("carer", "A meeting about you and your family") } : meeting);
   return el("ul", { class: "plain-list" }, upcoming.map((meeting) => el("li", {}, meetingSummary(shown(meeting)))));
 }
 
@@ -141,7 +141,7 @@ function myData() {
   return el(
     "div",
     {},
-    el("p", {}, t("A file with everything you wrote, and who could see it.")),
+    el("p", {}, tp("carer", "A file with everything you wrote, and who could see it.")),
     el(
       "p",
       { class: "other-way" },

@@ -23,7 +23,7 @@ export function joinView(ctx) {
     }),
     pinField(
       "pin",
-      t("Choose a secret number you will remember"),
+      t("Pick a secret number you will not forget"),
       t("4 to 6 numbers. Keep it to yourself."),
       "new-password",
     ),

@@ -3,7 +3,7 @@
 // read it, a receipt for every change, and what they can do with it. With no
 // connection it shows what this phone kept, and the things waiting to be sent.
 import { el, heading, icon } from "../shell/dom.js";
-import { t, formatDate } from "../shell/i18n.js";
+import { t, tp, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { myWordsNow, familyHomeNow, ON_PHONE, SENT } from "../outbox/merge.js";
 import { audienceLine, carersCanSee } from "./audiences.js";
@@ -23,7 +23,7 @@ export async function myWordsView(ctx) {
   };
   const entries = new Map();
   const list = el("ul", { class: "plain-list stack words-list" });
-  const empty = el("p", { hidden: mine.items.length > 0 }, t("You have not written anything yet."));
+  const empty = el("p", { hidden: mine.items.length > 0 }, tp("carer", "You have not written anything yet."));
   for (const item of mine.items) list.append(entry(item, options, entries));
   const note = mine.offline ? offlineNote() : null;
   followTheOutbox({ list, empty, note, entries, addEntry: (item) => entry(item, options, entries) });
@@ -31,7 +31,7 @@ export async function myWordsView(ctx) {
     "section",
     { class: "stack" },
     heading(t("My words")),
-    el("p", { class: "lead" }, t("All your words, newest first. Only you can see this page.")),
+    el("p", { class: "lead" }, tp("carer", "All your words, newest first. Only you can see this page.")),
     note,
     el("a", { href: "#/write", class: "button" }, t("Write something")),
     list,
@@ -42,7 +42,7 @@ export async function myWordsView(ctx) {
 
 function offlineNote() {
   return noteAboutOffline(
-    t("You are offline. This is what was on this phone when you were last online. New words are kept here and sent when you are back online."),
+    tp("carer", "You are offline. This is what was on this phone when you were last online. New words are kept here and sent when you are back online."),
   );
 }
 
@@ -70,7 +70,7 @@ function entry(item, options, entries) {
 
 function receiptFor(before, after) {
   if (after.withdrawn_at && !before.withdrawn_at) {
-    return t("You stopped sharing this on {date}.", { date: formatDate(after.withdrawn_at) });
+    return tp("carer", "You stopped sharing this on {date}.", { date: formatDate(after.withdrawn_at) });
   }
   // Not yet sent: the change was made just now, on this phone.
   const history = after.state === ON_PHONE ? [] : after.history || [];
@@ -88,7 +88,7 @@ function wordCard(item, receipt, actions, isCarer, attention) {
     el("h2", { id: titleId }, item.kind_label),
     el("p", { class: "meta" }, t("Written on {date}", { date: formatDate(item.created_at) })),
     stateLine(item.state || SENT, item.audience),
-    item.deleted ? el("p", { class: "meta" }, t("You asked to delete this.")) : null,
+    item.deleted ? el("p", { class: "meta" }, tp("carer", "You asked to delete this.")) : null,
     words(item),
     item.withdrawn_at ? withdrawn(item) : audienceLine(item.audience, item.audience_label),
     carersSee ? carersCanSee(isCarer) : null,
@@ -119,7 +119,7 @@ function withdrawn(item) {
       icon("stopped", "icon small"),
       el("span", {}, t("Withdrawn on {date}", { date: formatDate(item.withdrawn_at) })),
     ),
-    el("p", { class: "meta" }, t("Only you can see it now.")),
+    el("p", { class: "meta" }, tp("carer", "Only you can see it now.")),
   );
 }
 

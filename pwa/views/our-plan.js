@@ -4,7 +4,7 @@
 // who can read them). Carers also see what others in the family shared with them.
 import { el, heading } from "../shell/dom.js";
 import { api, ProblemError } from "../shell/api.js";
-import { t, formatDate } from "../shell/i18n.js";
+import { t, tp, formatDate } from "../shell/i18n.js";
 import { SECTIONS, actionDetails, inSection, itemText, itemWords, sectionLabel } from "./plan-item.js";
 import { answerArea, othersAnswers } from "./plan-answer-form.js";
 import { familyHomeNow } from "../outbox/merge.js";
@@ -27,8 +27,8 @@ export async function ourPlanView() {
     "section",
     { class: "stack" },
     heading(t("Our plan")),
-    el("p", { class: "lead" }, t("This is the plan for your family. It says what is going well, what worries people and what comes next.")),
-    el("p", { class: "meta" }, t("Version {version}, shared on {date}", { version: plan.version, date: formatDate(plan.published_at) })),
+    el("p", { class: "lead" }, tp("carer", "This is the plan for your family. It says what is going well, what worries people and what comes next.")),
+    el("p", { class: "meta" }, t("Plan number {version}, shared on {date}", { version: plan.version, date: formatDate(plan.published_at) })),
     plan.changes.since_version ? whatChanged(plan, marks) : null,
     ...SECTIONS.map((section) => familySection(section, inSection(plan.items, section), marks, isCarer)),
     el(
@@ -52,7 +52,7 @@ function nothingYet() {
     { class: "stack" },
     heading(t("Our plan")),
     el("p", {}, t("There is no plan to show yet.")),
-    el("p", {}, t("When your worker shares the plan, you will see it here.")),
+    el("p", {}, tp("carer", "When your worker shares the plan, you will see it here.")),
     el("a", { href: "#/home", class: "button secondary" }, t("Back to home")),
   );
 }
@@ -75,7 +75,7 @@ function whatChanged(plan, marks) {
   return el(
     "section",
     { class: "what-changed", "aria-labelledby": "changed-title" },
-    el("h2", { id: "changed-title" }, t("What changed since you last looked")),
+    el("h2", { id: "changed-title" }, tp("carer", "What changed since you last looked")),
     lines.length ? el("ul", { class: "plain-list" }, lines) : el("p", {}, t("Nothing has changed.")),
   );
 }

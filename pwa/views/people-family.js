@@ -117,7 +117,7 @@ function invitationBox(member, invitation) {
   const titleId = "invitation-title-" + member.id;
   return el(
     "section",
-    { class: "invitation", id: "invitation-" + member.id, tabIndex: -1, "aria-labelledby": titleId },
+    { class: "invitation", id: "invitation-" + member.id, tabIndex: -1, "aria-labelledby": titleId, "data-shown-once": "" },
     el("h4", { id: titleId }, t("Invitation for {name}", { name: member.name })),
     el("p", { class: "invitation-label" }, t("Code")),
     el("p", { class: "invitation-code", dir: "ltr" }, invitation.code),

@@ -10,7 +10,7 @@ import { formMessage, onSubmit } from "../shell/forms.js";
 import { choiceGroup } from "../shell/choices.js";
 import { api, ProblemError } from "../shell/api.js";
 import { characterCount, tooLong } from "../shell/character-count.js";
-import { t, formatDate } from "../shell/i18n.js";
+import { t, tp, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
 import { currentPersonId } from "../store/people.js";
 import { readCommand } from "../store/commands.js";
@@ -44,7 +44,7 @@ export function answerArea(item, isCarer = false) {
       answerForm(item, mine, isCarer, cancel, (saved) => {
         render(saved, true);
         area.querySelector(".receipt").focus(); // read out from there
-        announce(saved.pending ? onThisPhone() : t("Thank you. Your answer has been sent."));
+        announce(saved.pending ? onThisPhone() : tp("carer", "Thank you. Your answer has been sent."));
         if (saved.pending) whenSent(item, area, (now) => render(now, true));
       });
     if (!mine) return area.replaceChildren(form(null));
@@ -120,7 +120,7 @@ function myAnswer(mine, sent, isCarer) {
       "p",
       { class: sent ? "receipt" : "your-answer", tabIndex: sent ? -1 : null },
       sent ? icon(mine.pending ? "state-on-phone" : "tick", "icon small") : null,
-      el("span", {}, t("Your answer: {answer}", { answer: mine.answer_label })),
+      el("span", {}, tp("carer", "Your answer: {answer}", { answer: mine.answer_label })),
     ),
     mine.pending || mine.escalation_pending ? el("p", { class: "meta" }, onThisPhone()) : null,
     mine.comment ? myComment(mine, isCarer) : null,
@@ -143,7 +143,7 @@ function askAManager(item, mine, area, render) {
   return askedFirst(mine, area, render, {
     label: t("Ask a manager to look at this"),
     question: t("Ask a manager to look at this?"),
-    detail: t("A manager in your worker's team will answer you here."),
+    detail: tp("carer", "A manager in your worker's team will answer you here."),
     yes: t("Yes, ask a manager"),
     no: t("No, not now"),
     send: async () => {
@@ -197,7 +197,7 @@ function myComment(mine, isCarer) {
           "p",
           { class: "withdrawn", tabIndex: -1 },
           icon("stopped", "icon small"),
-          el("span", {}, t("You stopped sharing this on {date}.", { date: formatDate(withdrawn) }) + " " + t("Only you can see it now.")),
+          el("span", {}, tp("carer", "You stopped sharing this on {date}.", { date: formatDate(withdrawn) }) + " " + tp("carer", "Only you can see it now.")),
         )
       : audienceLine(mine.audience, mine.audience_label),
     mine.audience === "my_family_too" && !withdrawn ? carersCanSee(isCarer) : null,
@@ -210,13 +210,13 @@ function stopSharing(mine, area, render) {
   if (!mine.comment || mine.comment_withdrawn_at) return null;
   return askedFirst(mine, area, render, {
     label: t("Stop sharing my comment"),
-    question: t("Stop sharing your comment?"),
-    detail: t("Your answer stays. Your words will be hidden from everyone else."),
+    question: tp("carer", "Stop sharing your comment?"),
+    detail: tp("carer", "Your answer stays. Your words will be hidden from everyone else."),
     yes: t("Yes, stop sharing"),
     no: t("No, keep sharing"),
     send: () => api.withdrawAnswerComment(mine.id),
     focus: ".withdrawn",
-    done: t("You stopped sharing your comment."),
+    done: tp("carer", "You stopped sharing your comment."),
   });
 }
 
@@ -231,7 +231,7 @@ function answerForm(item, mine, isCarer, cancel, sent) {
     formMessage(),
     choiceGroup({
       name: "answer",
-      legend: t("What do you think about this?"),
+      legend: tp("carer", "What do you think about this?"),
       options: answers(),
       value: mine ? mine.answer : undefined,
       idPrefix: prefix,
@@ -240,8 +240,8 @@ function answerForm(item, mine, isCarer, cancel, sent) {
     el(
       "div",
       { class: "field" },
-      el("label", { for: commentId }, t("Tell us why, in your own words")),
-      el("p", { id: commentId + "-hint", class: "hint" }, t("You do not have to.")),
+      el("label", { for: commentId }, tp("carer", "Tell us why, in your own words")),
+      el("p", { id: commentId + "-hint", class: "hint" }, tp("carer", "You do not have to.")),
       el("p", { id: commentId + "-error", class: "field-error", hidden: true }),
       commentBox,
       characterCount(commentBox, COMMENT_LIMIT, 200),
@@ -251,7 +251,7 @@ function answerForm(item, mine, isCarer, cancel, sent) {
       isCarer,
       idPrefix: prefix,
       choices: COMMENT_AUDIENCES,
-      legend: t("Who can read your comment?"),
+      legend: tp("carer", "Who can read your comment?"),
     }),
     el(
       "div",
@@ -313,7 +313,7 @@ export function othersAnswers(item) {
   return el(
     "div",
     { class: "answers" },
-    el("h3", {}, t("What others in your family said")),
+    el("h3", {}, tp("carer", "What others in your family said")),
     el(
       "ul",
       { class: "plain-list" },

@@ -34,7 +34,7 @@ export function itemWords(item) {
   if (!quote) return el("p", { class: "team-words", dir: "auto" }, item.text);
   if (quote.withdrawn_at) {
     const date = formatDate(quote.withdrawn_at);
-    return el("p", { class: "withdrawn" }, icon("stopped", "icon small"), el("span", {}, t("Withdrawn by its author on {date}", { date })));
+    return el("p", { class: "withdrawn" }, icon("stopped", "icon small"), el("span", {}, t("The writer took these words back on {date}", { date })));
   }
   return el(
     "div",
@@ -60,7 +60,7 @@ export function itemWords(item) {
 /** The item's words as one line of text (for lists of what changed). */
 export function itemText(item) {
   if (item.quote && item.quote.withdrawn_at) {
-    return t("Withdrawn by its author on {date}", { date: formatDate(item.quote.withdrawn_at) });
+    return t("The writer took these words back on {date}", { date: formatDate(item.quote.withdrawn_at) });
   }
   return (item.quote ? item.quote.text : item.text) || "";
 }

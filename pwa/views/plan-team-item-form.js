@@ -7,10 +7,12 @@ import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { t } from "../shell/i18n.js";
 import { cancelButton } from "./panels.js";
 import { selectField, textareaField } from "./fields.js";
+import { characterCount, tooLong } from "../shell/character-count.js";
 import { SECTIONS, sectionLabel, statusLabel } from "./plan-item.js";
 import { today } from "./dates.js";
 
 const KEEP = "keep";
+const TEXT_LIMIT = 2000; // as the server allows (plans/schemas.py MAX_TEXT)
 
 function agencies() {
   return [
@@ -60,7 +62,7 @@ export function planItemForm({ circle, section, item = null, save, cancel }) {
     sectionChoice,
     quote
       ? el("p", { class: "hint", tabIndex: -1 }, t("The family's words stay exactly as they wrote them."))
-      : textareaField({ name: "text", label: t("What the plan says"), value: (item && item.text) || "", maxLength: 2000, rows: 4 }),
+      : wordsField((item && item.text) || ""),
     actionFields,
     el(
       "div",
@@ -73,10 +75,23 @@ export function planItemForm({ circle, section, item = null, save, cancel }) {
   form.addEventListener("change", (event) => event.target.name === "section" && showActionFields());
   showActionFields();
   onSubmit(form, {
-    check: ({ text }) => (quote || (text || "").trim() ? [] : [{ field: "text", message: t("Write what the plan should say.") }]),
+    check: ({ text }) => {
+      if (quote) return [];
+      if (!(text || "").trim()) return [{ field: "text", message: t("Write what the plan should say.") }];
+      return [tooLong("text", text, TEXT_LIMIT)].filter(Boolean);
+    },
     send: (values) => save(bodyFrom(values, item)),
   });
   return form;
+}
+
+// Never cuts what is pasted: the box grows with the words, and its count says
+// how much is over the server's limit.
+function wordsField(text) {
+  const wrapper = textareaField({ name: "text", label: t("What the plan says"), value: text, rows: 4, class: "grows" });
+  const box = wrapper.querySelector("textarea");
+  wrapper.append(characterCount(box, TEXT_LIMIT, 200));
+  return wrapper;
 }
 
 function bodyFrom(values, item) {

@@ -3,7 +3,7 @@
 // what anyone wrote. Turning them off tells the server to stop, and this phone too.
 import { el, heading, icon } from "../shell/dom.js";
 import { api } from "../shell/api.js";
-import { t } from "../shell/i18n.js";
+import { t, tp } from "../shell/i18n.js";
 import { languageSwitcher } from "../shell/languages.js";
 
 const ON = "on";
@@ -35,8 +35,8 @@ export async function settingsView(ctx) {
       button.focus();
     }
   };
-  const turnOn = (event) => attempt(event.currentTarget, subscribe, t("Notifications are on for this phone."));
-  const turnOff = (event) => attempt(event.currentTarget, unsubscribe, t("Notifications are off for this phone."));
+  const turnOn = (event) => attempt(event.currentTarget, subscribe, t("Notifications are on."));
+  const turnOff = (event) => attempt(event.currentTarget, unsubscribe, t("Notifications are off."));
   await show();
   return el(
     "section",
@@ -45,12 +45,12 @@ export async function settingsView(ctx) {
     el("h2", {}, t("Language")),
     languageSwitcher({ signedIn: true, after: () => ctx.go("settings") }),
     el("h2", {}, t("Notifications")),
-    el("p", { class: "lead" }, t("Alongside can tell you on this phone when there is something new for you.")),
+    el("p", { class: "lead" }, tp("carer", "Alongside can tell you on this phone when there is something new for you.")),
     el(
       "div",
       { class: "card safety" },
-      el("p", { class: "privacy-promise" }, icon("bell", "icon"), el("span", {}, t("A notification only ever says “You have a new message”."))),
-      el("p", {}, t("It never says what anyone wrote, or who wrote it. Anyone who can see this phone could see that you have a message.")),
+      el("p", { class: "privacy-promise" }, icon("bell", "icon"), el("span", {}, t("Each one only says “You have a new message”."))),
+      el("p", {}, tp("carer", "It never says what anyone wrote, or who wrote it. Anyone who can see this phone could see that you have a message.")),
     ),
     problem,
     area,
@@ -66,29 +66,29 @@ function signInCode() {
     "div",
     { class: "stack-small" },
     el("h2", {}, t("Sign-in code")),
-    el("p", {}, t("Use a code from an app on your phone as well as your password.")),
-    el("p", {}, el("a", { href: "#/second-factor" }, t("Your sign-in code"))),
+    el("p", {}, tp("carer", "Use a code from an app on your phone as well as your password.")),
+    el("p", {}, el("a", { href: "#/second-factor" }, tp("carer", "Your sign-in code"))),
   );
 }
 
 function stateContent(state, { turnOn, turnOff }) {
   const button = (label, className, onclick) => el("button", { type: "button", class: className, onclick }, label);
-  if (state === UNSUPPORTED) return [el("p", {}, t("This phone or browser cannot show notifications from Alongside."))];
+  if (state === UNSUPPORTED) return [el("p", {}, t("This phone cannot show notifications."))];
   if (state === BLOCKED) {
     return [
       el("p", { class: "state-text" }, t("Notifications are off.")),
-      el("p", {}, t("Notifications are blocked for Alongside in this browser's settings. To turn them on, allow them there first.")),
+      el("p", {}, t("This browser has blocked them. To turn them on, allow them in its settings first.")),
     ];
   }
   if (state === ON) {
     return [
-      el("p", { class: "state-text" }, icon("tick", "icon small"), el("span", {}, t("Notifications are on for this phone."))),
+      el("p", { class: "state-text" }, icon("tick", "icon small"), el("span", {}, t("Notifications are on."))),
       button(t("Turn off notifications"), "button secondary", turnOff),
     ];
   }
   return [
     el("p", { class: "state-text" }, t("Notifications are off.")),
-    button(t("Turn on notifications on this phone"), "button", turnOn),
+    button(t("Turn on notifications"), "button", turnOn),
   ];
 }
 
@@ -108,7 +108,7 @@ async function currentSubscription() {
 async function subscribe() {
   // Asked only now, because they chose to turn them on.
   const permission = await Notification.requestPermission();
-  if (permission !== "granted") throw new Error(t("Notifications were not allowed, so they are still off."));
+  if (permission !== "granted") throw new Error(t("Notifications are still off. The phone did not allow them."));
   let subscription;
   try {
     const registration = await navigator.serviceWorker.ready;

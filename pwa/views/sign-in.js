@@ -113,7 +113,7 @@ export function recoveryCodes(codes, onDone) {
       {},
       t("If you lose the phone with your authenticator app, each of these codes lets you sign in once. Keep them somewhere safe."),
     ),
-    el("ul", { class: "recovery-codes", dir: "ltr" }, codes.map((code) => el("li", {}, code))),
+    el("ul", { class: "recovery-codes", dir: "ltr", "data-shown-once": "" }, codes.map((code) => el("li", {}, code))),
     el("button", { type: "button", class: "button", onclick: onDone }, t("Continue")),
   ];
 }

@@ -51,7 +51,7 @@ export function talkNowView(ctx) {
       el("li", {}, call("tel:999", t("If you are in danger now, call 999."))),
       el("li", {}, call("tel:08001111", t("Childline: 0800 1111 (free, any time)."))),
     ),
-    el("p", { class: "not-emergency" }, t("Alongside is not an emergency service.")),
+    el("p", { class: "not-emergency" }, t("Alongside cannot send help to you quickly.")),
     el("a", { href: "#/home", class: "button secondary" }, t("Back to home")),
   );
 }
@@ -113,6 +113,6 @@ function notSent(status, error, tell) {
 
 function why(error) {
   // Not signed in on this phone (or the session ran out): only they can fix that.
-  if (error.status === 401 || error.status === 403) return t("To tell your worker, open Alongside with your secret number first.");
+  if (error.status === 401 || error.status === 403) return t("Put in your secret number first. Then we can tell your worker.");
   return error.message;
 }

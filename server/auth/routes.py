@@ -37,6 +37,7 @@ from server.auth.sessions import (
     set_cookie,
     start_session,
 )
+from server.circles.models import AgeBand
 from server.errors import NotSignedIn, problem
 from server.organisations.models import Practitioner
 
@@ -55,6 +56,9 @@ def me_of(actor: Actor) -> Me:
         locale=person.locale,
         csrf_token=actor.session.csrf_token,
         role=actor.practitioner.role.value if actor.practitioner else None,
+        adult=actor.member is None
+        or actor.member.role.is_carer
+        or actor.member.age_band is AgeBand.ADULT,
     )
 
 

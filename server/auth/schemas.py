@@ -58,6 +58,9 @@ class Me(BaseModel):
     csrf_token: str
     #: A practitioner's role (organisations.models.Role); none for family members.
     role: str | None = None
+    #: An adult (every practitioner; a carer or grown-up family member): where the
+    #: language has a polite form, the app speaks to them in it.
+    adult: bool = True
 
 
 class SignedIn(Me):

@@ -100,6 +100,11 @@ async def detail(actor: Actor, circle_id: UUID, gettext: Gettext) -> CircleDetai
     )
 
 
+def join_link(base_url: str, member: FamilyMember, code: str) -> str:
+    """The invitation's link: the join page opens in the family member's language."""
+    return f"{base_url}/?lang={member.locale}#/join/{code}"
+
+
 async def invitation_for(actor: Actor, member: FamilyMember, settings: Settings) -> InvitationMade:
     code = await invite(
         settings.secret_key, member, hours=settings.invitation_hours, by=actor.practitioner
@@ -109,7 +114,7 @@ async def invitation_for(actor: Actor, member: FamilyMember, settings: Settings)
     )
     return InvitationMade(
         code=code,
-        link=f"{settings.base_url}/?lang={member.locale}#/join/{code}",
+        link=join_link(settings.base_url, member, code),
         expires_at=datetime.now(UTC) + timedelta(hours=settings.invitation_hours),
     )
 

@@ -61,7 +61,7 @@ def _plan_item(item: PlanItemOut | None, words: Wording) -> str:
         said = item.text or ""
     elif quote.text is None:
         assert quote.withdrawn_at is not None  # a Quote loses its text only when withdrawn
-        said = words.gettext(N_("Withdrawn by its author on {date}")).format(
+        said = words.gettext(N_("The writer took these words back on {date}")).format(
             date=words.when(quote.withdrawn_at)
         )
     else:

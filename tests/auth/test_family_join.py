@@ -131,3 +131,14 @@ async def test_each_person_picks_their_language_and_it_is_remembered(client):
     shell = await client.get("/")
     assert '<html lang="ur" dir="rtl"' in shell.text  # signed in: their choice, not the browser's
     assert (await client.put("/api/me/locale", json={"locale": "de"})).status_code == 422
+
+
+async def test_the_app_knows_whether_it_speaks_to_an_adult(client):
+    """Polish and Romanian speak politely to adults (carers, grown-ups and staff)
+    and familiarly to children: the app learns which from /api/me."""
+    world = await factories.world()
+    await factories.join(client, world.young_person)
+    assert (await client.get("/api/me")).json()["adult"] is False
+    client.cookies.clear()
+    await factories.join(client, world.parent, pin="3094")
+    assert (await client.get("/api/me")).json()["adult"] is True

@@ -73,6 +73,8 @@ def test_demo_creates_the_demo_circle_once_and_prints_fresh_codes(tmp_path, empt
     ]
     assert one["family"][0]["code"] != two["family"][0]["code"]
     assert two["family"][0]["link"].endswith("#/join/" + two["family"][0]["code"])
+    for member in two["family"]:  # each link opens in the member's own language
+        assert member["link"].endswith(f"/?lang={member['locale']}#/join/{member['code']}")
     counts = alongside("migrate", env=env)
     assert counts.returncode == 0
     human = alongside("demo", env=env).stdout

@@ -13,6 +13,12 @@ from server.i18n import I18n
 FOR_CARERS = (
     "Things others in your family chose to share with you.",
     "Nothing has been shared with you yet.",
+    # The plan, answering it, my words and settings: the family screens a carer reads.
+    "This is the plan for your family. It says what is going well, what worries people and what comes next.",
+    "What do you think about this?",
+    "Who can read your comment?",
+    "All your words, newest first. Only you can see this page.",
+    "Alongside can tell you on this phone when there is something new for you.",
 )
 
 

@@ -224,7 +224,7 @@ async def test_a_withdrawn_source_shows_only_a_dated_marker(client):
     export = await client.get(f"/api/circles/{world.circle.id}/plan/versions/1/export")
     assert "the words" not in export.text
     printed = await client.get(f"/print/circles/{world.circle.id}/plan")
-    assert "Withdrawn by its author on" in printed.text and "the words" not in printed.text
+    assert "The writer took these words back on" in printed.text and "the words" not in printed.text
 
 
 async def test_you_said_the_plan_says(client):

@@ -179,7 +179,7 @@ class World:
         return not item.withdrawn and self.allowed(reader, item)
 
     def sees_marker(self, reader: Reader, item: Item) -> bool:
-        """ "Withdrawn by its author on DATE", for the team who were allowed to read it."""
+        """ "The writer took these words back on DATE", for the team who were allowed to read it."""
         return not reader.is_family and item.withdrawn and self.allowed(reader, item)
 
     def on_team(self, reader: Reader, circle: int) -> bool:

@@ -2,10 +2,10 @@
 # Installs every test tool from scratch, then runs the project's gates: ruff, mypy on
 # server/, and the whole suite under coverage: unit and API tests on SQLite and
 # PostgreSQL, and end-to-end tests in Debian's Chromium.
-# Extra arguments go to pytest (e.g. `bash scripts/test.sh tests/auth -x`).
-# ALONGSIDE_TEST_WORKERS=N runs the tests on N processes (pytest-xdist). The default, 0,
-# runs them in this one: on 2 cores, three workers made the kill -9 recovery journey
-# miss its 10 s (10.3 and 11.4 s measured).
+# Extra arguments go to pytest (e.g. `bash scripts/test.sh tests/auth -x`), in one
+# process unless ALONGSIDE_TEST_WORKERS=N asks for N (pytest-xdist). With none, tests/
+# runs on ALONGSIDE_TEST_WORKERS (default 2) processes, then e2e/ in one: on 2 cores,
+# three workers beside the journeys made the kill -9 recovery journey miss its 10 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,10 +38,20 @@ rm -f .coverage .coverage.*
 output="$(mktemp)"
 trap 'rm -f "$output"' EXIT
 status=0
-.venv/bin/coverage run -m pytest -n "${ALONGSIDE_TEST_WORKERS:-0}" --durations=30 "$@" 2>&1 | tee "$output" || status=${PIPESTATUS[0]}
+run_tests() {
+  .venv/bin/coverage run -m pytest --durations=30 "$@" 2>&1 | tee -a "$output" || status=${PIPESTATUS[0]}
+}
+if [ "$#" -gt 0 ]; then
+  run_tests -n "${ALONGSIDE_TEST_WORKERS:-0}" "$@"
+else
+  # Unit and API tests share the two cores (each worker has its own databases);
+  # then the end-to-end journeys run one at a time, so timed ones have the machine.
+  run_tests -n "${ALONGSIDE_TEST_WORKERS:-2}" tests
+  run_tests e2e
+fi
 .venv/bin/coverage combine --quiet || true
 .venv/bin/coverage report --skip-covered --sort=cover || true
 echo "Coverage of server/ (test process and subprocesses): $(.venv/bin/coverage report --format=total 2>/dev/null)%"
-# pytest's own closing line comes last, so whoever reads the end of the run sees it.
-grep -E "[0-9]+ (passed|failed|error)|no tests ran" "$output" | tail -n 1 || true
+# pytest's closing lines (one per part) come last, so whoever reads the end sees them.
+grep -E "^=+ .*([0-9]+ (passed|failed|error)|no tests ran)" "$output" || true
 exit "$status"

@@ -58,6 +58,8 @@ class Me(BaseModel):
     csrf_token: str
     #: A practitioner's role (organisations.models.Role); none for family members.
     role: str | None = None
+    #: Whether they may use the records screens (records.access.may_manage_records).
+    may_manage_records: bool = False
 
 
 class SignedIn(Me):

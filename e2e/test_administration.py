@@ -203,6 +203,21 @@ def test_the_auditor_searches_the_audit_and_downloads_it(council, browser: Brows
     auditor.reload()
     expect(auditor.get_by_role("heading", level=1)).to_have_text("Audit")
     expect(table.get_by_text("audit exported")).to_be_visible()
+    # A long history comes a page at a time: the newest 50, then the older ones.
+    server.query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) "
+        "INSERT INTO audit_event (at, action, subject_type, subject_id, items, practitioner_id) "
+        "SELECT e.at, 'plan_read', '', '', '[]', e.practitioner_id FROM n, audit_event e "
+        "WHERE e.action = 'practitioner_invited'"
+    )
+    auditor.reload()
+    expect(auditor.get_by_role("status")).to_have_text("50 shown, newest first")
+    expect(table.locator("tbody tr")).to_have_count(50)
+    auditor.get_by_role("button", name="Show older").click()
+    expect(auditor.get_by_role("status")).to_contain_text("found")
+    assert table.locator("tbody tr").count() > 60
+    expect(auditor.get_by_role("button", name="Show older")).to_be_hidden()
+    expect(table.locator("tbody tr").nth(50).locator("th")).to_be_focused()
     auditor.context.close()
 
     urdu = new_phone(browser, server.url, locale="ur")

@@ -15,10 +15,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from e2e.live_server import LiveServer, free_port
-from e2e.steps import assert_accessible
-from e2e.test_administration import first_partnership_admin, shoot
+from e2e.steps import assert_accessible, new_phone
+from e2e.test_administration import alongside, first_partnership_admin, shoot
 from server.auth.oidc import CALLBACK_PATH
-from tests.mail_server import MailServer
+from tests.mail_server import MailServer, link_in
 from tests.oidc.provider import running_provider
 
 SCHOOL = "Greenfield School"
@@ -96,3 +96,40 @@ def test_an_administrator_chooses_how_a_school_signs_in(partnership, browser: Br
     assert_accessible(admin)
     shoot(admin, "sign-in-settings-ur")
     admin.context.close()
+
+
+def test_a_school_is_set_up_and_its_teacher_signs_in_through_its_provider(
+    partnership, browser: Browser
+):
+    server, mail = partnership
+    admin = first_partnership_admin(server, browser)
+    add_a_school(admin, "Greenfield Academy")
+    admin.get_by_role("link", name="How they sign in").click()
+    admin.get_by_role("radio", name=SCHOOL).check()
+    admin.get_by_role("button", name="Save how they sign in").click()
+    expect(admin.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
+    admin.get_by_role("link", name="Greenfield Academy").click()
+    admin.get_by_label("Name", exact=True).fill("Tess Teacher")
+    admin.get_by_label("Work email address").fill("tess@greenfield.test")
+    admin.get_by_role("button", name="Send the invitation").click()
+    expect(admin.get_by_role("heading", name="Tess Teacher")).to_be_visible()
+    admin.context.close()
+
+    alongside(server, "worker", "--until-idle")
+    email = mail.wait_for("tess@greenfield.test")
+    link = link_in(email)
+    assert link.startswith(server.url + "/auth/oidc/start?invitation="), link
+
+    teacher = new_phone(browser, server.url)
+    teacher.goto(link)
+    # The school's own sign-in pages (oidc-provider's), then back to Alongside.
+    teacher.locator("input[name=login]").fill("tess.teacher")
+    teacher.locator("input[name=password]").fill("anything")
+    teacher.get_by_role("button", name="Sign-in").click()
+    teacher.get_by_role("button", name="Continue").click()
+    expect(teacher.get_by_role("heading", level=1)).to_have_text("Your circles")
+    expect(teacher.locator("main .lead")).to_have_text(re.compile(r"Signed in as \W?Tess Teacher"))
+    assert server.query(
+        "SELECT identity_subject FROM practitioner WHERE email = ?", "tess@greenfield.test"
+    ) == [("tess.teacher",)]
+    teacher.context.close()

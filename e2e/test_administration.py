@@ -43,6 +43,8 @@ def council(tmp_path: Path) -> Iterator[tuple[LiveServer, MailServer]]:
             "ALONGSIDE_SMTP_HOST": "127.0.0.1",
             "ALONGSIDE_SMTP_PORT": str(mail.port),
             "ALONGSIDE_SMTP_STARTTLS": "false",
+            # Their data protection officer may use the records screens.
+            "ALONGSIDE_RECORDS_MANAGERS": "Rita@Council.test",
         }
         server = LiveServer(url=f"http://127.0.0.1:{port}", env=env)
         server.start()
@@ -201,6 +203,23 @@ def test_the_auditor_searches_the_audit_and_downloads_it(council, browser: Brows
     auditor.reload()
     expect(auditor.get_by_role("heading", level=1)).to_have_text("Audit")
     expect(table.get_by_text("audit exported")).to_be_visible()
+    # A long history comes a page at a time: the newest 50, then the older ones.
+    server.query(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60) "
+        "INSERT INTO audit_event (at, action, subject_type, subject_id, items, practitioner_id) "
+        "SELECT e.at, 'plan_read', '', '', '[]', e.practitioner_id FROM n, audit_event e "
+        "WHERE e.action = 'practitioner_invited'"
+    )
+    auditor.reload()
+    expect(auditor.get_by_role("status")).to_have_text("50 shown, newest first")
+    expect(table.locator("tbody tr")).to_have_count(50)
+    auditor.get_by_role("button", name="Show older").click()
+    expect(auditor.get_by_role("status")).to_contain_text("found")
+    assert table.locator("tbody tr").count() > 60
+    expect(auditor.get_by_role("button", name="Show older")).to_be_hidden()
+    expect(table.locator("tbody tr").nth(50).locator("th")).to_be_focused()
+    auditor.set_viewport_size({"width": 390, "height": 844})
+    shoot(auditor, "audit-older-en")
     auditor.context.close()
 
     urdu = new_phone(browser, server.url, locale="ur")
@@ -214,6 +233,40 @@ def test_the_auditor_searches_the_audit_and_downloads_it(council, browser: Brows
     assert_accessible(urdu)
     shoot(urdu, "audit-ur")
     urdu.context.close()
+
+
+def test_the_records_manager_finds_the_records_screen_from_their_home(council, browser: Browser):
+    server, mail = council
+    admin = first_partnership_admin(server, browser)
+    admin.get_by_role("link", name="Administration").click()
+    admin.get_by_role("link", name="Riverside Council").click()
+    for name, email in (("Rita Records", "rita@council.test"), ("Pat Worker", "pat@council.test")):
+        admin.get_by_label("Name", exact=True).fill(name)
+        admin.get_by_label("Work email address").fill(email)
+        admin.get_by_role("button", name="Send the invitation").click()
+        expect(admin.get_by_role("heading", name=name)).to_be_visible()
+    admin.context.close()
+    alongside(server, "worker", "--until-idle")
+    officer = new_phone(browser, server.url)
+    choose_password(officer, link_in(mail.wait_for("rita@council.test")), "Rita Records")
+    expect(officer.get_by_role("link", name="Administration")).to_have_count(0)
+    officer.set_viewport_size({"width": 390, "height": 844})
+    shoot(officer, "records-manager-home-en")
+    officer.get_by_role("link", name="Records").click()
+    expect(officer.get_by_role("heading", level=1)).to_have_text("Records")
+    officer.goto("/#/settings")
+    officer.locator(".language-choice[lang=ur]").click()
+    expect(officer.locator("html")).to_have_attribute("dir", "rtl")
+    officer.goto("/#/home")
+    expect(officer.locator("a[href='#/records']")).to_be_visible()
+    assert_accessible(officer)
+    shoot(officer, "records-manager-home-ur")
+    officer.context.close()
+    worker = new_phone(browser, server.url)
+    choose_password(worker, link_in(mail.wait_for("pat@council.test")), "Pat Worker")
+    expect(worker.get_by_role("link", name="Settings")).to_be_visible()
+    expect(worker.get_by_role("link", name="Records")).to_have_count(0)
+    worker.context.close()
 
 
 def test_a_partnership_admin_downloads_and_erases_a_family_members_records(

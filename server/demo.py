@@ -1,5 +1,6 @@
-"""Demo data: one organisation, two practitioners from different agencies, and one
-circle (a 14-year-old, a 9-year-old and a parent) in mid-flow (see demo_story).
+"""Demo data: the partnership's social care, a school (Riverside Academy), a
+practitioner from each on one circle (a 14-year-old, a 9-year-old and a parent)
+in mid-flow (see demo_story).
 
 Running it again changes nothing but the invitation codes: unused codes are
 replaced, because only their hashes are kept and new ones must be shown."""
@@ -28,6 +29,9 @@ PRACTITIONERS = [
     ("tom.evans@demo.alongside.test", "Tom Evans", Agency.SCHOOL, False),
 ]
 TEAM = "Children's social care, east"
+#: The school worker's own organisation and team: the family sees him join from there.
+SCHOOL = "Riverside Academy"
+SCHOOL_TEAM = "Pastoral team"
 #: People who run the partnership rather than work with families: not on the circle.
 STAFF = [
     ("ada.admin@demo.alongside.test", "Ada Admin", Role.PARTNERSHIP_ADMIN),
@@ -40,18 +44,31 @@ FAMILY = [
 ]
 
 
+async def _school() -> tuple[Organisation, Team]:
+    school, _ = await Organisation.get_or_create(name=SCHOOL, defaults={"agency": Agency.SCHOOL})
+    team, _ = await Team.get_or_create(organisation=school, name=SCHOOL_TEAM)
+    return school, team
+
+
 async def _practitioners(organisation: Organisation) -> list[tuple[Practitioner, bool]]:
+    """The lead from the partnership's social care; the school worker from his school."""
     people = []
     for email, name, agency, is_lead in PRACTITIONERS:
+        home, team = (organisation, None) if agency != Agency.SCHOOL else await _school()
         person = await Practitioner.get_or_none(email=email)
         if person is None:
             person = await Practitioner.create(
-                organisation=organisation,
+                organisation=home,
+                team=team,
                 email=email,
                 name=name,
                 agency=agency,
                 password_hash=await hash_secret(PASSWORD),
             )
+        elif team is not None and person.organisation_id != home.id:
+            # A demo made before he had a school of his own: he moves there.
+            person.organisation, person.team = home, team
+            await person.save(update_fields=["organisation_id", "team_id"])
         people.append((person, is_lead))
     return people
 

@@ -5,7 +5,7 @@ carer's disagreement waiting for a response, and a second version in draft."""
 
 from server import demo
 from server.circles.models import FamilyMember
-from server.organisations.models import Organisation, Practitioner
+from server.organisations.models import Agency, Organisation, Practitioner
 from server.plans.models import PlanItem, PlanVersion
 from tests import factories
 
@@ -60,3 +60,25 @@ def test_the_demo_says_who_the_lead_is():
     )
     assert "Priya Shah (lead practitioner): p@x / pw" in text
     assert "Tom Evans: t@x / pw" in text
+
+
+async def test_the_school_worker_is_at_a_school_and_the_family_sees_him_join(client):
+    circle = await _built()
+    tom = await Practitioner.get(email=demo.PRACTITIONERS[1][0]).prefetch_related(
+        "organisation", "team"
+    )
+    assert tom.organisation.name == "Riverside Academy"
+    assert tom.organisation.agency == Agency.SCHOOL
+    assert tom.team is not None and tom.team.organisation_id == tom.organisation.id
+    assert tom.organisation.id != circle.organisation_id
+    assert await Organisation.filter(name="Riverside Academy").count() == 1
+    # Still on the circle's team: he opens it.
+    await factories.act_as(client, tom)
+    assert (await client.get(f"/api/circles/{circle.id}")).status_code == 200
+    sam = await FamilyMember.get(circle_id=circle.id, name="Sam")
+    await factories.act_as(client, sam)
+    home = (await client.get("/api/family/home")).json()
+    joined = home["joined_from_other_organisations"]
+    assert [(person["name"], person["agency_label"]) for person in joined] == [
+        ("Tom Evans", "School")
+    ]

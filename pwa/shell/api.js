@@ -146,6 +146,12 @@ export const api = {
   adminOrganisations: () => request("GET", "/api/admin/organisations"),
   createOrganisation: (name, agency) => request("POST", "/api/admin/organisations", { name, agency }),
   createTeam: (organisationId, name) => request("POST", organisationPath(organisationId) + "/teams", { name }),
+  organisationSignIn: (organisationId) => request("GET", organisationPath(organisationId) + "/sign-in"),
+  setOrganisationSignIn: (organisationId, identityProvider, requiresSecondFactor) =>
+    request("PUT", organisationPath(organisationId) + "/sign-in", {
+      identity_provider: identityProvider,
+      requires_second_factor: requiresSecondFactor,
+    }),
   organisationPeople: (organisationId) => request("GET", organisationPath(organisationId) + "/people"),
   invitePerson: (organisationId, person) => request("POST", organisationPath(organisationId) + "/people", person),
   changeRole: (personId, role, teamId) =>

@@ -43,6 +43,7 @@ const PRACTITIONER = {
   settings: settingsView,
   admin: later(() => import("../views/admin.js"), "adminView"),
   organisation: later(() => import("../views/admin-organisation.js"), "adminOrganisationView"),
+  "organisation-sign-in": later(() => import("../views/admin-sign-in.js"), "adminSignInView"),
   oversight: later(() => import("../views/oversight.js"), "oversightView"),
   records: later(() => import("../views/records.js"), "recordsView"),
   audit: later(() => import("../views/audit.js"), "auditView"),
@@ -56,7 +57,7 @@ const CIRCLE_SCREENS = {
   plan: later(() => import("../views/circle-plan.js"), "circlePlanView"),
 };
 
-const KEEPS_CODE = new Set(["edit", "check-in", "circle", "meeting", "organisation"]);
+const KEEPS_CODE = new Set(["edit", "check-in", "circle", "meeting", "organisation", "organisation-sign-in"]);
 
 /** The screen for a signed-in person; anything unknown is their home. */
 export function signedInRoute(kind, route) {

@@ -33,6 +33,7 @@ function draw(page, shown) {
     el("ul", { class: "plain-list stack", "aria-labelledby": "people-title" }, people.map((person) => el("li", {}, personCard(page, organisation, person)))),
     mayChange ? inviteForm(page, organisation) : null,
     teamsSection(page, organisation, mayChange),
+    mayChange ? el("p", { class: "other-way" }, el("a", { href: "#/organisation-sign-in/" + encodeURIComponent(organisation.id) }, t("How they sign in"))) : null,
     el("p", { class: "other-way" }, el("a", { href: "#/admin" }, t("Administration"))),
   );
 }

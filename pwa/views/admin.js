@@ -38,7 +38,7 @@ export async function adminView(ctx) {
     ),
     mayAddOrganisations ? newOrganisationForm(ctx) : null,
     AUDIT_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/audit" }, t("Audit"))) : null,
-    mayAddOrganisations ? el("p", { class: "other-way" }, el("a", { href: "#/records" }, t("Records"))) : null,
+    ctx.me.may_manage_records ? el("p", { class: "other-way" }, el("a", { href: "#/records" }, t("Records"))) : null,
     el("p", { class: "other-way" }, el("a", { href: "#/home" }, t("Your circles"))),
   );
 }

@@ -1,13 +1,12 @@
 // The audit, for the auditor (data protection officer), partnership administrators
 // and team managers (their teams' circles only, as the server decides): who read or
-// changed what, searched by person, circle and days; shown a page at a time in a
-// table that fits a phone, and downloaded as CSV. The server records each look.
+// changed what, searched by person, circle and days; the server sends a page at a
+// time ("Show older" asks for the next) in a table that fits a phone; the CSV has
+// the whole search. The server records each look.
 import { el, heading } from "../shell/dom.js";
 import { field, formMessage, onSubmit } from "../shell/forms.js";
 import { api } from "../shell/api.js";
 import { formatDateTime, t, tn } from "../shell/i18n.js";
-
-const PAGE = 50;
 
 export async function auditView() {
   const results = el("div", { class: "stack", id: "audit-results", tabIndex: -1 });
@@ -58,20 +57,30 @@ function queryOf(values) {
 }
 
 function resultsOf(found, query, page) {
-  const count = found.more
-    ? t("More than {count} found. Narrow the search to see them all.", { count: found.entries.length })
-    : tn("{count} found", "{count} found", found.entries.length);
   const rows = el("tbody");
-  const more = el("button", { type: "button", class: "button secondary" }, t("Show more"));
+  const status = el("p", { role: "status" });
+  const older = el("button", { type: "button", class: "button secondary" }, t("Show older"));
   let shown = 0;
-  const showMore = () => {
-    const next = found.entries.slice(shown, shown + PAGE);
-    rows.append(...next.map((entry) => row(entry, page)));
-    shown += next.length;
-    more.hidden = shown >= found.entries.length;
-    next.length && shown > PAGE && rows.children[shown - next.length].querySelector("th").focus();
+  let next = null;
+  const add = (answer) => {
+    const before = shown;
+    rows.append(...answer.entries.map((entry) => row(entry, page)));
+    shown += answer.entries.length;
+    next = answer.next;
+    older.hidden = !next;
+    status.textContent = next ? tn("{count} shown, newest first", "{count} shown, newest first", shown) : tn("{count} found", "{count} found", shown);
+    return before;
   };
-  more.addEventListener("click", showMore);
+  // The server gives a page at a time; the next one starts where this one ended.
+  older.addEventListener("click", async () => {
+    older.disabled = true;
+    try {
+      const first = add(await api.audit({ ...query, before: next }));
+      rows.children[first]?.querySelector("th").focus();
+    } finally {
+      older.disabled = false;
+    }
+  });
   const table = el(
     "table",
     { class: "audit-table" },
@@ -79,11 +88,11 @@ function resultsOf(found, query, page) {
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("When")), el("th", { scope: "col" }, t("What")), el("th", { scope: "col" }, t("Who")))),
     rows,
   );
-  showMore();
+  add(found);
   return [
-    el("p", { role: "status" }, count),
+    status,
     found.entries.length ? el("div", { class: "table-scroll" }, table) : null,
-    more,
+    older,
     el("p", {}, el("a", { href: api.auditCsvUrl(query), download: "alongside-audit.csv", class: "button secondary" }, t("Download CSV"))),
   ];
 }

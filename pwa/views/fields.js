@@ -40,8 +40,9 @@ export function textareaField({ name, label, hint, value = "", ...props }) {
   return fieldBox(name, label, hint, box);
 }
 
-/** Tick boxes with a legend: the fieldset is "field-<name>", so an error about <name> sits beside it. */
-export function checkboxGroup({ name, legend, hint, options }) {
+/** Tick boxes with a legend: the fieldset is "field-<name>", so an error about <name> sits beside it.
+ *  type "radio" makes it a choice of one. */
+export function checkboxGroup({ name, legend, hint, options, type = "checkbox" }) {
   const id = "field-" + name;
   return el(
     "fieldset",
@@ -56,7 +57,7 @@ export function checkboxGroup({ name, legend, hint, options }) {
         el(
           "label",
           { class: "choice", for: id + "-" + index },
-          el("input", { type: "checkbox", id: id + "-" + index, name, value: option.value, checked: !!option.checked }),
+          el("input", { type, id: id + "-" + index, name, value: option.value, checked: !!option.checked }),
           el(
             "span",
             { class: "choice-text" },

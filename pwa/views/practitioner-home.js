@@ -20,6 +20,7 @@ export async function practitionerHomeView(ctx) {
     ADMIN_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/admin" }, t("Administration"))) : null,
     ctx.me.role === "team_manager" ? el("p", { class: "other-way" }, el("a", { href: "#/oversight" }, t("Your teams"))) : null,
     AUDIT_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/audit" }, t("Audit"))) : null,
+    ctx.me.may_manage_records ? el("p", { class: "other-way" }, el("a", { href: "#/records" }, t("Records"))) : null,
     el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Settings"))),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );

@@ -4,7 +4,7 @@ route that changes or deletes an audit record."""
 from __future__ import annotations
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
 from server.api.endpoint import endpoint
 from server.audit import viewer
@@ -20,9 +20,9 @@ async def search_audit(request: Request) -> AuditPage:
 
 async def export_audit(request: Request) -> Response:
     actor = await current_actor(request)
-    text = await viewer.export(actor, request.query_params, request.app.state.settings.timezone)
-    return Response(
-        text,
+    rows = await viewer.export(actor, request.query_params, request.app.state.settings.timezone)
+    return StreamingResponse(
+        rows,
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="alongside-audit.csv"'},
     )
@@ -36,7 +36,10 @@ routes = [
         response=AuditPage,
         tag="audit",
         roles=roles_for(Action.SEE_AUDIT),
-        summary="Search the audit by person, circle and date (?person=&circle=&since=&until=)",
+        summary=(
+            "Search the audit by person, circle and date (?person=&circle=&since=&until=),"
+            " a page at a time, newest first (?limit=, at most 200; ?before= the last page's next)"
+        ),
     ),
     endpoint(
         "GET",
@@ -44,6 +47,6 @@ routes = [
         export_audit,
         tag="audit",
         roles=roles_for(Action.SEE_AUDIT),
-        summary="The same search as CSV",
+        summary="The whole search as CSV, every record (not one page)",
     ),
 ]

@@ -11,6 +11,7 @@ class PersonRef(BaseModel):
 
 
 class AuditEntry(BaseModel):
+    id: int
     at: datetime
     action: str
     practitioner: PersonRef | None
@@ -22,5 +23,5 @@ class AuditEntry(BaseModel):
 
 class AuditPage(BaseModel):
     entries: list[AuditEntry]
-    #: True when there were more than the page shows: narrow the search.
-    more: bool
+    #: The next (older) page: pass it back as ?before=; none on the last page.
+    next: str | None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -95,8 +95,9 @@ async def forget_before(cutoff: datetime) -> int:
     return await AuditEvent.filter(at__lt=cutoff).delete()
 
 
-#: The most records one search shows (the newest first); narrow it to see more.
-SEARCH_LIMIT = 1000
+#: A page of a search: 50 records unless asked for more, and never more than 200.
+PAGE_SIZE = 50
+MOST_ON_A_PAGE = 200
 
 
 @dataclass(frozen=True)
@@ -114,12 +115,24 @@ class AuditSearch:
     within_practitioners: list[UUID] | None = None
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where a page ends: the last record shown, by (at, id). The next page is what
+    comes before it, newest first, so records made since never shift the pages."""
+
+    at: datetime
+    id: int
+
+
 def _start_of(day: date, timezone: str) -> datetime:
     return datetime.combine(day, time.min, ZoneInfo(timezone)).astimezone(UTC)
 
 
-async def search(query: AuditSearch, limit: int = SEARCH_LIMIT) -> list[AuditEvent]:
-    """Audit records matching `query`, newest first, with who they are about."""
+async def search(
+    query: AuditSearch, limit: int = PAGE_SIZE, before: Place | None = None
+) -> list[AuditEvent]:
+    """Audit records matching `query`, newest first (by time, then id), from just
+    before `before`, with who they are about. Ordered and cut on the (at, id) index."""
     found = AuditEvent.all()
     if query.person is not None:
         found = found.filter(Q(practitioner_id=query.person) | Q(member_id=query.person))
@@ -134,4 +147,21 @@ async def search(query: AuditSearch, limit: int = SEARCH_LIMIT) -> list[AuditEve
             Q(circle_id__in=query.within_circles or [])
             | Q(practitioner_id__in=query.within_practitioners or [])
         )
+    if before is not None:
+        # (at, id) < (before): "at <=" bounds the index range; the rest picks within it.
+        found = found.filter(at__lte=before.at).filter(Q(at__lt=before.at) | Q(id__lt=before.id))
     return await found.order_by("-at", "-id").limit(limit).select_related("practitioner", "member")
+
+
+async def search_all(
+    query: AuditSearch, before: Place | None = None, chunk: int = 500
+) -> AsyncIterator[AuditEvent]:
+    """Every record matching `query` (before `before`), newest first, read a chunk
+    at a time."""
+    while True:
+        found = await search(query, limit=chunk, before=before)
+        for event in found:
+            yield event
+        if len(found) < chunk:
+            return
+        before = Place(at=found[-1].at, id=found[-1].id)

@@ -4,15 +4,25 @@ CSV. Every look is itself audited. Nothing here changes or deletes a record."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import csv
 import io
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import AsyncIterator, Mapping
+from datetime import date, datetime
 from uuid import UUID
 
 from server.audit.models import AuditEvent
 from server.audit.schemas import AuditEntry, AuditPage, PersonRef
-from server.audit.service import SEARCH_LIMIT, AuditSearch, record, search
+from server.audit.service import (
+    MOST_ON_A_PAGE,
+    PAGE_SIZE,
+    AuditSearch,
+    Place,
+    record,
+    search,
+    search_all,
+)
 from server.auth.actor import Actor
 from server.circles.models import TeamMember
 from server.errors import Invalid
@@ -43,6 +53,39 @@ def _day(params: Mapping[str, str], name: str) -> date | None:
         raise Invalid.on(name, N_("Please give a date like 2025-03-31.")) from None
 
 
+def cursor_of(event: AuditEvent) -> str:
+    """Where the next page starts, as an opaque word for the address."""
+    place = f"{event.at.isoformat()}~{event.id}".encode()
+    return base64.urlsafe_b64encode(place).decode().rstrip("=")
+
+
+def _place(params: Mapping[str, str]) -> Place | None:
+    value = params.get("before")
+    if not value:
+        return None
+    try:
+        at, id_ = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode().split("~")
+        place = Place(at=datetime.fromisoformat(at), id=int(id_))
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise Invalid.on("before", N_("This page of the audit is not one we know.")) from None
+    if place.at.tzinfo is None:
+        raise Invalid.on("before", N_("This page of the audit is not one we know."))
+    return place
+
+
+def _limit(params: Mapping[str, str]) -> int:
+    value = params.get("limit")
+    if not value:
+        return PAGE_SIZE
+    try:
+        limit = int(value)
+    except ValueError:
+        limit = 0
+    if not 1 <= limit <= MOST_ON_A_PAGE:
+        raise Invalid.on("limit", N_("Please ask for 1 to 200 records at a time."))
+    return limit
+
+
 async def _scope(viewer: Practitioner) -> dict[str, list[UUID] | None]:
     """A team manager sees their teams' circles and what their teams did."""
     if viewer.role is not Role.TEAM_MANAGER:
@@ -58,11 +101,9 @@ async def _scope(viewer: Practitioner) -> dict[str, list[UUID] | None]:
     }
 
 
-async def _look(
-    actor: Actor, params: Mapping[str, str], timezone: str, action: str
-) -> tuple[list[AuditEvent], bool]:
+async def _query(actor: Actor, params: Mapping[str, str], timezone: str) -> AuditSearch:
     viewer = require(actor, Action.SEE_AUDIT)
-    query = AuditSearch(
+    return AuditSearch(
         person=_uuid(params, "person"),
         circle=_uuid(params, "circle"),
         since=_day(params, "since"),
@@ -70,9 +111,6 @@ async def _look(
         timezone=timezone,
         **await _scope(viewer),
     )
-    found = await search(query, limit=SEARCH_LIMIT + 1)
-    await record(action, practitioner=viewer, circle_id=query.circle)
-    return found[:SEARCH_LIMIT], len(found) > SEARCH_LIMIT
 
 
 def _entry(event: AuditEvent) -> AuditEntry:
@@ -80,6 +118,7 @@ def _entry(event: AuditEvent) -> AuditEntry:
         return PersonRef(id=str(person.id), name=person.name) if person else None
 
     return AuditEntry(
+        id=event.id,
         at=event.at,
         action=event.action,
         practitioner=ref(event.practitioner),
@@ -91,25 +130,45 @@ def _entry(event: AuditEvent) -> AuditEntry:
 
 
 async def page(actor: Actor, params: Mapping[str, str], timezone: str) -> AuditPage:
-    found, more = await _look(actor, params, timezone, "audit_viewed")
-    return AuditPage(entries=[_entry(event) for event in found], more=more)
+    """One page of a search, newest first; `next` asks for the page after it."""
+    query = await _query(actor, params, timezone)
+    before, limit = _place(params), _limit(params)
+    found = await search(query, limit=limit + 1, before=before)
+    await record("audit_viewed", practitioner=actor.practitioner, circle_id=query.circle)
+    shown = found[:limit]
+    return AuditPage(
+        entries=[_entry(event) for event in shown],
+        next=cursor_of(shown[-1]) if len(found) > limit else None,
+    )
 
 
-async def export(actor: Actor, params: Mapping[str, str], timezone: str) -> str:
-    found, _ = await _look(actor, params, timezone, "audit_exported")
+async def export(actor: Actor, params: Mapping[str, str], timezone: str) -> AsyncIterator[str]:
+    """The whole search as CSV, written out as it is read (no page, no limit)."""
+    query = await _query(actor, params, timezone)
+    asked = await record("audit_exported", practitioner=actor.practitioner, circle_id=query.circle)
+    # What was there when they asked: not this look, nor anything recorded since.
+    return _csv(query, Place(at=asked.at, id=asked.id))
+
+
+async def _csv(query: AuditSearch, before: Place) -> AsyncIterator[str]:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
-    for event in map(_entry, found):
+    async for event in search_all(query, before):
+        entry = _entry(event)
         writer.writerow(
             [
-                event.at.isoformat(),
-                event.action,
-                event.practitioner.name if event.practitioner else "",
-                event.member.name if event.member else "",
-                event.circle_id or "",
-                event.subject_type,
-                event.subject_id,
+                entry.at.isoformat(),
+                entry.action,
+                entry.practitioner.name if entry.practitioner else "",
+                entry.member.name if entry.member else "",
+                entry.circle_id or "",
+                entry.subject_type,
+                entry.subject_id,
             ]
         )
-    return out.getvalue()
+        if out.tell() > 32_768:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()

@@ -40,6 +40,7 @@ from server.auth.sessions import (
 from server.circles.models import AgeBand
 from server.errors import NotSignedIn, problem
 from server.organisations.models import Practitioner
+from server.records.access import may_manage_records
 
 
 def client_address(request: Request) -> str:
@@ -47,7 +48,7 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def me_of(actor: Actor) -> Me:
+def me_of(request: Request, actor: Actor) -> Me:
     person = actor.person
     return Me(
         kind=actor.kind,
@@ -59,6 +60,7 @@ def me_of(actor: Actor) -> Me:
         adult=actor.member is None
         or actor.member.role.is_carer
         or actor.member.age_band is AgeBand.ADULT,
+        may_manage_records=may_manage_records(actor, request.app.state.settings),
     )
 
 
@@ -66,7 +68,7 @@ async def signed_in(
     request: Request, recovery_codes: list[str] | None = None, **who: Any
 ) -> Response:
     actor, token = await start_session(request, **who)
-    signed_in = SignedIn(**me_of(actor).model_dump(), recovery_codes=recovery_codes)
+    signed_in = SignedIn(**me_of(request, actor).model_dump(), recovery_codes=recovery_codes)
     response = JSONResponse(signed_in.model_dump(mode="json", exclude_none=True))
     set_cookie(request, response, SESSION_COOKIE, token)
     return response
@@ -74,7 +76,7 @@ async def signed_in(
 
 async def who_am_i(request: Request) -> Me | Response:
     try:
-        return me_of(await current_actor(request))
+        return me_of(request, await current_actor(request))
     except NotSignedIn as refusal:
         # Tells the PWA whether to show the PIN screen on this phone.
         device = await device_from_cookie(request)
@@ -118,7 +120,7 @@ async def choose_language(request: Request, body: LocaleChoice) -> Me:
     person.locale = body.locale
     await person.save(update_fields=["locale"])
     request.state.locale = body.locale
-    return me_of(actor)
+    return me_of(request, actor)
 
 
 async def _practitioner(request: Request) -> Practitioner:

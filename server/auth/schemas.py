@@ -61,6 +61,8 @@ class Me(BaseModel):
     #: An adult (every practitioner; a carer or grown-up family member): where the
     #: language has a polite form, the app speaks to them in it.
     adult: bool = True
+    #: Whether they may use the records screens (records.access.may_manage_records).
+    may_manage_records: bool = False
 
 
 class SignedIn(Me):

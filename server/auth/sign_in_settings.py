@@ -1,6 +1,10 @@
 """How an organisation's staff sign in: the identity provider it names (one of
 the settings' keys, see auth.providers) and whether password sign-in needs a
-code from an authenticator app. Set by its administrators."""
+code from an authenticator app. Read and set by its administrators.
+
+The providers themselves, client secrets and all, are the deployment's: they
+come from its environment (a secret store), never from the database, so the
+screen only chooses among the providers the deployment configured."""
 
 from __future__ import annotations
 
@@ -33,6 +37,32 @@ class SignInOut(BaseModel):
     requires_second_factor: bool
 
 
+class ProviderOut(BaseModel):
+    """A sign-in service this deployment has: its key and name, never its secret."""
+
+    key: str
+    name: str
+
+
+class SignInSettings(SignInOut):
+    #: The organisation's name, for the screen's heading.
+    name: str
+    providers: list[ProviderOut]
+
+
+async def current(actor: Actor, settings: Settings, organisation_id: UUID) -> SignInSettings:
+    organisation = await organisation_for(actor, Action.SET_SIGN_IN, organisation_id)
+    return SignInSettings(
+        name=organisation.name,
+        providers=[
+            ProviderOut(key=provider.key, name=provider.name)
+            for provider in settings.identity_providers
+        ],
+        identity_provider=organisation.identity_provider,
+        requires_second_factor=organisation.requires_second_factor,
+    )
+
+
 async def change(
     actor: Actor, settings: Settings, organisation_id: UUID, choice: SignInChoice
 ) -> SignInOut:
@@ -55,7 +85,22 @@ async def change_sign_in(request: Request, body: SignInChoice) -> SignInOut:
     return await change(actor, settings, path_uuid(request, "organisation_id"), body)
 
 
+async def sign_in_settings(request: Request) -> SignInSettings:
+    actor = await current_actor(request)
+    settings = request.app.state.settings
+    return await current(actor, settings, path_uuid(request, "organisation_id"))
+
+
 routes = [
+    endpoint(
+        "GET",
+        "/api/admin/organisations/{organisation_id}/sign-in",
+        sign_in_settings,
+        response=SignInSettings,
+        tag="administration",
+        summary="How its staff sign in now, and the sign-in services this deployment has",
+        roles=roles_for(Action.SET_SIGN_IN),
+    ),
     endpoint(
         "PUT",
         "/api/admin/organisations/{organisation_id}/sign-in",

@@ -4,12 +4,17 @@ sees their team's circles only. Looking at the audit is audited too."""
 
 import csv
 import io
+import re
 from datetime import UTC, datetime, timedelta
+
+from tortoise import connections
+from tortoise.transactions import in_transaction
 
 from server.audit.models import AuditEvent
 from server.audit.service import record
 from server.organisations.models import Role, Team
 from tests import factories
+from tests.performance.plans import full_scans, statements
 
 
 async def _auditor(world):
@@ -80,9 +85,7 @@ async def test_looking_at_the_audit_is_itself_audited(client):
     assert viewed[0].circle_id == world.circle.id
 
 
-async def test_a_manager_sees_only_their_teams_circles(client):
-    world = await factories.world()
-    await _history(world)
+async def _manager_of_the_leads_team(world):
     organisation = await world.lead.organisation
     manager = await factories.practitioner(organisation, "mo@example.test", "Mo Manager")
     team = await Team.create(organisation=organisation, name="North", manager=manager)
@@ -90,7 +93,13 @@ async def test_a_manager_sees_only_their_teams_circles(client):
     await manager.save(update_fields=["role", "team_id"])
     world.lead.team = team
     await world.lead.save(update_fields=["team_id"])
-    await factories.act_as(client, manager)
+    return manager
+
+
+async def test_a_manager_sees_only_their_teams_circles(client):
+    world = await factories.world()
+    await _history(world)
+    await factories.act_as(client, await _manager_of_the_leads_team(world))
     entries = (await client.get("/api/audit")).json()["entries"]
     assert {entry["circle_id"] for entry in entries} == {str(world.circle.id)}
     other = await client.get(f"/api/audit?circle={world.other_circle.id}")
@@ -125,3 +134,115 @@ async def test_a_partnership_administrator_searches_the_whole_audit(client):
         str(world.other_circle.id),
     }
     assert (await client.get("/api/audit/export")).status_code == 200
+
+
+async def _many(world, count: int) -> set[int]:
+    """`count` events, several at the very same moment (as one request's reads are)."""
+    same = datetime.now(UTC) - timedelta(hours=1)
+    events = [
+        AuditEvent(
+            action="plan_read",
+            at=same - timedelta(seconds=number // 3),
+            practitioner_id=world.lead.id,
+            circle_id=world.circle.id,
+        )
+        for number in range(count)
+    ]
+    await AuditEvent.bulk_create(events)
+    return set(
+        await AuditEvent.filter(action="plan_read").values_list("id", flat=True)  # type: ignore[arg-type]
+    )
+
+
+async def _all_pages(client, query: str) -> list[dict]:
+    pages, after = [], ""
+    while True:
+        answer = await client.get(f"/api/audit?{query}{after}")
+        assert answer.status_code == 200, answer.text
+        pages.append(answer.json())
+        if answer.json()["next"] is None:
+            return pages
+        after = f"&before={answer.json()['next']}"
+
+
+async def test_paging_shows_every_record_once_newest_first(client):
+    world = await factories.world()
+    made = await _many(world, 57)
+    await factories.act_as(client, await _auditor(world))
+    pages = await _all_pages(client, f"person={world.lead.id}&limit=10")
+    assert [len(page["entries"]) for page in pages] == [10, 10, 10, 10, 10, 7]
+    entries = [entry for page in pages for entry in page["entries"]]
+    ids = [entry["id"] for entry in entries]
+    assert len(ids) == len(set(ids)) == 57 and set(ids) == made
+    keys = [(entry["at"], entry["id"]) for entry in entries]
+    assert keys == sorted(keys, reverse=True)
+    # 50 by default, 200 at most.
+    first = (await client.get(f"/api/audit?person={world.lead.id}")).json()
+    assert len(first["entries"]) == 50 and first["next"]
+    assert (await client.get("/api/audit?limit=201")).status_code == 422
+
+
+async def test_a_bad_cursor_or_limit_is_explained(client):
+    world = await factories.world()
+    await factories.act_as(client, await _auditor(world))
+    for query in ("before=nonsense", "before=MjAyNX4x", "limit=0", "limit=many"):
+        bad = await client.get(f"/api/audit?{query}")
+        assert bad.status_code == 422, query
+        assert bad.headers["content-type"] == "application/problem+json"
+        assert bad.json()["errors"][0]["field"] in {"before", "limit"}
+
+
+async def test_a_manager_sees_only_their_teams_circles_on_every_page(client):
+    world = await factories.world()
+    await _many(world, 12)
+    for _ in range(12):
+        await record("circle_read", practitioner=world.outsider, circle_id=world.other_circle.id)
+    await factories.act_as(client, await _manager_of_the_leads_team(world))
+    pages = await _all_pages(client, "limit=5")
+    assert len(pages) >= 3
+    seen = [entry for page in pages for entry in page["entries"]]
+    assert len(seen) == 12
+    assert {entry["circle_id"] for entry in seen} == {str(world.circle.id)}
+
+
+async def test_the_csv_has_the_whole_search_not_one_page(client):
+    world = await factories.world()
+    await _many(world, 1010)
+    await factories.act_as(client, await _auditor(world))
+    response = await client.get(f"/api/audit/export?person={world.lead.id}")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 1010
+
+
+async def _plan(sql: str, values) -> str:
+    """How the database would run it (PostgreSQL told not to read tables whole)."""
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "postgres":
+        async with in_transaction() as conn:
+            await conn.execute_script("SET LOCAL enable_seqscan = off")
+            _, rows = await conn.execute_query("EXPLAIN " + sql, list(values))
+        return "\n".join(row["QUERY PLAN"] for row in rows)
+    _, rows = await connection.execute_query("EXPLAIN QUERY PLAN " + sql, list(values))
+    return "\n".join(row["detail"] for row in rows)
+
+
+async def test_every_page_is_read_through_an_index(client):
+    """A page starts in the index where the last one ended; a search by person or
+    circle starts at that person's or circle's records, not at everyone's."""
+    world = await factories.world()
+    await _many(world, 30)
+    await factories.act_as(client, await _auditor(world))
+    first = (await client.get("/api/audit?limit=5")).json()["next"]
+    looked_up_by = {"": "at", "person": "practitioner_id", "circle": "circle_id"}
+    for name, column in looked_up_by.items():
+        value = {"": "", "person": world.lead.id, "circle": world.circle.id}[name]
+        with statements() as ran:
+            answer = await client.get(f"/api/audit?limit=5&before={first}&{name}={value}")
+            assert answer.status_code == 200, answer.text
+        ((sql, values),) = [(sql, v) for sql, v in ran if 'FROM "audit_event"' in sql]
+        assert await full_scans(sql, values) == set(), sql
+        plan = await _plan(sql, values)
+        # SQLite: "USING INDEX idx_… (practitioner_id=? AND at<?)";
+        # PostgreSQL: "Index Cond: ((practitioner_id = …) AND (at <= …))".
+        assert re.search(rf"(\({column}[=<])|(Index Cond: \(+{column} [=<])", plan), plan

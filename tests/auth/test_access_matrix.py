@@ -159,6 +159,7 @@ TABLE: dict[str, Case] = {
         practitioners(403) | {"partnership_admin": 422},
         lambda w: {"confirm_name": "not them", "reason": "a test"},
     ),
+    "GET /api/admin/organisations/{organisation_id}/sign-in": Case(admins(200)),
     "PUT /api/admin/organisations/{organisation_id}/sign-in": Case(
         admins(200), lambda w: {"requires_second_factor": True}
     ),

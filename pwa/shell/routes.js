@@ -44,6 +44,7 @@ const PRACTITIONER = {
   admin: later(() => import("../views/admin.js"), "adminView"),
   organisation: later(() => import("../views/admin-organisation.js"), "adminOrganisationView"),
   oversight: later(() => import("../views/oversight.js"), "oversightView"),
+  review: later(() => import("../views/review.js"), "reviewView"),
   records: later(() => import("../views/records.js"), "recordsView"),
   audit: later(() => import("../views/audit.js"), "auditView"),
   "second-factor": later(() => import("../views/second-factor.js"), "secondFactorView"),
@@ -56,7 +57,7 @@ const CIRCLE_SCREENS = {
   plan: later(() => import("../views/circle-plan.js"), "circlePlanView"),
 };
 
-const KEEPS_CODE = new Set(["edit", "check-in", "circle", "meeting", "organisation"]);
+const KEEPS_CODE = new Set(["edit", "check-in", "circle", "meeting", "organisation", "review"]);
 
 /** The screen for a signed-in person; anything unknown is their home. */
 export function signedInRoute(kind, route) {

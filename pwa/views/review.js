@@ -38,8 +38,8 @@ export async function reviewView(ctx) {
 function measureSection(review, measure) {
   const id = "measure-" + measure.key;
   return el(
-    "section",
-    { class: "stack-small measure", "aria-labelledby": id },
+    "div",
+    { class: "stack-small measure" },
     el("h2", { id }, measure.label),
     el("p", {}, measure.explanation),
     el("img", {

@@ -34,7 +34,7 @@ STYLES = [
     ("#6b2f6b", "10 4 2 4"),
     ("#4d5b16", "1 6"),
 ]
-WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 480, 220, 44, 16, 28
+WIDTH, HEIGHT, LEFT, TOP, BOTTOM = 480, 220, 48, 16, 32
 
 _templates = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),

@@ -83,3 +83,9 @@ def test_a_manager_sees_fewer_than_5_until_5_families_have_answered(
     _in(manager, lang)
     assert_accessible(manager)
     shoot(manager, f"{lang}-review")
+
+    manager.goto(f"/review/{year}/print")  # the A4 page, its charts inline
+    expect(manager.locator("svg[role=img]")).to_have_count(7)
+    expect(manager.locator("table")).to_have_count(7)
+    assert_accessible(manager)
+    shoot(manager, f"{lang}-review-print")

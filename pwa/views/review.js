@@ -47,7 +47,6 @@ function measureSection(review, measure) {
       src: api.reviewChartUrl(review.year, measure.key),
       alt: t("Chart of {measure} by quarter. The same figures are in the table below.", { measure: measure.label }),
       width: 480,
-      height: 220,
     }),
     el("div", { class: "table-scroll", tabIndex: 0, role: "region", "aria-label": measure.label }, table(review, measure)),
   );

@@ -134,6 +134,7 @@ def chart(review: Review, measure: MeasureOut, words: Wording) -> str:
         lines=lines,
         width=WIDTH,
         height=HEIGHT,
+        total=HEIGHT + 20 * len(lines),
         left=LEFT,
         bottom=HEIGHT - BOTTOM,
         ticks=[(y(top * f), f"{top * f:g}") for f in (0, 0.5, 1)],

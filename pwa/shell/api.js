@@ -134,7 +134,7 @@ export const api = {
   oversight: () => request("GET", "/api/oversight"),
   // The annual review: figures as JSON; its charts, page to print and CSV are links.
   review: (year) => request("GET", "/api/review?year=" + encodeURIComponent(year)),
-  reviewChartUrl: (year, measure) => "/review/" + encodeURIComponent(year) + "/charts/" + encodeURIComponent(measure) + ".svg",
+  reviewChartUrl: (year, measure) => "/review/" + encodeURIComponent(year) + "/chart.svg?measure=" + encodeURIComponent(measure),
   reviewPrintUrl: (year) => "/review/" + encodeURIComponent(year) + "/print",
   reviewCsvUrl: (year) => "/api/review.csv?year=" + encodeURIComponent(year),
   nameDutyContact: (teamId, practitionerId) =>

@@ -10,6 +10,7 @@ from starlette.responses import HTMLResponse, Response
 
 from server.api.endpoint import endpoint
 from server.api.openapi import answering
+from server.api.paths import path_number
 from server.auth.sessions import current_actor
 from server.i18n import translator_for, wording_for
 from server.organisations.permissions import Action, roles_for
@@ -45,13 +46,15 @@ async def review_csv(request: Request) -> Response:
 
 
 async def review_page(request: Request) -> Response:
-    figures = await _review(request, request.path_params["year"])
+    figures = await _review(request, str(path_number(request, "year")))
     return HTMLResponse(printing.page(figures, wording_for(request)), headers=NO_STORE)
 
 
 async def review_chart(request: Request) -> Response:
-    figures = await _review(request, request.path_params["year"])
-    svg = printing.chart_for(figures, request.path_params["measure"], wording_for(request))
+    figures = await _review(request, str(path_number(request, "year")))
+    svg = printing.chart_for(
+        figures, request.query_params.get("measure", "asked"), wording_for(request)
+    )
     return Response(svg, media_type="image/svg+xml", headers=NO_STORE)
 
 
@@ -81,7 +84,7 @@ routes = [
     answering(
         endpoint(
             "GET",
-            "/review/{year}/print",
+            "/review/{year:int}/print",
             review_page,
             tag="review",
             roles=ROLES,
@@ -93,11 +96,11 @@ routes = [
     answering(
         endpoint(
             "GET",
-            "/review/{year}/charts/{measure}.svg",
+            "/review/{year:int}/chart.svg",
             review_chart,
             tag="review",
             roles=ROLES,
-            summary="One measure's trend by quarter as an SVG chart",
+            summary="One measure's trend by quarter as an SVG chart (?measure=)",
         ),
         "image/svg+xml",
         "A chart",

@@ -254,7 +254,7 @@ TABLE: dict[str, Case] = {
     "GET /api/review": Case(practitioners(403) | REVIEWERS),
     "GET /api/review.csv": Case(practitioners(403) | REVIEWERS),
     "GET /review/{year}/print": Case(practitioners(403) | REVIEWERS),
-    "GET /review/{year}/charts/{measure}.svg": Case(practitioners(403) | REVIEWERS),
+    "GET /review/{year}/chart.svg": Case(practitioners(403) | REVIEWERS),
     # The answer is Alex's (the carer): only its author may take the comment back.
     "POST /api/family/plan/answers/{answer_id}/withdraw": Case(family(404, carer=200)),
     "GET /api/family/plan": Case(family(200)),
@@ -386,7 +386,6 @@ async def _build_world(closed: bool) -> World:
             "answer_id": str(answer.id),
             "number": "1",
             "year": "2026",
-            "measure": "asked",
             "urgent_id": str(urgent.id),
             "organisation_id": str(organisation.id),
             "practitioner_id": str(world.teammate.id),

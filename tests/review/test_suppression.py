@@ -97,6 +97,10 @@ async def test_no_report_holds_a_name_or_a_word(client):
     assert "fewer than 5" in csv_text
     assert "Calls for help" in csv_text
     assert "<svg" in answers[2].text and "<table" in answers[2].text
+    chart = await client.get(f"/review/{YEAR}/chart.svg?measure=family_window")
+    assert chart.status_code == 200 and chart.headers["content-type"] == "image/svg+xml"
+    assert "<title" in chart.text and "shouts" not in chart.text
+    assert (await client.get(f"/review/{YEAR}/chart.svg?measure=nothing")).status_code == 404
 
 
 async def test_nobody_else_sees_the_review(client):

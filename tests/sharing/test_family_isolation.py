@@ -106,7 +106,6 @@ async def _circle_a(client, organisation) -> dict[str, str]:
         "answer_id": answered.json()["id"],
         "number": "1",
         "year": "2026",
-        "measure": "asked",
         "organisation_id": str(circle.organisation_id),
         "practitioner_id": str(lead.id),
         "urgent_id": str(uuid.uuid4()),

@@ -37,6 +37,7 @@ from server.oversight.routes import routes as oversight_routes
 from server.plans.routes import routes as plan_routes
 from server.practitioners.routes import routes as practitioner_routes
 from server.records.routes import routes as records_routes
+from server.review.routes import routes as review_routes
 from server.security import BodyLimit, CrossSiteGuard, SecurityHeaders
 from server.settings import Settings
 
@@ -56,6 +57,7 @@ API_ROUTES: list[BaseRoute] = [
     *notification_routes,
     *organisation_routes,
     *oversight_routes,
+    *review_routes,
     *command_routes,
 ]
 

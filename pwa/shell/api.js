@@ -135,6 +135,11 @@ export const api = {
   escalateAnswer: (answerId) => request("POST", planAnswerPath(answerId) + "/escalate"),
   answerAsManager: (answerId, text) => request("POST", planAnswerPath(answerId) + "/manager-answer", { text }),
   oversight: () => request("GET", "/api/oversight"),
+  // The annual review: figures as JSON; its charts, page to print and CSV are links.
+  review: (year) => request("GET", "/api/review?year=" + encodeURIComponent(year)),
+  reviewChartUrl: (year, measure) => "/review/" + encodeURIComponent(year) + "/chart.svg?measure=" + encodeURIComponent(measure),
+  reviewPrintUrl: (year) => "/review/" + encodeURIComponent(year) + "/print",
+  reviewCsvUrl: (year) => "/api/review.csv?year=" + encodeURIComponent(year),
   nameDutyContact: (teamId, practitionerId) =>
     request("PUT", "/api/teams/" + encodeURIComponent(teamId) + "/duty-contact", { practitioner_id: practitionerId }),
   // The published plan, for the family.

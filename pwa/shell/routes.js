@@ -45,6 +45,7 @@ const PRACTITIONER = {
   organisation: later(() => import("../views/admin-organisation.js"), "adminOrganisationView"),
   "organisation-sign-in": later(() => import("../views/admin-sign-in.js"), "adminSignInView"),
   oversight: later(() => import("../views/oversight.js"), "oversightView"),
+  review: later(() => import("../views/review.js"), "reviewView"),
   records: later(() => import("../views/records.js"), "recordsView"),
   audit: later(() => import("../views/audit.js"), "auditView"),
   "second-factor": later(() => import("../views/second-factor.js"), "secondFactorView"),
@@ -57,7 +58,7 @@ const CIRCLE_SCREENS = {
   plan: later(() => import("../views/circle-plan.js"), "circlePlanView"),
 };
 
-const KEEPS_CODE = new Set(["edit", "check-in", "circle", "meeting", "organisation", "organisation-sign-in"]);
+const KEEPS_CODE = new Set(["edit", "check-in", "circle", "meeting", "organisation", "organisation-sign-in", "review"]);
 
 /** The screen for a signed-in person; anything unknown is their home. */
 export function signedInRoute(kind, route) {

@@ -6,6 +6,9 @@ import { meetingSummary } from "./meeting.js";
 import { newCircleForm } from "./circle-new.js";
 import { ADMIN_ROLES, AUDIT_ROLES } from "./admin.js";
 
+// Who sees the partnership's annual review (the server decides again).
+const REVIEW_ROLES = new Set(["team_manager", "partnership_admin"]);
+
 export async function practitionerHomeView(ctx) {
   const home = await api.practitionerHome();
   return el(
@@ -21,6 +24,7 @@ export async function practitionerHomeView(ctx) {
     ctx.me.role === "team_manager" ? el("p", { class: "other-way" }, el("a", { href: "#/oversight" }, t("Your teams"))) : null,
     AUDIT_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/audit" }, t("Audit"))) : null,
     ctx.me.may_manage_records ? el("p", { class: "other-way" }, el("a", { href: "#/records" }, t("Records"))) : null,
+    REVIEW_ROLES.has(ctx.me.role) ? el("p", { class: "other-way" }, el("a", { href: "#/review/" + new Date().getFullYear() }, t("Annual review"))) : null,
     el("p", { class: "other-way" }, el("a", { href: "#/settings" }, t("Settings"))),
     el("button", { type: "button", class: "button secondary", onclick: ctx.signOut }, t("Sign out")),
   );

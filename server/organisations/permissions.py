@@ -30,6 +30,7 @@ class Action(StrEnum):
     SET_SIGN_IN = "set_sign_in"
     OVERSEE = "oversee"
     NAME_DUTY_CONTACT = "name_duty_contact"
+    SEE_REVIEW = "see_review"
 
 
 _ADMINS = frozenset({Role.PARTNERSHIP_ADMIN, Role.ORGANISATION_ADMIN})
@@ -49,6 +50,9 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.OVERSEE: frozenset({Role.TEAM_MANAGER}),
     # A manager, for the teams they manage only (organisations.duty).
     Action.NAME_DUTY_CONTACT: _ADMINS | {Role.TEAM_MANAGER},
+    # Figures only, never a name or a word: a manager for their teams, the
+    # partnership administrator for every organisation (review.service).
+    Action.SEE_REVIEW: frozenset({Role.TEAM_MANAGER, Role.PARTNERSHIP_ADMIN}),
 }
 #: Partnership-wide roles: everywhere; every other role: its own organisation only.
 EVERYWHERE = frozenset({Role.PARTNERSHIP_ADMIN, Role.AUDITOR})

@@ -22,6 +22,7 @@ from server.circles.models import TeamMember
 from server.contributions.models import Audience, Contribution
 from server.organisations.models import Practitioner
 from server.plans.models import Answer, PlanAnswer, PlanItem
+from server.review.sql import Frame, window_sums
 from server.sharing import policy
 
 DRAFT = Audience.JUST_ME
@@ -230,6 +231,54 @@ def escalations_waiting(circle_ids: Iterable[UUID]) -> QuerySet[PlanAnswer]:
         item__plan__circle_id__in=list(circle_ids),
         escalated_at__isnull=False,
         manager_answered_at=None,
+    )
+
+
+# --- The annual review: counting in the database, never reading ------------------
+
+
+async def review_young_words(frame: Frame) -> list[dict[str, Any]]:
+    """Meetings held in circles with a young person or child, and how many of
+    them had the plan quote a young person's or child's own words by then."""
+    young = "('young_person', 'child')"
+    quoted = f"""EXISTS (SELECT 1 FROM plan_item pi JOIN plan p ON p.id = pi.plan_id
+JOIN contribution k ON k.id = pi.source_id JOIN family_member a ON a.id = k.author_id
+WHERE p.circle_id = m.circle_id AND a.role IN {young} AND pi.created_at < m.starts_at)"""
+    return await frame.grouped(
+        table="meeting m",
+        circle="m.circle_id",
+        at="m.starts_at",
+        sums=f"COUNT(*) AS base, SUM(CASE WHEN {quoted} THEN 1 ELSE 0 END) AS quoted",
+        more_where=f""" AND EXISTS (SELECT 1 FROM family_member y WHERE y.circle_id = m.circle_id
+AND y.role IN {young} AND y.created_at < m.starts_at)""",
+    )
+
+
+async def review_check_in_windows(frame: Frame) -> list[dict[str, Any]]:
+    """Family check-ins with a window, by where they sit (the window only,
+    whoever they were shared with: no answer and no word leaves the database)."""
+    return await frame.grouped(
+        table="check_in ci JOIN meeting m ON m.id = ci.meeting_id",
+        circle="m.circle_id",
+        at="m.starts_at",
+        sums=window_sums("ci"),
+        more_where=' AND ci."window" IS NOT NULL',
+    )
+
+
+async def review_disagreements(frame: Frame) -> list[dict[str, Any]]:
+    """Disagreements with the plan raised, how many the team answered, the hours
+    it took, and how many went to a manager."""
+    hours = frame.hours("a.created_at", "a.responded_at")
+    return await frame.grouped(
+        table="plan_answer a JOIN plan_item pi ON pi.id = a.item_id JOIN plan p ON p.id = pi.plan_id",
+        circle="p.circle_id",
+        at="a.created_at",
+        sums=f"""COUNT(*) AS base,
+SUM(CASE WHEN a.responded_at IS NOT NULL THEN 1 ELSE 0 END) AS answered,
+SUM(CASE WHEN a.responded_at IS NOT NULL THEN {hours} ELSE 0 END) AS hours,
+SUM(CASE WHEN a.escalated_at IS NOT NULL THEN 1 ELSE 0 END) AS escalated""",
+        more_where=" AND a.answer = 'disagree'",
     )
 
 

@@ -187,6 +187,7 @@ async def _scene(client) -> tuple[factories.World, dict[str, str], Examples]:
         "item_id": item.json()["id"],
         "answer_id": answer.json()["id"],
         "number": "1",
+        "year": "2026",
         "organisation_id": str(world.circle.organisation_id),
         "practitioner_id": str(world.teammate.id),
         "urgent_id": str(uuid.uuid4()),

@@ -63,6 +63,7 @@ PRACTITIONERS = [
 ]
 FAMILY = ["young_person", "carer", "other_family"]
 AUDIT_READERS = {"lead_manager": 200, "other_manager": 200, "partnership_admin": 200}
+REVIEWERS = AUDIT_READERS
 #: Words and names of circle A that no refusal may carry.
 SECRETS = ("family words", "draft words", "team words", "answer words", "Sam", "Alex")
 
@@ -250,6 +251,11 @@ TABLE: dict[str, Case] = {
         lambda w: {"practitioner_id": str(w.world.lead.id)},
     ),
     "GET /api/oversight": Case(practitioners(403) | {"lead_manager": 200, "other_manager": 200}),
+    # The annual review: figures only, for managers (their teams) and the partnership.
+    "GET /api/review": Case(practitioners(403) | REVIEWERS),
+    "GET /api/review.csv": Case(practitioners(403) | REVIEWERS),
+    "GET /review/{year}/print": Case(practitioners(403) | REVIEWERS),
+    "GET /review/{year}/chart.svg": Case(practitioners(403) | REVIEWERS),
     # The answer is Alex's (the carer): only its author may take the comment back.
     "POST /api/family/plan/answers/{answer_id}/withdraw": Case(family(404, carer=200)),
     "GET /api/family/plan": Case(family(200)),
@@ -380,6 +386,7 @@ async def _build_world(closed: bool) -> World:
             "item_id": str(item.id),
             "answer_id": str(answer.id),
             "number": "1",
+            "year": "2026",
             "urgent_id": str(urgent.id),
             "organisation_id": str(organisation.id),
             "practitioner_id": str(world.teammate.id),

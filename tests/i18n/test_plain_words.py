@@ -32,6 +32,7 @@ PRACTITIONER_SCREENS = (
     "second-factor",
     "set-password",
     "urgent-banner",
+    "review",
 )
 HIGHEST_GRADE = 5.0
 SHORTEST = 6

@@ -105,6 +105,7 @@ async def _circle_a(client, organisation) -> dict[str, str]:
         "item_id": item["id"],
         "answer_id": answered.json()["id"],
         "number": "1",
+        "year": "2026",
         "organisation_id": str(circle.organisation_id),
         "practitioner_id": str(lead.id),
         "urgent_id": str(uuid.uuid4()),

@@ -1,0 +1,1 @@
+"""The partnership's annual review: figures, never names or words."""

@@ -11,6 +11,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import httpx2 as httpx
@@ -44,6 +45,8 @@ class Crawl:
     pattern: re.Pattern[str]
     ids: set[str] = field(default_factory=set)
     numbers: set[int] = field(default_factory=lambda: {1})
+    #: The `{year}` of the annual review: this one (its figures are about the records).
+    years: set[int] = field(default_factory=lambda: {date.today().year})
     visited: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: reader -> canary -> the URLs that showed it to them
     seen: dict[str, dict[str, set[str]]] = field(
@@ -76,6 +79,9 @@ class Crawl:
     def urls(self, path: str, parameters: list[dict[str, Any]]) -> Iterator[str]:
         choices = []
         for parameter in parameters:
+            if parameter["name"] == "year":
+                choices.append(sorted(map(str, self.years)))
+                continue
             whole = (
                 parameter.get("schema", {}).get("type") == "integer"
                 or parameter["name"] == "number"

@@ -113,3 +113,8 @@ async def test_the_history_stays_out_of_priyas_and_toms_sight(client):
             ):
                 answer = await client.get(path)
                 assert answer.status_code in (403, 404), (path, answer.status_code)
+
+
+def test_the_demo_says_the_annual_review_has_a_year_of_history():
+    text = demo.describe({"url": "http://x", "practitioners": [], "staff": [], "family": []})
+    assert "annual review shows a year of synthetic history" in text

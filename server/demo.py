@@ -12,7 +12,7 @@ from typing import Any
 
 from tortoise import Tortoise
 
-from server import demo_story
+from server import demo_history, demo_story
 from server.auth.secrets import hash_secret
 from server.auth.service import invite
 from server.circles.models import AgeBand, Circle, FamilyMember, FamilyRole, TeamMember
@@ -126,14 +126,26 @@ async def build(organisation: Organisation) -> Circle:
     return await _circle(organisation, await _practitioners(organisation))
 
 
+async def populate(
+    organisation: Organisation,
+) -> tuple[list[tuple[Practitioner, bool]], list[Practitioner], Circle]:
+    """Everything the demo holds, made once: its people, the circle in
+    mid-flow, and a year of synthetic history in the manager's team."""
+    team = await _practitioners(organisation)
+    staff = await _staff(organisation, team[0][0])
+    circle = await _circle(organisation, team)
+    lead = await Practitioner.get(id=team[0][0].id)  # with the team _staff gave her
+    manager = next(p for p in staff if p.role == Role.TEAM_MANAGER)
+    await demo_history.add(lead, manager)
+    return team, staff, circle
+
+
 async def create_demo(settings: Settings) -> dict[str, Any]:
     """Create (or find) the demo data; return how to sign in."""
     await Tortoise.init(config=tortoise_config(settings.db_url))
     try:
         organisation, _ = await Organisation.get_or_create(name=ORGANISATION)
-        team = await _practitioners(organisation)
-        staff = await _staff(organisation, team[0][0])
-        circle = await _circle(organisation, team)
+        team, staff, circle = await populate(organisation)
         invitations = []
         for member in await FamilyMember.filter(circle=circle).order_by("created_at"):
             code = await invite(settings.secret_key, member, hours=settings.invitation_hours)
@@ -179,6 +191,7 @@ def describe(demo: dict[str, Any]) -> str:
     lines += [
         f"  {p['name']} ({p['role_label']}): {p['email']} / {p['password']}" for p in demo["staff"]
     ]
+    lines += ["  Their annual review shows a year of synthetic history (made-up families)."]
     lines += ["", "Family members join with a one-time invitation (open the link on a phone):"]
     lines += [f"  {f['name']} ({f['role']}): code {f['code']}  {f['link']}" for f in demo["family"]]
     return "\n".join(lines)

@@ -32,34 +32,28 @@ def _member(actor: Actor) -> FamilyMember:
     return actor.member
 
 
-async def joined_from_other_organisations(
-    circle: Circle, gettext: Callable[[str], str]
+def joined_from_other_organisations(
+    circle: Circle, team: list[TeamMember], gettext: Callable[[str], str]
 ) -> list[Joined]:
     """Colleagues from other agencies on the team, so the family knows who joined."""
-    places = (
-        await TeamMember.filter(circle_id=circle.id)
-        .exclude(practitioner__organisation_id=circle.organisation_id)
-        .select_related("practitioner")
-        .order_by("-added_at")
-    )
     return [
         Joined(
             name=place.practitioner.name,
             agency_label=gettext(AGENCY_LABELS[place.practitioner.agency]),
             joined_at=place.added_at,
         )
-        for place in places
+        for place in sorted(team, key=lambda place: place.added_at, reverse=True)
+        if place.practitioner.organisation_id != circle.organisation_id
     ]
 
 
 async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
     member = _member(actor)
     circle = await member.circle
-    lead = await TeamMember.get_or_none(circle_id=circle.id, is_lead=True).select_related(
-        "practitioner"
-    )
-    mine = family_words.own(actor)
-    shared = mine.filter(withdrawn_at=None).exclude(audience=family_words.DRAFT)
+    # The whole team in one query (a handful of people): the lead, and who joined.
+    team = await TeamMember.filter(circle_id=circle.id).select_related("practitioner")
+    lead = next((place for place in team if place.is_lead), None)
+    total, shared = await family_words.own_counts(actor)
     return FamilyHome(
         name=member.name,
         role=member.role.value,
@@ -73,11 +67,11 @@ async def home(actor: Actor, gettext: Callable[[str], str]) -> FamilyHome:
             name=lead.practitioner.name,
             agency_label=gettext(AGENCY_LABELS[lead.practitioner.agency]),
         ),
-        joined_from_other_organisations=await joined_from_other_organisations(circle, gettext),
+        joined_from_other_organisations=joined_from_other_organisations(circle, team, gettext),
         upcoming_meetings=[MeetingSummary.of(m, gettext) for m in await upcoming([circle.id])],
         view_requests=await asked_of(member, gettext),
         check_ins=await due(actor, gettext),
-        contributions=ContributionCounts(total=await mine.count(), shared=await shared.count()),
+        contributions=ContributionCounts(total=total, shared=shared),
         urgent=await latest_for(member.id),
     )
 

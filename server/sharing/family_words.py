@@ -45,6 +45,19 @@ def own(actor: Actor) -> QuerySet[Contribution]:
     return Contribution.filter(policy.own_contributions(actor))
 
 
+async def own_counts(actor: Actor) -> tuple[int, int]:
+    """How many of their own words this phone may open, and how many of those are
+    shared (not drafts, not withdrawn), counted in one query."""
+    shared = Q(withdrawn_at=None) & ~Q(audience=DRAFT)
+    counted = (
+        await own(actor)
+        .annotate(total=Count("id"), shared=Count("id", _filter=shared))
+        .values("total", "shared")
+    )
+    row = counted[0] if counted else {}
+    return int(row.get("total") or 0), int(row.get("shared") or 0)
+
+
 async def readable(actor: Actor) -> QuerySet[Contribution]:
     """Words this actor may read."""
     return Contribution.filter(await policy.readable_contributions(actor))

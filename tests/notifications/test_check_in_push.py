@@ -87,3 +87,13 @@ async def test_nobody_is_asked_from_a_closed_circle_or_before_they_joined(
     )
     await drain(app, AFTERNOON)
     assert push_service.received == []
+
+
+async def test_someone_removed_from_the_circle_is_not_asked(app, client, push_service):
+    world = await factories.world()
+    await subscribe(client, world.parent, push_service.device("alex-phone"), push_service)
+    await subscribe(client, world.young_person, push_service.device("sam-phone"), push_service)
+    await _meeting_that_has_passed(client, world)
+    await FamilyMember.filter(id=world.parent.id).update(removed_at=datetime.now(UTC))
+    await drain(app, AFTERNOON)
+    assert [r.device for r in push_service.received] == ["sam-phone"]

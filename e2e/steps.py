@@ -56,17 +56,22 @@ def wait_in_page(page: Page, check: str, arg: Any = None, seconds: float = 30) -
     )
 
 
+#: How many commands this phone's outbox still keeps for the person signed in.
+UNSENT = """async () => {
+    const people = await import("/store/people.js");
+    const queue = await import("/outbox/queue.js");
+    return queue.unsentCount(people.currentPersonId());
+}"""
+
+
+def waiting_commands(page: Page) -> int:
+    return page.evaluate(UNSENT)
+
+
 def wait_until_sent(page: Page) -> None:
     """Waits until this phone's outbox has sent everything it kept: a screen shows a
     change at once ("saved on this phone"), before the server has it."""
-    wait_in_page(
-        page,
-        """async () => {
-            const people = await import("/store/people.js");
-            const queue = await import("/outbox/queue.js");
-            return (await queue.unsentCount(people.currentPersonId())) === 0;
-        }""",
-    )
+    wait_in_page(page, f"async () => (await ({UNSENT})()) === 0")
 
 
 def assert_accessible(page: Page) -> None:

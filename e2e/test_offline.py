@@ -21,7 +21,7 @@ from playwright.sync_api import Error as PlaywrightError
 from e2e.circles import Circle
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 from e2e.live_server import LiveServer, wait_until_ready
-from e2e.steps import PHONE, SW_CONTROLS, assert_accessible, join, wait_in_page
+from e2e.steps import PHONE, SW_CONTROLS, assert_accessible, join, wait_in_page, waiting_commands
 
 PIN = "2468"
 BATCH = "**/api/commands/batch"  # where the outbox sends what is waiting
@@ -86,16 +86,6 @@ def rows(live_server: LiveServer, marker: str) -> list[tuple[str, str]]:
         live_server.query(
             "SELECT text, audience FROM contribution WHERE text LIKE ?", f"%{marker}%"
         )
-    )
-
-
-def waiting_commands(page: Page) -> int:
-    return page.evaluate(
-        """async () => {
-            const people = await import("/store/people.js");
-            const queue = await import("/outbox/queue.js");
-            return queue.unsentCount(people.currentPersonId());
-        }"""
     )
 
 

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 from e2e.circles import Circle
 from e2e.live_server import LiveServer
-from e2e.steps import assert_accessible, wait_in_page
+from e2e.steps import assert_accessible, wait_in_page, waiting_commands
 from e2e.test_offline import (
     BATCH,
     PIN,
@@ -24,7 +24,6 @@ from e2e.test_offline import (
     refuse_posts,
     rows,
     state_of,
-    waiting_commands,
     write,
 )
 

@@ -14,7 +14,8 @@ from playwright.sync_api import Page
 
 from e2e.circles import Circle
 from e2e.live_server import LiveServer
-from e2e.test_offline import join_as, waiting_commands
+from e2e.steps import waiting_commands
+from e2e.test_offline import join_as
 
 pytestmark = [
     pytest.mark.both_databases,

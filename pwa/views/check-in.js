@@ -17,7 +17,8 @@ import { audiencePicker, audienceLine } from "./audiences.js";
 
 const LIMIT = 2000; // as the server allows
 
-function questions() {
+/** The four questions, by the key each answer is kept under. */
+export function questions() {
   return [
     ["listened", t("Did people listen to what you said?")],
     ["helped_decide", t("Did you help decide what happens next?")],

@@ -9,7 +9,7 @@ import { choiceGroup } from "../shell/choices.js";
 import { api } from "../shell/api.js";
 import { t, tn, formatDate } from "../shell/i18n.js";
 import { announce } from "../shell/layout.js";
-import { faces } from "./check-in.js";
+import { faces, questions } from "./check-in.js";
 
 function reflections() {
   return [
@@ -18,15 +18,6 @@ function reflections() {
     ["told_honestly", t("Did we tell the family honestly about worries?")],
     ["got_help", t("Will the family get the help we promised?")],
   ];
-}
-
-function familyQuestions() {
-  return {
-    listened: t("Did people listen to what you said?"),
-    helped_decide: t("Did you help decide what happens next?"),
-    told_honestly: t("Were you told honestly about worries?"),
-    got_help: t("Did you get the help you were promised?"),
-  };
 }
 
 function faceLabel(value) {
@@ -76,7 +67,6 @@ function voiceHeard(coverage) {
 }
 
 function howItWas(shared) {
-  const questions = familyQuestions();
   return el(
     "section",
     { class: "stack", "aria-labelledby": "how-title" },
@@ -94,7 +84,7 @@ function howItWas(shared) {
               el(
                 "dl",
                 { class: "answers" },
-                Object.entries(questions).flatMap(([key, question]) => [el("dt", {}, question), el("dd", {}, faceLabel(one[key]))]),
+                questions().flatMap(([key, question]) => [el("dt", {}, question), el("dd", {}, faceLabel(one[key]))]),
               ),
               one.anything_else ? el("p", { dir: "auto", class: "their-words" }, one.anything_else) : null,
             ),

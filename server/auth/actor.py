@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from server.auth.models import Device, Session
 from server.circles.models import FamilyMember
@@ -17,6 +17,10 @@ class Actor:
     member: FamilyMember | None = None
     #: The phone a family member signed in on.
     device: Device | None = None
+    #: In a request that changes nothing (GET), what the sharing policy looked up
+    #: about this person (the teams they are on), kept for the rest of the request;
+    #: None in a request that may change it.
+    looked_up: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def kind(self) -> Literal["practitioner", "family"]:

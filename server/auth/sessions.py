@@ -140,7 +140,11 @@ async def current_actor(request: Request) -> Actor:
     if now - session.last_seen_at > TOUCH_EVERY:
         await Session.filter(id=session.id).update(last_seen_at=now)
     actor = Actor(
-        session, practitioner=session.practitioner, member=session.member, device=session.device
+        session,
+        practitioner=session.practitioner,
+        member=session.member,
+        device=session.device,
+        looked_up={} if request.method in SAFE_METHODS else None,
     )
     request.state.locale = actor.person.locale
     request.state.actor = actor

@@ -13,6 +13,7 @@ A withdrawn contribution is readable by its author only.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from tortoise.expressions import Q
 
@@ -149,15 +150,25 @@ async def _answer_audience(actor: Actor) -> Q:
 async def _team_audience(actor: Actor, circle: str) -> Q:
     """The rows of open circles whose team this practitioner is on, by audience;
     `circle` names the row's path to its circle id."""
-    assert actor.practitioner is not None
-    places = await TeamMember.filter(
-        practitioner=actor.practitioner, circle__closed_at=None
-    ).values_list("circle_id", "is_lead")
+    places = await _places(actor)
     team = [place for place, _ in places]
     led = [place for place, is_lead in places if is_lead]
     on_team: dict[str, Any] = {f"{circle}__in": team, "audience__in": TEAM_AUDIENCES}
     for_lead: dict[str, Any] = {f"{circle}__in": led, "audience": LEAD_ONLY}
     return _either(Q(**on_team) if team else NOTHING, Q(**for_lead) if led else NOTHING)
+
+
+async def _places(actor: Actor) -> list[tuple[UUID, bool]]:
+    """The open circles whose team this practitioner is on, and whether they lead
+    it: looked up once in a request that changes nothing."""
+    assert actor.practitioner is not None
+    known = actor.looked_up if actor.looked_up is not None else {}
+    if "places" not in known:
+        known["places"] = await TeamMember.filter(
+            practitioner=actor.practitioner, circle__closed_at=None
+        ).values_list("circle_id", "is_lead")
+    places: list[tuple[UUID, bool]] = known["places"]
+    return places
 
 
 def practitioner_may_read(audience: Audience, *, is_lead: bool) -> bool:

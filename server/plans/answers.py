@@ -131,11 +131,14 @@ async def shown_one(actor: Actor, answer: PlanAnswer, gettext: Gettext) -> Answe
     return out
 
 
-async def with_answers(actor: Actor, items: list[PlanItemOut], gettext: Gettext) -> None:
+async def with_answers(
+    actor: Actor, items: list[PlanItemOut], gettext: Gettext, plan_id: UUID | None = None
+) -> None:
     """Puts each family member's latest answer under the items shown to this
     actor: the team sees every answer; a family member sees their own as
-    `my_answer`, and another's only where its comment is for them."""
-    latest = await latest_answers([item.id for item in items])
+    `my_answer`, and another's only where its comment is for them. `plan_id`
+    when the items are that plan's live items."""
+    latest = await latest_answers([item.id for item in items], plan_id)
     everyone = [answer for item_answers in latest.values() for answer in item_answers]
     outs = {out.id: out for out in await shown(actor, everyone, gettext)}
     me = actor.member.id if actor.member is not None else None

@@ -9,6 +9,8 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from tortoise.expressions import Subquery
+
 from server.auth.actor import Actor
 from server.circles.models import FamilyMember, TeamMember
 from server.contributions.labels import KIND_LABELS, scale_question_text
@@ -141,14 +143,26 @@ class ItemData:
         )
 
 
-async def _sources(actor: Actor, items: list[ItemData]) -> dict[UUID, Source]:
-    ids = [item.source_id for item in items if item.source_id]
+def quoted_in(plan_id: UUID) -> Subquery:
+    """The family words a live plan quotes, for the database to match: a plan of
+    hundreds of items is one subquery, not hundreds of parameters to build."""
+    return Subquery(PlanItem.filter(plan_id=plan_id, source_id__isnull=False).values("source_id"))
+
+
+def items_of(plan_id: UUID) -> Subquery:
+    return Subquery(PlanItem.filter(plan_id=plan_id).values("id"))
+
+
+async def _sources(actor: Actor, items: list[ItemData], plan_id: UUID | None) -> dict[UUID, Source]:
+    ids = {item.source_id for item in items if item.source_id}
     if not ids:
         return {}
-    rows = (
-        await (await family_words.quotable(actor)).filter(id__in=ids).values_list(*_SOURCE_COLUMNS)
-    )
-    return {row[0]: Source(*row) for row in rows}
+    quotable = await family_words.quotable(actor)
+    # Items of a live plan are matched in the database; a published version's
+    # (a snapshot) by their ids.
+    chosen = quotable.filter(id__in=quoted_in(plan_id) if plan_id else list(ids))
+    rows = await chosen.values_list(*_SOURCE_COLUMNS)
+    return {row[0]: Source(*row) for row in rows if row[0] in ids}
 
 
 async def _owner_names(items: list[ItemData]) -> dict[UUID, str]:
@@ -172,7 +186,7 @@ async def lead_name(circle_id: UUID) -> str | None:
 def _quote(source: Source, gettext: Gettext, lead: str | None) -> Quote:
     hidden = source.withdrawn_at is not None
     only_lead = not hidden and source.audience == Audience.MY_WORKER
-    return Quote(
+    quote = Quote(
         source_id=source.id,
         author_name=source.author_name,
         kind_label=gettext(KIND_LABELS[source.kind]),
@@ -182,6 +196,8 @@ def _quote(source: Source, gettext: Gettext, lead: str | None) -> Quote:
         withdrawn_at=source.withdrawn_at,
         only_for=lead if only_lead else None,
     )
+    quote._circle_id = source.circle_id
+    return quote
 
 
 def _owner_label(item: ItemData, names: dict[UUID, str], gettext: Gettext) -> str | None:
@@ -191,10 +207,13 @@ def _owner_label(item: ItemData, names: dict[UUID, str], gettext: Gettext) -> st
     return names.get(owner) if owner else None
 
 
-async def render(actor: Actor, items: list[ItemData], gettext: Gettext) -> list[PlanItemOut]:
+async def render(
+    actor: Actor, items: list[ItemData], gettext: Gettext, plan_id: UUID | None = None
+) -> list[PlanItemOut]:
     """The items this actor may see, in section order. An item quoting family
-    words the actor may not read is left out entirely."""
-    sources = await _sources(actor, items)
+    words the actor may not read is left out entirely. `plan_id` when `items` are
+    that plan's live items (all of them, or some)."""
+    sources = await _sources(actor, items, plan_id)
     names = await _owner_names(items)
     restricted = [s for s in sources.values() if s.audience == Audience.MY_WORKER]
     lead = await lead_name(restricted[0].circle_id) if restricted else None
@@ -218,12 +237,18 @@ async def render(actor: Actor, items: list[ItemData], gettext: Gettext) -> list[
     return shown
 
 
-async def latest_answers(item_ids: list[UUID]) -> dict[UUID, list[PlanAnswer]]:
-    """Each family member's latest answer to each item."""
-    query = family_words.answers_to(item_ids).select_related("member")
+async def latest_answers(
+    item_ids: list[UUID], plan_id: UUID | None = None
+) -> dict[UUID, list[PlanAnswer]]:
+    """Each family member's latest answer to each item (of `plan_id`, when given:
+    matched in the database)."""
+    asked = set(item_ids)
+    query = family_words.answers_to(items_of(plan_id) if plan_id else item_ids)
+    query = query.select_related("member")
     latest: dict[tuple[UUID, UUID], PlanAnswer] = {}
     for answer in await query.order_by("created_at"):
-        latest[(answer.item_id, answer.member_id)] = answer
+        if answer.item_id in asked:
+            latest[(answer.item_id, answer.member_id)] = answer
     grouped: dict[UUID, list[PlanAnswer]] = {}
     for (item_id, _), answer in latest.items():
         grouped.setdefault(item_id, []).append(answer)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from server.api.fields import Text, VersionNumber, left_out
 from server.contributions.models import Audience
@@ -71,6 +71,8 @@ class Quote(BaseModel):
     withdrawn_at: datetime | None
     #: The author chose "my worker": only this person (the lead) can see the words.
     only_for: str | None = None
+    #: The words' circle, for the audit of a practitioner's read (never sent).
+    _circle_id: UUID = PrivateAttr()
 
 
 class AnswerOut(BaseModel):

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from uuid import UUID
 
+from tortoise.transactions import in_transaction
+
 from server.auth.actor import Actor
 from server.circles.access import team_place
 from server.contributions.reading import record_reads_of
@@ -33,10 +35,11 @@ async def team_plan(
         return PlanOut(circle_id=circle_id, published_version=None, items=[])
     latest = await PlanVersion.filter(plan=plan).order_by("-number").first()
     data = await ItemData.of_plan(plan.id)
-    shown = await render(actor, data, gettext)
-    if answers:
-        await with_answers(actor, shown, gettext)
-    await audit_quotes(actor, shown)
+    shown = await render(actor, data, gettext, plan.id)
+    async with in_transaction():  # what this read records in the audit, committed once
+        if answers:
+            await with_answers(actor, shown, gettext, plan.id)
+        await audit_quotes(actor, shown)
     return PlanOut(
         circle_id=circle_id,
         published_version=latest.number if latest else None,
@@ -47,11 +50,17 @@ async def team_plan(
 
 
 async def audit_quotes(actor: Actor, items: list[PlanItemOut]) -> None:
-    """Family words a practitioner was shown are reads, like any other."""
-    ids = [i.quote.source_id for i in items if i.quote and i.quote.text is not None]
-    if actor.practitioner is not None and ids:
-        readable = (await family_words.readable(actor)).filter(id__in=ids)
-        await record_reads_of(actor.practitioner.id, await readable.values_list("circle_id", "id"))
+    """Family words a practitioner was shown are reads, like any other. A quote
+    shows words only as the sharing policy let `render` have them (readable, or a
+    withdrawn marker with no words), so its words shown are the reads."""
+    if actor.practitioner is None:
+        return
+    reads = [
+        (item.quote._circle_id, item.quote.source_id)
+        for item in items
+        if item.quote is not None and item.quote.text is not None
+    ]
+    await record_reads_of(actor.practitioner.id, reads)
 
 
 async def _answer_for_team(actor: Actor, answer_id: UUID) -> tuple[PlanAnswer, UUID]:

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any, cast
 from uuid import UUID
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.functions import Count
 from tortoise.queryset import QuerySet
 
@@ -179,7 +179,7 @@ async def _answer_ids(rule: Q, ids: Iterable[UUID]) -> set[UUID]:
     return set(cast("list[UUID]", found))
 
 
-def answers_to(item_ids: list[UUID]) -> QuerySet[PlanAnswer]:
+def answers_to(item_ids: list[UUID] | Subquery) -> QuerySet[PlanAnswer]:
     """Answers to these plan items. Their choices are the team's to see; their
     comments are shown only as far as `answer_ids_readable` allows."""
     return PlanAnswer.filter(item_id__in=item_ids)

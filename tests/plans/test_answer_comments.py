@@ -11,7 +11,7 @@ import pytest
 from server.audit.models import AuditEvent
 from server.plans.models import PlanAnswer, PlanVersion
 from tests import factories
-from tests.plans.helpers import add, family_plan, managed, publish
+from tests.plans.helpers import add, bring_in, family_plan, managed, publish, share
 from tests.reads import reads as audited_reads
 
 WORDS = "I cannot go because of what happens at home"
@@ -162,6 +162,26 @@ async def test_every_practitioner_read_of_a_comment_is_audited_and_shown_to_its_
         ("Tom Evans", "School"),
     }
     assert len(await audited_reads(READ)) == len(reads)  # family reads are not
+
+
+async def test_a_comment_on_an_item_hidden_from_a_teammate_is_not_read_by_them(client):
+    """Sam's words for his worker only are in the plan; Tom (on the team) is not
+    shown that item, so nor is Sam's comment on it, though its audience includes
+    him, and the audit does not say he read it."""
+    world = await factories.world()
+    words = await share(client, world.young_person, "Only for Priya", "my_worker")
+    item = await bring_in(client, world.lead, world.circle, words)
+    await publish(client, world.lead, world.circle)
+    sams = await _answer(client, world.young_person, item["id"], audience="my_meeting")
+    await factories.act_as(client, world.teammate)
+    plan = await client.get(f"/api/circles/{world.circle.id}/plan")
+    assert plan.status_code == 200, plan.text
+    assert item["id"] not in {i["id"] for i in plan.json()["items"]}
+    assert WORDS not in plan.text
+    assert (world.teammate.id, sams["id"], world.circle.id) not in await audited_reads(READ)
+    await factories.act_as(client, world.lead)
+    assert (await client.get(f"/api/circles/{world.circle.id}/plan")).status_code == 200
+    assert (world.lead.id, sams["id"], world.circle.id) in await audited_reads(READ)
 
 
 async def test_the_team_can_answer_a_disagreement_without_reading_a_comment_not_for_them(client):

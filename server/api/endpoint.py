@@ -16,6 +16,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server.api.validation import invalid_from
+from server.assets import chosen_encoding, compress
 from server.auth.sessions import saved_language
 from server.commands import idempotency
 from server.errors import AppError, Conflict, Malformed, NotFound, WrongContentType
@@ -72,8 +73,7 @@ def endpoint(
             return Response(status_code=204)
         if isinstance(result, Response):
             return result
-        # pydantic writes the JSON in one pass (compact UTF-8, as JSONResponse would).
-        return Response(result.model_dump_json(), status_code=status, media_type=JSON)
+        return _json(request, result, status)
 
     async def command(request: Request) -> Response:
         key = request.headers.get("idempotency-key")
@@ -95,6 +95,32 @@ def endpoint(
     api = Endpoint(path, method, summary, body, response, status, tag, public, tuple(roles or ()))
     route.api = api  # type: ignore[attr-defined]
     return route
+
+
+#: Smaller answers go as they are: compressing them saves next to nothing.
+COMPRESS_FROM = 1024
+
+
+def _json(request: Request, result: BaseModel, status: int) -> Response:
+    """The model as JSON, written by pydantic in one pass (compact UTF-8, as
+    JSONResponse would). A read's answer of 1 KB or more is compressed (brotli where
+    the browser asks for it, else gzip): a plan of 500 items is 170 KB as JSON and
+    about 10 KB compressed, which matters on a phone's slow connection. Never
+    compressed: an answer that carries the session's CSRF token (so it cannot be
+    guessed from compressed sizes), and a command's (its idempotent replay is kept
+    as it was sent)."""
+    body = result.model_dump_json().encode()
+    headers = {"Vary": "Accept-Encoding"}
+    encoding = chosen_encoding(request.headers.get("accept-encoding", ""))
+    if (
+        encoding
+        and request.method in ("GET", "HEAD")
+        and len(body) >= COMPRESS_FROM
+        and "csrf_token" not in type(result).model_fields
+    ):
+        body = compress(body, encoding, once=False)
+        headers["Content-Encoding"] = encoding
+    return Response(body, status_code=status, headers=headers, media_type=JSON)
 
 
 async def in_one_transaction(

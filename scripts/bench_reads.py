@@ -195,7 +195,8 @@ def _ms(text: str) -> float:
 
 
 def load(url: str, cookie: str | None, args: argparse.Namespace) -> Run:
-    command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--latency"]
+    threads = min(2, args.connections)  # wrk needs a connection for each thread
+    command = ["wrk", f"-t{threads}", f"-c{args.connections}", f"-d{args.seconds}s", "--latency"]
     command += ["--timeout", "10s"]
     if cookie:
         command += ["-H", f"Cookie: alongside-session={cookie}"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
+
+from tortoise.backends.base.config_generator import expand_db_url
 
 MODEL_MODULES = [
     "server.organisations.models",
@@ -53,7 +56,7 @@ def tortoise_config(db_url: str) -> dict[str, Any]:
 
 def _config(db_url: str) -> dict[str, Any]:
     return {
-        "connections": {"default": db_url},
+        "connections": {"default": _connection(db_url)},
         "apps": {
             "models": {
                 "models": MODEL_MODULES,
@@ -64,6 +67,22 @@ def _config(db_url: str) -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def _connection(db_url: str) -> str | dict[str, Any]:
+    if urlsplit(db_url).scheme not in ("postgres", "asyncpg"):
+        return db_url
+    connection = expand_db_url(db_url)
+    connection["credentials"]["reset"] = keep_session
+    return connection
+
+
+async def keep_session(connection: Any) -> None:
+    """asyncpg's pool resets the session of each connection given back to it
+    (`RESET ALL`, `UNLISTEN *`, `pg_advisory_unlock_all()` …): one more round trip
+    for each query, as each query borrows a connection. The app keeps nothing in a
+    session (no SET, LISTEN or advisory lock), so nothing is reset; asyncpg still
+    rolls back a transaction left open before this is called."""
 
 
 #: For developers' `tortoise -c server.db.MIGRATIONS_CONFIG makemigrations`: the

@@ -71,5 +71,6 @@ async def test_the_plan_view_makes_as_many_queries_for_500_items_as_for_10(clien
     print(f"plan view: {counts[0]} queries for 10 items, {counts[1]} for 500")
     assert counts[0] == counts[1], counts
     # Two of them say whom hidden items are for (the lead's name, and the audiences),
-    # two keep "read by" to the minute (which reads are fresh, then one upsert).
-    assert counts[0] < 24
+    # two keep "read by" to the minute (which reads are fresh, then one upsert). The
+    # sharing policy looks up the reader's teams once for the whole read.
+    assert counts[0] <= 18

@@ -150,6 +150,7 @@ def quoted_in(plan_id: UUID) -> Subquery:
 
 
 def items_of(plan_id: UUID) -> Subquery:
+    """A live plan's items, for the database to match (as `quoted_in`)."""
     return Subquery(PlanItem.filter(plan_id=plan_id).values("id"))
 
 

@@ -18,7 +18,7 @@ async def test_a_family_home_read_sends_only_its_own_queries(client, db_url):
     await factories.act_as(client, world.young_person)
     pool = Tortoise.get_connection("default")._pool
     sent: list[str] = []
-    async with pool.acquire() as connection:  # warm: the pool has a connection
+    async with pool.acquire():  # warm: the pool has a connection
         pass
     for holder in pool._holders:
         if holder._con is not None:

@@ -7,6 +7,7 @@ import anyio
 from argon2 import PasswordHasher
 
 from server.auth.secrets import _hashing, check_secret, hash_secret
+from tests.limits import watched
 
 
 async def test_a_secret_is_hashed_with_owasps_argon2id_setting():
@@ -23,20 +24,12 @@ async def test_a_hash_made_with_the_old_setting_still_verifies():
 
 
 async def test_no_more_than_two_secrets_are_hashed_at_once():
-    seen: list[tuple[int, int]] = []
-
-    async def watch() -> None:
-        while True:
-            stats = _hashing.statistics()
-            seen.append((stats.borrowed_tokens, stats.tasks_waiting))
-            await anyio.sleep(0.002)
-
-    async with anyio.create_task_group() as hashing:
-        hashing.start_soon(watch)
-        async with anyio.create_task_group() as sign_ins:
+    async def sign_ins() -> None:
+        async with anyio.create_task_group() as group:
             for _ in range(6):
-                sign_ins.start_soon(hash_secret, "correct horse")
-            sign_ins.start_soon(check_secret, "", "no account")
-        hashing.cancel_scope.cancel()
-    assert max(borrowed for borrowed, _ in seen) == 2
-    assert max(waiting for _, waiting in seen) >= 4  # the rest waited their turn
+                group.start_soon(hash_secret, "correct horse")
+            group.start_soon(check_secret, "", "no account")
+
+    _, borrowed, waiting = await watched(_hashing, sign_ins)
+    assert borrowed == 2
+    assert waiting >= 4  # the rest waited their turn

@@ -6,6 +6,7 @@ import asyncio
 
 from server.plans.team import BUILDING
 from tests import factories
+from tests.limits import watched
 from tests.plans.helpers import add
 
 
@@ -14,19 +15,13 @@ async def test_eight_people_opening_the_plan_at_once_are_served_four_at_a_time(c
     for n in range(40):
         await add(client, world.lead, world.circle, f"Sam's worker rings school ({n})")
     await factories.act_as(client, world.lead)
-    seen: list[tuple[int, int]] = []
-
-    async def watch() -> None:
-        while True:
-            stats = BUILDING.statistics()
-            seen.append((stats.borrowed_tokens, stats.tasks_waiting))
-            await asyncio.sleep(0)
-
-    watching = asyncio.create_task(watch())
     plan = f"/api/circles/{world.circle.id}/plan"
-    answers = await asyncio.gather(*(client.get(plan) for _ in range(8)))
-    watching.cancel()
+
+    async def eight_people() -> list:
+        return await asyncio.gather(*(client.get(plan) for _ in range(8)))
+
+    answers, borrowed, waiting = await watched(BUILDING, eight_people)
     assert [len(a.json()["items"]) for a in answers] == [40] * 8
-    assert max(borrowed for borrowed, _ in seen) == 4
-    assert max(waiting for _, waiting in seen) >= 1
+    assert borrowed == 4
+    assert waiting >= 1
     assert BUILDING.statistics().borrowed_tokens == 0

@@ -12,7 +12,7 @@
 // Waits after a failure grow from 2 s to 30 s at most while the app is open, start
 // again once any command is sent, and are never shorter than a Retry-After. A server
 // that gives no answer at all (down, restarting) costs nothing to try: those waits
-// stop growing at 5 s, so the phone is back within seconds of the server.
+// stop growing at 3 s, so the phone is back within seconds of the server.
 import { request, hasSession, ProblemError, OfflineError } from "../shell/api.js";
 import { currentPerson } from "../store/people.js";
 import { personCommands, changeCommand, changeCommands, settleCommands } from "../store/commands.js";
@@ -24,7 +24,7 @@ import { requestFor, QUEUED, SENDING, ATTENTION, CONFLICT, CREATE, EDIT, DELETE 
 const ANSWER_WAIT = 30 * 1000;
 const FIRST_RETRY = 2 * 1000;
 const LONGEST_RETRY = 30 * 1000;
-const LONGEST_UNREACHED = 5 * 1000;
+const LONGEST_UNREACHED = 3 * 1000;
 const LONGEST_ASKED = 15 * 60 * 1000; // the longest Retry-After respected
 const MOST_BATCHES = 40; // in one round; then the next round goes on
 const STOP = "stop"; // nothing more now (no connection, or no session)

@@ -90,7 +90,7 @@ class AnswerOut(BaseModel):
     #: For a comment this reader may not read: for whom it is ("for Priya only").
     comment_for: str | None
     #: For the author: which practitioners have read the comment, and when.
-    read_by: list[ReadBy] = []
+    read_by: list[ReadBy] = Field(default_factory=list)
     at: datetime
     version_number: int
     #: A disagreement stays flagged until a practitioner responds.
@@ -118,7 +118,7 @@ class PlanItemOut(BaseModel):
     due_on: date | None
     status: ActionStatus | None
     status_label: str | None
-    answers: list[AnswerOut] = []
+    answers: list[AnswerOut] = Field(default_factory=list)
     my_answer: AnswerOut | None = None
 
 
@@ -138,7 +138,7 @@ class PlanOut(BaseModel):
     published_version: int | None
     published_at: datetime | None = None
     items: list[PlanItemOut]
-    hidden: list[HiddenItems] = []
+    hidden: list[HiddenItems] = Field(default_factory=list)
 
 
 class Changes(BaseModel):

@@ -125,7 +125,7 @@ def first_visit(page: Page, code: str) -> dict[str, Any]:
     heading = page.get_by_role("heading", level=1)
     expect(heading).to_have_text("Join your circle", timeout=60_000)
     join_shown = time.monotonic() - traffic.started
-    page.get_by_label("Choose a secret number you will remember").fill(PIN)
+    page.get_by_label("Pick a secret number you will not forget").fill(PIN)
     page.get_by_label("Type your secret number again").fill(PIN)
     page.get_by_role("button", name="Join").click()
     expect(heading).to_contain_text("Sam", timeout=60_000)

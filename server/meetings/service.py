@@ -163,12 +163,15 @@ async def asked_of(member: FamilyMember, gettext: Callable[[str], str]) -> list[
     unseen = [r.id for r in requests if r.seen_at is None]
     if unseen:
         await ViewRequest.filter(id__in=unseen).update(seen_at=datetime.now(UTC))
+    answered = await family_words.meetings_answered(
+        member.id, {r.meeting_id: r.created_at for r in requests}
+    )
     return [
         AskedForViews(
             meeting=MeetingSummary.of(r.meeting, gettext),
             asked_by=r.requested_by.name if r.requested_by else None,
             due_on=r.due_on,
-            answered=await family_words.has_shared_since(member.id, r.meeting_id, r.created_at),
+            answered=r.meeting_id in answered,
         )
         for r in requests
     ]

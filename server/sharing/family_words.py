@@ -13,7 +13,7 @@ from typing import Any, cast
 from uuid import UUID
 
 from tortoise.expressions import Q, Subquery
-from tortoise.functions import Count
+from tortoise.functions import Count, Max
 from tortoise.queryset import QuerySet
 
 from server.auth.actor import Actor
@@ -101,6 +101,32 @@ async def has_shared_since(member_id: Any, meeting_id: Any, since: datetime) -> 
         .exclude(audience=DRAFT)
         .exists()
     )
+
+
+async def meetings_answered(member_id: Any, asked: dict[Any, datetime]) -> set[Any]:
+    """Of the meetings a member was asked about (meeting id: when asked), those they
+    have answered, as `has_shared_since` says, in one query: the latest words
+    they shared for each of these meetings, and for no meeting in particular."""
+    if not asked:
+        return set()
+    shared = (
+        await Contribution.filter(
+            Q(meeting_id__in=list(asked)) | Q(meeting_id=None, created_at__gte=min(asked.values())),
+            author_id=member_id,
+            withdrawn_at=None,
+        )
+        .exclude(audience=DRAFT)
+        .annotate(latest=Max("created_at"))
+        .group_by("meeting_id")
+        .values_list("meeting_id", "latest")
+    )
+    latest = dict(shared)
+    unlinked = latest.pop(None, None)
+    return {
+        meeting
+        for meeting, since in asked.items()
+        if meeting in latest or (unlinked is not None and unlinked >= since)
+    }
 
 
 async def audiences_of(ids: Iterable[UUID]) -> dict[UUID, tuple[UUID, Audience]]:

@@ -5,16 +5,20 @@ PostgreSQL alike."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from server.circles.models import Circle
+from server.meetings.models import ViewRequest
 from tests import factories
 from tests.performance.plans import full_scans, statements
 from tests.plans.helpers import add, bring_in, publish, share
 
 
 async def _a_circle_in_use(client):
-    """One circle with words in every audience, some in the plan, answered."""
+    """One circle with words in every audience, some in the plan, answered, and
+    its young person asked for their views before the next meeting."""
     world = await factories.world()
+    await ViewRequest.create(meeting=world.meeting, member=world.young_person, due_on=date.today())
     shared = [
         await share(client, world.young_person, f"words {audience}", audience)
         for audience in ("just_me", "my_worker", "my_meeting", "my_family_too")

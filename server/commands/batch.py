@@ -7,9 +7,9 @@ refusal does not stop the others, except those that name it in `after`.
 
 The batch is kept with one commit: each command's own transaction is a savepoint
 inside the batch's, so a refused or failed command still undoes only its own
-changes, but a backlog of 100 costs one flush to disk, not 100 (a busy disk made
-each commit slow enough to hold a phone's backlog for seconds). A crash part way
-keeps none of it; the phone, with no answer, sends it all again."""
+changes, but a backlog of 100 costs one flush to disk, not 100 (on a busy disk,
+each flush can take long enough to hold a phone's backlog for seconds). A crash
+part way keeps none of it; the phone, with no answer, sends it all again."""
 
 from __future__ import annotations
 

@@ -2,13 +2,13 @@
 requests at once: their home asks the database as many questions for three
 meetings as for one, and says the same as asking one meeting at a time would."""
 
-import logging
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from server.contributions.models import Contribution
 from server.meetings.models import Meeting, MeetingKind, ViewRequest
 from tests import factories
+from tests.queries import counted_get
 
 
 async def _asked(world, days: int) -> Meeting:
@@ -39,10 +39,9 @@ async def _answered(client) -> dict[str, bool]:
 
 
 async def _queries_for_home(client, caplog) -> int:
-    caplog.clear()
-    with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
-        assert (await client.get("/api/family/home")).status_code == 200
-    return len([r for r in caplog.records if r.name == "tortoise.db_client"])
+    home, queries = await counted_get(client, caplog, "/api/family/home")
+    assert home.status_code == 200
+    return queries
 
 
 async def test_the_home_asks_as_many_questions_for_three_meetings_as_for_one(client, caplog):

@@ -1,10 +1,9 @@
 """The plan view's database work does not grow with the plan."""
 
-import logging
-
 from server.contributions.models import Audience, Contribution, ContributionKind
 from server.plans.models import Answer, Plan, PlanAnswer, PlanItem, PlanSection
 from tests import databases, factories
+from tests.queries import counted_get
 
 AUDIENCES = list(Audience)
 
@@ -49,12 +48,9 @@ async def _plan_of_size(world, size: int) -> None:
 
 
 async def _queries_for_plan_view(client, caplog, world) -> tuple[int, int]:
-    caplog.clear()
-    with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
-        response = await client.get(f"/api/circles/{world.circle.id}/plan")
+    response, queries = await counted_get(client, caplog, f"/api/circles/{world.circle.id}/plan")
     assert response.status_code == 200
-    statements = [r for r in caplog.records if r.name == "tortoise.db_client"]
-    return len(statements), len(response.json()["items"])
+    return queries, len(response.json()["items"])
 
 
 async def test_the_plan_view_makes_as_many_queries_for_500_items_as_for_10(client, caplog):

@@ -4,13 +4,12 @@ see it; and its database work does not grow with the number of circles."""
 
 from __future__ import annotations
 
-import logging
-
 from server.checkins.models import CheckIn, Reflection
 from server.checkins.questions import Window
 from server.family.models import UrgentRequest
 from server.organisations.models import Organisation, Role
 from tests import factories
+from tests.queries import counted_get
 from tests.review.helpers import YEAR, cell, day, families, meeting, review, team_with_manager
 
 
@@ -114,11 +113,9 @@ async def test_nobody_else_sees_the_review(client):
 
 async def _queries(client, caplog, person) -> int:
     await factories.act_as(client, person)
-    caplog.clear()
-    with caplog.at_level(logging.DEBUG, logger="tortoise.db_client"):
-        answer = await client.get(f"/api/review?year={YEAR}")
+    answer, queries = await counted_get(client, caplog, f"/api/review?year={YEAR}")
     assert answer.status_code == 200
-    return len([r for r in caplog.records if r.name == "tortoise.db_client"])
+    return queries
 
 
 async def test_the_review_makes_as_many_queries_for_40_circles_as_for_4(client, caplog):

@@ -92,21 +92,14 @@ async def save_edit(
 async def has_shared_since(member_id: Any, meeting_id: Any, since: datetime) -> bool:
     """Whether a member shared something for this meeting, or for no meeting in
     particular since `since` (when they were asked)."""
-    return (
-        await Contribution.filter(
-            Q(meeting_id=meeting_id) | Q(meeting_id=None, created_at__gte=since),
-            author_id=member_id,
-            withdrawn_at=None,
-        )
-        .exclude(audience=DRAFT)
-        .exists()
-    )
+    return meeting_id in await meetings_answered(member_id, {meeting_id: since})
 
 
 async def meetings_answered(member_id: Any, asked: dict[Any, datetime]) -> set[Any]:
     """Of the meetings a member was asked about (meeting id: when asked), those they
-    have answered, as `has_shared_since` says, in one query: the latest words
-    they shared for each of these meetings, and for no meeting in particular."""
+    have answered: they shared something (not a draft, not withdrawn) for the
+    meeting, or for no meeting in particular after they were asked. One query: the
+    latest words shared for each of these meetings, and for no meeting."""
     if not asked:
         return set()
     shared = (

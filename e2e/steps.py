@@ -9,12 +9,22 @@ from typing import TYPE_CHECKING, Any
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from server.bundle import BY_PATH
+
 if TYPE_CHECKING:
     from e2e.circles import Circle
 
 PHONE = {"width": 390, "height": 844}
 _axe = Axe()
 SW_CONTROLS = "() => navigator.serviceWorker.controller !== null"
+#: The modules tests drive from the page (server/bundle.py's BY_PATH).
+TEST_HOOKS = [f"/{path}" for path in BY_PATH]
+#: Whether the service worker keeps each of these modules (by fingerprinted URL).
+KEPT = """async (paths) => {
+  const named = JSON.parse(document.querySelector('script[type="importmap"]').textContent).imports;
+  const kept = await Promise.all(paths.map((path) => caches.match(named[path])));
+  return kept.every(Boolean);
+}"""
 CACHED_URLS = """async () => {
   const urls = [];
   for (const name of await caches.keys()) {
@@ -106,6 +116,18 @@ def sign_in_in_any_language(page: Page, email: str, password: str) -> None:
     page.locator("#field-password").fill(password)
     page.locator("form button[type=submit]").first.click()
     expect(page.locator("main a[href='#/settings']")).to_be_visible()
+
+
+def keep_test_hooks(page: Page) -> None:
+    """Imports the modules the tests drive once, online, with the service worker in
+    control, so it keeps them as it keeps any file the app fetched. (Bundled, the app
+    runs their code from shared files: it never fetches these entry files itself, so
+    they are not on the phone for a test that goes offline first.)"""
+    page.wait_for_function(SW_CONTROLS)
+    page.evaluate(
+        "async (paths) => { await Promise.all(paths.map((p) => import(p))); }", TEST_HOOKS
+    )
+    wait_in_page(page, KEPT, TEST_HOOKS)
 
 
 def join(page: Page, code: str, pin: str) -> None:

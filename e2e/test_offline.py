@@ -21,7 +21,14 @@ from playwright.sync_api import Error as PlaywrightError
 from e2e.circles import Circle
 from e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 from e2e.live_server import LiveServer, wait_until_ready
-from e2e.steps import PHONE, SW_CONTROLS, assert_accessible, join, wait_in_page, waiting_commands
+from e2e.steps import (
+    PHONE,
+    assert_accessible,
+    join,
+    keep_test_hooks,
+    wait_in_page,
+    waiting_commands,
+)
 
 PIN = "2468"
 BATCH = "**/api/commands/batch"  # where the outbox sends what is waiting
@@ -34,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def join_as(page: Page, circle: Circle, name: str = "Sam") -> None:
     join(page, circle.code(name), PIN)
     expect(page.get_by_role("heading", level=1)).to_contain_text(name)
-    page.wait_for_function(SW_CONTROLS)
+    keep_test_hooks(page)
     assert page.evaluate("() => document.documentElement.lang") == "en"
     # Read "Who sees my words?" once, online, so writing needs no connection after.
     page.goto("/#/write")

@@ -11,10 +11,12 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian's Chromium for Playwright, and fonts that cover Gurmukhi and Urdu.
-if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -q "Nastaliq"; then
+# Debian's Chromium for Playwright, fonts that cover Gurmukhi and Urdu, and esbuild,
+# which bundles the app's modules at start-up (the tests check the bundled app).
+if ! command -v chromium >/dev/null || ! command -v esbuild >/dev/null \
+  || ! fc-list 2>/dev/null | grep -q "Nastaliq"; then
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core esbuild >/dev/null
 fi
 
 # PostgreSQL: the project's machines run it on 127.0.0.1:5432; start it if stopped.

@@ -2,8 +2,10 @@
 
 Each file is fingerprinted by its content (`/shell/api.js?v=1a2b3c4d`) so a phone
 may keep it for a year, and compressed once, with brotli and with gzip, the first time
-it is asked for: start-up stays quick and no later request pays for compressing it. The static imports of every ES module are read too, so the
-shell can preload a screen's whole module graph in one go.
+it is asked for: start-up stays quick and no later request pays for compressing it.
+The static imports of every ES module are known too (read from its `import` lines,
+or, for a bundled module, as esbuild found them), so the shell can preload a
+screen's whole module graph in one go.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import gzip
 import hashlib
 import mimetypes
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -98,18 +100,18 @@ class Asset:
 
 
 @lru_cache(maxsize=1024)
-def make_asset(path: str, body: bytes) -> Asset:
-    """Prepared once per process for the same file (each app the factory makes shares it)."""
+def make_asset(path: str, body: bytes, imports: tuple[str, ...] | None = None) -> Asset:
+    """Prepared once per process for the same file (each app the factory makes shares it).
+    A bundled module comes minified, with its static `imports` as its bundler found them."""
     media_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    if media_type in ("text/javascript", "text/css"):
+    if imports is None and media_type in ("text/javascript", "text/css"):
         body = trimmed(body.decode("utf-8")).encode("utf-8")
     encodings = ENCODINGS if media_type.startswith(COMPRESSIBLE) else ()
-    imports: tuple[str, ...] = ()
-    if media_type == "text/javascript":
+    if imports is None and media_type == "text/javascript":
         text = body.decode("utf-8")
         imports = tuple(_absolute(path, found) for found in STATIC_IMPORT.findall(text))
     version = hashlib.sha256(body).hexdigest()[:8]
-    return Asset(path, media_type, body, version, encodings, imports)
+    return Asset(path, media_type, body, version, encodings, imports or ())
 
 
 def _absolute(importer: str, specifier: str) -> str:
@@ -121,8 +123,14 @@ def _absolute(importer: str, specifier: str) -> str:
 class Assets:
     """Every file of the PWA by its path, as the browser asks for it."""
 
-    def __init__(self, files: Iterable[tuple[str, bytes]]) -> None:
-        self.by_path = {path: make_asset(path, body) for path, body in files}
+    def __init__(
+        self,
+        files: Iterable[tuple[str, bytes]],
+        imports: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        """`imports`: the static imports of bundled modules, by path (others are read)."""
+        known = imports or {}
+        self.by_path = {path: make_asset(path, body, known.get(path)) for path, body in files}
 
     @classmethod
     def from_folder(cls, folder: Path, skip: Iterable[str] = ()) -> Assets:

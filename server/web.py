@@ -21,6 +21,7 @@ from starlette.routing import Route
 
 from server.assets import Asset, Assets, chosen_encoding, compress, make_asset
 from server.auth.sessions import saved_language
+from server.bundle import bundled
 from server.errors import NotFound
 from server.i18n import LANGUAGE_COOKIE, LANGUAGES, N_, I18n, request_language
 
@@ -47,14 +48,19 @@ class Shell:
     version: str
 
 
-def build_shell(i18n: I18n, pwa_dir: Path = PWA_DIR) -> Shell:
+def build_shell(i18n: I18n, pwa_dir: Path = PWA_DIR, *, bundle: bool = True) -> Shell:
+    """`bundle=False` sends each module as written (as where esbuild is not installed)."""
+    modules = bundled(pwa_dir) if bundle else None
     files = [
         ("/" + p.relative_to(pwa_dir).as_posix(), p.read_bytes())
         for p in sorted(pwa_dir.rglob("*"))
-        if p.is_file() and p.name not in ("index.html", "sw.js")
+        if p.is_file()
+        and p.name not in ("index.html", "sw.js")
+        and not (modules and p.suffix == ".js")
     ]
     languages = [(f"/i18n/{code}.js", i18n.get(code).js_module().encode()) for code in LANGUAGES]
-    assets = Assets([*files, *languages])
+    made = modules.files if modules else ()
+    assets = Assets([*files, *made, *languages], modules.imports if modules else None)
     page = (pwa_dir / "index.html").read_text(encoding="utf-8")
     worker = (pwa_dir / "sw.js").read_text(encoding="utf-8")
     start = assets.graph(START)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
 import brotli
@@ -16,7 +16,9 @@ import pytest
 
 from server.app import create_app
 from server.assets import trimmed
+from server.i18n import I18n
 from server.settings import Settings
+from server.web import build_shell
 from tests.conftest import TEST_SECRET
 
 PWA = Path(__file__).resolve().parent.parent / "pwa"
@@ -29,6 +31,7 @@ PRACTITIONER_SCREENS = (
     "circle-plan",
     "meeting-detail",
 )
+FAMILY_SCREENS = ("family-home", "write", "my-words", "our-plan", "check-in", "join")
 
 
 @pytest.fixture
@@ -66,16 +69,15 @@ def precached(page: str) -> list[str]:
 
 
 async def test_files_are_sent_with_brotli_where_asked_else_gzip(web):
-    url = import_map((await web.get("/")).text)["/shell/router.js"]
-    code = trimmed((PWA / "shell" / "router.js").read_text(encoding="utf-8")).encode()
+    url = import_map((await web.get("/")).text)["/app.js"]
+    plain = await raw(web, url, **{"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and b"import" in plain.content
     as_brotli = await raw(web, url, **BROTLI)
     assert as_brotli.headers["content-encoding"] == "br"
-    assert brotli.decompress(as_brotli.content) == code
+    assert brotli.decompress(as_brotli.content) == plain.content
     as_gzip = await raw(web, url, **{"Accept-Encoding": "gzip, deflate"})
     assert as_gzip.headers["content-encoding"] == "gzip"
-    assert gzip.decompress(as_gzip.content) == code
-    plain = await raw(web, url, **{"Accept-Encoding": "identity"})
-    assert "content-encoding" not in plain.headers and plain.content == code
+    assert gzip.decompress(as_gzip.content) == plain.content
     assert "Accept-Encoding" in as_brotli.headers["vary"]
     page = await raw(web, "/", **BROTLI)
     assert page.headers["content-encoding"] == "br"
@@ -101,8 +103,7 @@ async def test_the_first_screen_code_is_preloaded_in_one_go(web):
     page = (await web.get("/", headers={"Accept-Language": "ur"})).text
     links = preloaded(page)
     names = import_map(page)
-    for module in ("/app.js", "/shell/router.js", "/views/join.js", "/views/family-home.js"):
-        assert names[module] in links
+    assert names["/app.js"] in links
     assert names["/i18n/ur.js"] in links  # the page's own language, and no other
     # Who is here is asked at once, while the code arrives, not after it.
     assert '<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous">' in page
@@ -110,9 +111,35 @@ async def test_the_first_screen_code_is_preloaded_in_one_go(web):
     # Every static import of a preloaded module is preloaded too: no second wave.
     for link in links:
         code = (await web.get(link)).text
-        for imported in re.findall(r'^import .*?from "([^"]+)";', code, re.M):
+        for imported in static_imports(code):
             path = str(Path(link.split("?")[0]).parent / imported)
             assert names[str(Path(path).resolve())] in links, f"{link} imports {imported}"
+    # Every family screen is in that code (bundled: the modules are not fetched one by one).
+    start = "".join([(await web.get(link)).text for link in links])
+    for screen in FAMILY_SCREENS:
+        assert f"/views/{screen}.js" not in names
+        practitioners = [f"/views/{other}.js" for other in PRACTITIONER_SCREENS]
+        assert all(f'"{w}"' in start for w in own_words(screen, practitioners)), screen
+
+
+def static_imports(code: str) -> list[str]:
+    """The files a module imports before it runs: `import … from "./x.js"`,
+    `import "./x.js"` and `export … from "./x.js"` (minified or not), not `import("…")`."""
+    return re.findall(r'(?:\bfrom|\bimport)\s*"(\.{1,2}/[^"]+)"', code)
+
+
+def own_words(screen: str, others: Iterable[str]) -> set[str]:
+    """The words (`t("…")`) that the screen shows and none of the `others` modules has."""
+    said = re.compile(r'\bt\("((?:[^"\\]|\\.){8,})"')
+    mine = set(said.findall((PWA / "views" / f"{screen}.js").read_text(encoding="utf-8")))
+    for other in others:
+        mine -= set(re.findall(r'"((?:[^"\\]|\\.)*)"', (PWA / other[1:]).read_text("utf-8")))
+    return mine
+
+
+def family_start() -> list[str]:
+    """The modules the family's start imports, as written (before bundling)."""
+    return build_shell(I18n(default="en"), bundle=False).assets.graph("/app.js")
 
 
 async def test_the_page_says_it_is_loading_in_the_readers_language_before_any_code(web):
@@ -124,12 +151,16 @@ async def test_the_page_says_it_is_loading_in_the_readers_language_before_any_co
 
 async def test_practitioner_code_is_never_loaded_for_a_family_member(web):
     page = (await web.get("/")).text
-    kept = precached(page)
+    names = import_map(page)
+    family = {url for url in [*preloaded(page), *precached(page)] if ".js?" in url}
+    family_code = "".join([(await web.get(url)).text for url in sorted(family)])
+    everything = "".join([(await web.get(url)).text for url in names.values() if ".js?" in url])
     for screen in PRACTITIONER_SCREENS:
-        assert not [url for url in [*preloaded(page), *kept] if f"/{screen}.js" in url]
-        # ... but a practitioner's phone can load it, by its fingerprinted URL.
-        url = import_map(page)[f"/views/{screen}.js"]
-        assert (await web.get(url)).status_code == 200
+        words = own_words(screen, family_start())
+        assert words, f"{screen} shows words of its own"
+        assert not [w for w in words if f'"{w}"' in family_code], screen
+        # ... but a practitioner's phone can load them, by fingerprinted URL.
+        assert all(f'"{w}"' in everything for w in words), screen
 
 
 async def test_english_is_not_sent_as_a_catalog_of_itself(web):
@@ -156,6 +187,15 @@ async def test_the_service_worker_keeps_only_what_offline_use_needs(web):
     script = (PWA / "sw.js").read_text(encoding="utf-8")
     assert 'url.pathname.startsWith("/api/")' in script
     assert '"reload"' not in script  # what the page fetched comes from the HTTP cache
+
+
+def test_without_esbuild_the_modules_are_sent_as_written(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # nothing to run there
+    shell = build_shell(I18n(default="en"))
+    start = shell.assets.graph("/app.js")
+    assert {"/shell/router.js", "/views/family-home.js", "/views/join.js"} <= set(start)
+    assert not [path for path in shell.assets.by_path if path.startswith("/chunk-")]
+    assert "/views/practitioner-home.js" not in start
 
 
 def test_trimming_keeps_the_code_and_drops_whole_line_comments():

@@ -82,7 +82,7 @@ def _run(esbuild: str, pwa_dir: Path) -> Bundle | None:
         out = Path(work)
         command = [
             esbuild,
-            *(str(pwa_dir / entry) for entry in (START, *BY_PATH)),
+            *(START, *BY_PATH),
             "--bundle",
             "--splitting",
             "--format=esm",
@@ -90,11 +90,13 @@ def _run(esbuild: str, pwa_dir: Path) -> Bundle | None:
             "--charset=utf8",
             "--log-level=error",
             f"--external:{EXTERNAL}",
-            f"--outbase={pwa_dir}",
+            "--outbase=.",
             f"--outdir={out / 'files'}",
             f"--metafile={out / 'meta.json'}",
         ]
-        done = subprocess.run(command, capture_output=True, text=True, cwd=out, check=False)
+        # Run from pwa_dir, naming files relative to it: esbuild's file names hash the
+        # paths it sees, and every web process, wherever installed, must make the same.
+        done = subprocess.run(command, capture_output=True, text=True, cwd=pwa_dir, check=False)
         if done.returncode != 0:
             log.error("esbuild failed, so the modules are sent unbundled: %s", done.stderr)
             return None
@@ -116,5 +118,5 @@ def _run(esbuild: str, pwa_dir: Path) -> Bundle | None:
 
 
 def _served(output: str) -> str:
-    """esbuild's name for a file it made ("files/shell/api.js") as the browser's."""
-    return "/" + output.split("files/", 1)[1]
+    """esbuild's name for a file it made (".../files/shell/api.js") as the browser's."""
+    return "/" + output.rsplit("/files/", 1)[1]

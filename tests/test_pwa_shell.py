@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import shutil
 from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 
 from server.app import create_app
 from server.assets import trimmed
+from server.bundle import bundled
 from server.i18n import I18n
 from server.settings import Settings
 from server.web import build_shell
@@ -187,6 +189,16 @@ async def test_the_service_worker_keeps_only_what_offline_use_needs(web):
     script = (PWA / "sw.js").read_text(encoding="utf-8")
     assert 'url.pathname.startsWith("/api/")' in script
     assert '"reload"' not in script  # what the page fetched comes from the HTTP cache
+
+
+def test_every_web_process_bundles_the_same_files_wherever_it_is_installed(tmp_path):
+    """Behind a load balancer, a page one process sent names files another must have."""
+    elsewhere = tmp_path / "srv" / "alongside" / "pwa"
+    shutil.copytree(PWA, elsewhere)
+    here, there = bundled(PWA), bundled(elsewhere)
+    assert here is not None and there is not None
+    assert [path for path, _ in here.files] == [path for path, _ in there.files]
+    assert here.files == there.files and here.imports == there.imports
 
 
 def test_without_esbuild_the_modules_are_sent_as_written(monkeypatch, tmp_path):

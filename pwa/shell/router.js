@@ -17,13 +17,14 @@ import { troubleView } from "../views/trouble.js";
 import { talkNowView } from "../views/talk-now.js";
 import { loadingView } from "../views/loading.js";
 import { el } from "./dom.js";
+import { importLater } from "./later.js";
 
 const SIGNED_OUT_ROUTES = {
   "sign-in": { view: signInView, family: false },
   join: { view: joinView, family: true },
   pin: { view: pinView, family: true },
   // Practitioners' code: loaded only when opened, never on a family member's phone.
-  "set-password": { view: async (context) => (await import("../views/set-password.js")).setPasswordView(context), family: false },
+  "set-password": { view: async (context) => (await importLater(() => import("../views/set-password.js"))).setPasswordView(context), family: false },
   // The numbers to call are shown to anyone; telling the worker needs a session.
   "talk-now": { view: talkNowView, family: true },
 };
@@ -151,7 +152,7 @@ async function show(route, { refresh = false } = {}) {
     showTopBar({ quickExitShown: family, onTalk: family && name !== "talk-now" ? talkNow : null });
     const content = await view(context({ ...route, code }));
     // A call for help waits at the top of every practitioner screen until acknowledged.
-    const banner = session.me && session.me.kind !== "family" ? await (await import("../views/urgent-banner.js")).urgentBanner() : null;
+    const banner = session.me && session.me.kind !== "family" ? await (await importLater(() => import("../views/urgent-banner.js"))).urgentBanner() : null;
     if (mine !== showing) return;
     // Whatever was typed, opened or shown once while the fresh screen was fetched stays.
     if (refresh && (from !== drawn || somethingChanged(main))) return;

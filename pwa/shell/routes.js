@@ -15,6 +15,7 @@ import { youSaidView } from "../views/you-said.js";
 import { settingsView } from "../views/settings.js";
 import { signOutView } from "../views/sign-out.js";
 import { checkInView } from "../views/check-in.js";
+import { importLater } from "./later.js";
 
 const FAMILY = {
   home: familyHomeView,
@@ -33,7 +34,7 @@ const FAMILY = {
 
 /** A screen whose module is imported the first time it is shown. */
 function later(load, name) {
-  return async (context) => (await load())[name](context);
+  return async (context) => (await importLater(load))[name](context);
 }
 
 const PRACTITIONER = {

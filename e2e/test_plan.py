@@ -138,6 +138,8 @@ def test_the_plan_is_built_with_the_familys_words_and_answered_by_them(
     expect(
         working_well_for_alex.get_by_role("listitem").filter(has_text=team_words)
     ).to_contain_text("I disagree")
+    # Shown at once, from the phone's outbox: Priya looks once the server has it.
+    wait_until_sent(alex)
 
     priya.reload()
     answered = priya.get_by_role("listitem").filter(has_text=team_words)

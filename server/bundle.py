@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -63,21 +64,13 @@ def bundled(pwa_dir: Path) -> Bundle | None:
     digest = hashlib.sha256()
     for path in sources:
         digest.update(path.relative_to(pwa_dir).as_posix().encode() + b"\0" + path.read_bytes())
-    return _bundle(esbuild, pwa_dir, digest.hexdigest())
+    return _run(esbuild, pwa_dir, digest.hexdigest())
 
 
-_BUNDLES: dict[tuple[str, str], Bundle | None] = {}
-
-
-def _bundle(esbuild: str, pwa_dir: Path, digest: str) -> Bundle | None:
-    """Made once per process for the same sources (tests make many apps)."""
-    key = (str(pwa_dir), digest)
-    if key not in _BUNDLES:
-        _BUNDLES[key] = _run(esbuild, pwa_dir)
-    return _BUNDLES[key]
-
-
-def _run(esbuild: str, pwa_dir: Path) -> Bundle | None:
+@lru_cache(maxsize=8)
+def _run(esbuild: str, pwa_dir: Path, digest: str) -> Bundle | None:
+    """Made once per process for the same sources, as `digest` names them (tests
+    make many apps)."""
     with tempfile.TemporaryDirectory(prefix="alongside-bundle-") as work:
         out = Path(work)
         command = [

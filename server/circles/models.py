@@ -81,6 +81,20 @@ class Circle(Model):
         table = "circle"
 
 
+class CircleChanges(Model):
+    """How many times anything a family member's home shows has changed in this
+    circle. Only the database writes it: triggers (migration 0019) count every
+    insert, update and delete of what the home reads, whoever makes it. A home kept
+    in memory is used only while this count is what it was when it was made."""
+
+    circle_id = fields.UUIDField(primary_key=True)
+    changes = fields.BigIntField(default=0)
+
+    class Meta:
+        table = "circle_changes"
+        table_description = "How many times anything a family member's home shows has changed"
+
+
 class FamilyMember(Model):
     id = fields.UUIDField(primary_key=True)
     circle: fields.ForeignKeyRelation[Circle] = fields.ForeignKeyField(

@@ -28,6 +28,7 @@ from server.commands.routes import routes as command_routes
 from server.contributions.routes import routes as contribution_routes
 from server.db import tortoise_config
 from server.errors import ServerFaults, exception_handlers
+from server.family.kept_homes import KeptHomes
 from server.family.routes import routes as family_routes
 from server.i18n import I18n
 from server.meetings.routes import routes as meeting_routes
@@ -108,4 +109,5 @@ def create_app(settings: Settings) -> Starlette:
     app.state.i18n = I18n(default=settings.default_locale)
     app.state.shell = web.build_shell(app.state.i18n)
     app.state.openapi = api_document(app_version())
+    app.state.kept_homes = KeptHomes()
     return app

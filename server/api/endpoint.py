@@ -109,15 +109,15 @@ def _json(request: Request, result: BaseModel, status: int) -> Response:
     compressed: an answer that carries the session's CSRF token (so it cannot be
     guessed from compressed sizes), and a command's (its idempotent replay is kept
     as it was sent)."""
-    body = result.model_dump_json().encode()
+    secret = "csrf_token" in type(result).model_fields
+    return json_answer(request, result.model_dump_json().encode(), status, secret=secret)
+
+
+def json_answer(request: Request, body: bytes, status: int = 200, *, secret: bool) -> Response:
+    """JSON already written, compressed as `_json` says (never when `secret`)."""
     headers = {"Vary": "Accept-Encoding"}
     encoding = chosen_encoding(request.headers.get("accept-encoding", ""))
-    if (
-        encoding
-        and request.method in ("GET", "HEAD")
-        and len(body) >= COMPRESS_FROM
-        and "csrf_token" not in type(result).model_fields
-    ):
+    if encoding and request.method in ("GET", "HEAD") and len(body) >= COMPRESS_FROM and not secret:
         body = compress(body, encoding, once=False)
         headers["Content-Encoding"] = encoding
     return Response(body, status_code=status, headers=headers, media_type=JSON)

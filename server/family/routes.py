@@ -7,7 +7,7 @@ from server.api.endpoint import endpoint, path_uuid
 from server.api.openapi import answering
 from server.auth.sessions import current_actor
 from server.contributions.schemas import SharedList
-from server.family import service, urgent
+from server.family import kept_homes, service, urgent
 from server.family.my_data import my_data
 from server.family.schemas import (
     FamilyHome,
@@ -19,9 +19,8 @@ from server.family.schemas import (
 from server.i18n import translator_for, wording_for
 
 
-async def family_home(request: Request) -> FamilyHome:
-    actor = await current_actor(request)
-    return await service.home(actor, translator_for(request).gettext)
+async def family_home(request: Request) -> FamilyHome | Response:
+    return await kept_homes.answer(request)
 
 
 async def sharing_explained(request: Request) -> None:

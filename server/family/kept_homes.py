@@ -1,0 +1,88 @@
+"""A family member's home, kept in memory while nothing it shows has changed.
+
+The home is about ten statements; a phone asks for it each time the app opens.
+A home is kept by (person, their circle's count of changes, language). The
+database counts every write to what a home shows (`CircleChanges`, migration
+0019), and each request reads that count with the session in one statement, so:
+- a change anywhere, by any process, is seen on the next request;
+- the session is still checked in the database every time: a retired phone, a
+  removed person or an expired session is refused at once;
+- the parts that follow the clock (meetings still to come, check-ins due, calls
+  for help this week) are at most `KEEP_FOR` late.
+
+When several requests want the same home at once, one makes it and the others
+wait for it."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from uuid import UUID
+
+from cachetools import TTLCache
+from starlette.requests import Request
+from starlette.responses import Response
+
+from server.api.endpoint import json_answer
+from server.auth.sessions import current_actor, family_session_as_is
+from server.family import service
+from server.family.schemas import FamilyHome
+from server.i18n import request_language, translator_for
+
+#: Seconds a home is kept at most, however little changed.
+KEEP_FOR = 10
+#: Homes kept per process at most (about 1 KB each), least recently used go first.
+KEEP_AT_MOST = 10_000
+
+Key = tuple[UUID, int, str]
+
+
+class KeptHomes:
+    def __init__(
+        self,
+        at_most: int = KEEP_AT_MOST,
+        seconds: float = KEEP_FOR,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._kept: TTLCache[Key, bytes] = TTLCache(maxsize=at_most, ttl=seconds, timer=clock)
+        self._making: dict[Key, asyncio.Future[bytes | None]] = {}
+
+    async def get(self, key: Key, make: Callable[[], Awaitable[bytes]]) -> bytes:
+        kept = self._kept.get(key)
+        if kept is not None:
+            return kept
+        making = self._making.get(key)
+        if making is not None:
+            # Shielded: a waiter that gives up must not cancel the others' answer.
+            made = await asyncio.shield(making)
+            return made if made is not None else await make()
+        future: asyncio.Future[bytes | None] = asyncio.get_running_loop().create_future()
+        self._making[key] = future
+        made = None
+        try:
+            made = await make()
+            self._kept[key] = made
+            return made
+        finally:
+            del self._making[key]
+            future.set_result(made)  # None when making failed: each waiter tries itself
+
+
+async def answer(request: Request) -> FamilyHome | Response:
+    """GET /api/family/home: the kept home, or a new one if anything changed."""
+    session = await family_session_as_is(request)
+    if session is None:
+        await current_actor(request)  # refuses, ends or refreshes the session
+        session = await family_session_as_is(request)
+    if session is None:  # a live session, but not a family member's: refused there
+        return await service.home(await current_actor(request), translator_for(request).gettext)
+    request.state.locale = session.locale
+    key = (session.member_id, session.circle_changes, request_language(request))
+
+    async def make() -> bytes:
+        home = await service.home(await current_actor(request), translator_for(request).gettext)
+        return home.model_dump_json().encode()
+
+    kept: KeptHomes = request.app.state.kept_homes
+    return json_answer(request, await kept.get(key, make), secret=False)

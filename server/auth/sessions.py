@@ -198,11 +198,8 @@ async def family_session_as_is(request: Request) -> FamilySession | None:
     row = await one_row(_FAMILY_SESSION, keyed_hash(_secret(request), token))
     if row is None:
         return None
-    created_at, last_seen_at, member_id, locale, changes = row
-    created_at, last_seen_at = (
-        _when(created_at),
-        _when(last_seen_at),
-    )
+    created, last_seen, member_id, locale, changes = row
+    created_at, last_seen_at = _when(created), _when(last_seen)
     now = datetime.now(UTC)
     if not _in_time(request, created_at, last_seen_at, now) or now - last_seen_at > TOUCH_EVERY:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -33,9 +33,35 @@ def content_security_policy(nonce: str) -> str:
     )
 
 
+#: An API answer is data, never a page: nothing in it may load or run, so it needs
+#: no nonce, and the policy is the same bytes every time.
+API_POLICY = "default-src 'none'; frame-ancestors 'none'"
+
+Header = tuple[bytes, bytes]
+
+
+def _raw(headers: dict[str, str]) -> list[Header]:
+    return [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+
+
+PROTECTIVE = _raw(
+    {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    }
+)
+FOR_HTTPS = _raw({"Strict-Transport-Security": HSTS})
+FOR_API = _raw({"Content-Security-Policy": API_POLICY, "Cache-Control": "no-store"})
+
+
 class SecurityHeaders:
-    """Adds a fresh CSP nonce (kept in `request.state.csp_nonce`) and the
-    protective headers to every response; API answers are never cached."""
+    """Adds the protective headers to every response, replacing any of the same
+    name: a page gets a fresh CSP nonce (kept in `request.state.csp_nonce`); an
+    API answer gets `API_POLICY` and is never cached. The headers are prepared
+    once, as bytes: this runs on every request."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -44,23 +70,21 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        nonce = secrets.token_urlsafe(18)
-        scope.setdefault("state", {})["csp_nonce"] = nonce
-        is_api = scope["path"].startswith("/api/")
+        added = list(PROTECTIVE)
+        if scope.get("scheme") == "https":
+            added += FOR_HTTPS
+        if scope["path"].startswith("/api/"):
+            added += FOR_API
+        else:
+            nonce = secrets.token_urlsafe(18)
+            scope.setdefault("state", {})["csp_nonce"] = nonce
+            added.append((b"content-security-policy", content_security_policy(nonce).encode()))
+        ours = {name for name, _ in added}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers["Content-Security-Policy"] = content_security_policy(nonce)
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "no-referrer"
-                headers["X-Frame-Options"] = "DENY"
-                headers["Cross-Origin-Opener-Policy"] = "same-origin"
-                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
-                if scope.get("scheme") == "https":
-                    headers["Strict-Transport-Security"] = HSTS
-                if is_api:
-                    headers["Cache-Control"] = "no-store"
+                kept = [h for h in message.get("headers", ()) if h[0].lower() not in ours]
+                message["headers"] = kept + added
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -82,7 +106,8 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = Headers(scope=scope).get("content-length", "0")
+        # ASGI gives header names in lower case (Starlette's Headers relies on it too).
+        declared = next((v for name, v in scope["headers"] if name == b"content-length"), b"0")
         if not declared.isdigit() or int(declared) > self.max_bytes:
             await _refuse(scope, receive, send, TooLarge())
             return

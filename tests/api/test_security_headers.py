@@ -1,6 +1,7 @@
 import re
 
 import httpx2 as httpx
+from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
 from server.app import create_app
@@ -62,3 +63,20 @@ async def test_a_server_error_carries_the_protective_headers(tmp_path):
     assert response.headers["referrer-policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
     assert response.headers["cache-control"] == "no-store"
+
+
+async def test_an_api_answer_may_load_nothing_and_its_own_headers_are_replaced(tmp_path):
+    async def cached(request):
+        headers = {"Cache-Control": "max-age=60", "X-Frame-Options": "SAMEORIGIN"}
+        return PlainTextResponse("data", headers=headers)
+
+    app = create_app(Settings(data_dir=tmp_path, secret_key=TEST_SECRET))
+    app.router.routes.insert(0, Route("/api/cached", cached))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=ORIGIN) as client:
+        response = await client.get("/api/cached")
+    assert response.headers.get_list("content-security-policy") == [
+        "default-src 'none'; frame-ancestors 'none'"
+    ]
+    assert response.headers.get_list("cache-control") == ["no-store"]
+    assert response.headers.get_list("x-frame-options") == ["DENY"]
+    assert response.headers.get_list("x-content-type-options") == ["nosniff"]

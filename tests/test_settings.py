@@ -101,7 +101,7 @@ def test_a_retention_period_of_nothing_is_refused_rather_than_deleting_everythin
 
 def test_each_web_process_keeps_a_pool_of_postgresql_connections_of_the_size_set():
     default = Settings.from_env({"ALONGSIDE_DATABASE_URL": "postgres://db/alongside"})
-    assert default.db_url == "postgres://db/alongside?maxsize=20"
+    assert default.db_url == "postgres://db/alongside?maxsize=5"
     chosen = Settings.from_env(
         {
             "ALONGSIDE_DATABASE_URL": "postgres://db/alongside?ssl=require",

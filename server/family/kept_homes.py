@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Generic, TypeVar
 from uuid import UUID
 
 from cachetools import TTLCache
@@ -25,7 +26,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from server.api.endpoint import json_answer
-from server.auth.sessions import current_actor, family_session_as_is
+from server.auth.sessions import (
+    SESSION_COOKIE,
+    cookie_name,
+    current_actor,
+    family_session_as_is,
+)
 from server.family import service
 from server.family.schemas import FamilyHome
 from server.i18n import request_language, translator_for
@@ -36,6 +42,32 @@ KEEP_FOR = 10
 KEEP_AT_MOST = 10_000
 
 Key = tuple[UUID, int, str]
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class Together(Generic[K, V]):
+    """Requests that want the same thing at the same time: the first makes it and
+    the others wait for it. If making it fails, each waiter makes its own."""
+
+    def __init__(self) -> None:
+        self._making: dict[K, asyncio.Future[V | None]] = {}
+
+    async def once(self, key: K, make: Callable[[], Awaitable[V]]) -> V:
+        making = self._making.get(key)
+        if making is not None:
+            # Shielded: a waiter that gives up must not cancel the others' answer.
+            made = await asyncio.shield(making)
+            return made if made is not None else await make()
+        future: asyncio.Future[V | None] = asyncio.get_running_loop().create_future()
+        self._making[key] = future
+        made = None
+        try:
+            made = await make()
+            return made
+        finally:
+            del self._making[key]
+            future.set_result(made)  # None when making failed
 
 
 class KeptHomes:
@@ -46,34 +78,32 @@ class KeptHomes:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._kept: TTLCache[Key, bytes] = TTLCache(maxsize=at_most, ttl=seconds, timer=clock)
-        self._making: dict[Key, asyncio.Future[bytes | None]] = {}
+        self._making: Together[Key, bytes] = Together()
+        #: Sessions being refreshed (their once-a-minute touch), by cookie.
+        self.refreshing: Together[str, bool] = Together()
 
     async def get(self, key: Key, make: Callable[[], Awaitable[bytes]]) -> bytes:
         kept = self._kept.get(key)
         if kept is not None:
             return kept
-        making = self._making.get(key)
-        if making is not None:
-            # Shielded: a waiter that gives up must not cancel the others' answer.
-            made = await asyncio.shield(making)
-            return made if made is not None else await make()
-        future: asyncio.Future[bytes | None] = asyncio.get_running_loop().create_future()
-        self._making[key] = future
-        made = None
-        try:
-            made = await make()
-            self._kept[key] = made
+
+        async def make_and_keep() -> bytes:
+            self._kept[key] = made = await make()
             return made
-        finally:
-            del self._making[key]
-            future.set_result(made)  # None when making failed: each waiter tries itself
+
+        return await self._making.once(key, make_and_keep)
 
 
 async def answer(request: Request) -> FamilyHome | Response:
     """GET /api/family/home: the kept home, or a new one if anything changed."""
+    kept: KeptHomes = request.app.state.kept_homes
     session = await family_session_as_is(request)
     if session is None:
-        await current_actor(request)  # refuses, ends or refreshes the session
+        # current_actor refuses, ends or refreshes the session. A phone's requests
+        # that come together when its refresh falls due refresh it once; each then
+        # checks the session again for itself.
+        cookie = request.cookies.get(cookie_name(request, SESSION_COOKIE), "")
+        await kept.refreshing.once(cookie, lambda: _signed_in(request))
         session = await family_session_as_is(request)
     if session is None:  # a live session, but not a family member's: refused there
         return await service.home(await current_actor(request), translator_for(request).gettext)
@@ -84,5 +114,9 @@ async def answer(request: Request) -> FamilyHome | Response:
         home = await service.home(await current_actor(request), translator_for(request).gettext)
         return home.model_dump_json().encode()
 
-    kept: KeptHomes = request.app.state.kept_homes
     return json_answer(request, await kept.get(key, make), secret=False)
+
+
+async def _signed_in(request: Request) -> bool:
+    await current_actor(request)
+    return True

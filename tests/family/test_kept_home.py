@@ -5,6 +5,7 @@ end of the session that asks for it."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from datetime import UTC, datetime, timedelta
 from uuid import uuid4
@@ -22,7 +23,7 @@ from server.meetings.models import Meeting, ViewRequest
 from server.organisations.models import Agency, Organisation, Practitioner
 from tests import factories
 from tests.performance.plans import statements
-from tests.queries import counted_get
+from tests.queries import LOGGER, counted_get
 
 HOME = "/api/family/home"
 
@@ -198,18 +199,51 @@ async def test_a_practitioner_still_has_no_family_home(client):
     assert (await client.get(HOME)).status_code == 403
 
 
-async def test_a_session_due_a_refresh_is_refreshed_and_still_served_kept(client, caplog):
+async def _due_a_refresh(client, caplog):
+    """Sam's home kept, and Sam's session last refreshed five minutes ago."""
     world = await factories.world()
     await factories.act_as(client, world.young_person)
     await _kept(client, caplog)
     earlier = datetime.now(UTC) - timedelta(minutes=5)
     await Session.filter(member_id=world.young_person.id).update(last_seen_at=earlier)
+    return world, earlier
+
+
+async def test_a_session_due_a_refresh_is_refreshed_and_still_served_kept(client, caplog):
+    world, earlier = await _due_a_refresh(client, caplog)
     refreshed, sent = await counted_get(client, caplog, HOME)
     assert refreshed.status_code == 200
     assert sent <= 4, "checked, refreshed, checked again, and the kept home sent"
     session = await Session.get(member_id=world.young_person.id)
     assert session.last_seen_at > earlier + timedelta(minutes=4)
     await _kept(client, caplog)
+
+
+async def _together(client, caplog, times: int) -> tuple[list, int]:
+    """`times` requests for the home at once, and how many sessions they refreshed."""
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger=LOGGER):
+        answers = await asyncio.gather(*[client.get(HOME) for _ in range(times)])
+    updates = [r for r in caplog.records if r.getMessage().startswith('UPDATE "session"')]
+    return answers, len(updates)
+
+
+async def test_requests_that_come_together_when_a_refresh_falls_due_refresh_it_once(client, caplog):
+    world, earlier = await _due_a_refresh(client, caplog)
+    answers, refreshed = await _together(client, caplog, 8)
+    assert [a.status_code for a in answers] == [200] * 8
+    assert {a.json()["name"] for a in answers} == {"Sam"}
+    assert refreshed == 1
+    session = await Session.get(member_id=world.young_person.id)
+    assert session.last_seen_at > earlier + timedelta(minutes=4)
+
+
+async def test_requests_together_from_a_retired_phone_due_a_refresh_are_all_refused(client, caplog):
+    world, _ = await _due_a_refresh(client, caplog)
+    await _phone_retired(world)
+    answers, _ = await _together(client, caplog, 5)
+    assert [a.status_code for a in answers] == [401] * 5
+    assert not any("Sam" in a.text for a in answers)
 
 
 async def test_a_kept_home_is_in_the_language_chosen_since(client, caplog):

@@ -8,10 +8,14 @@ database counts every write to what a home shows (`CircleChanges`, migration
 - the session is still checked in the database every time: a retired phone, a
   removed person or an expired session is refused at once;
 - the parts that follow the clock (meetings still to come, check-ins due, calls
-  for help this week) are at most `KEEP_FOR` late.
+  for help this week) are at most `KEEP_FOR` late, and the time it takes to make
+  the home again.
 
 When several requests want the same home at once, one makes it and the others
-wait for it."""
+wait for it. When a home is only past its time (nothing it shows has changed),
+one request makes it again and the others are answered with the one kept
+meanwhile: under load, making a home waits for a database connection ten times,
+and no one else needs to wait for that."""
 
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from collections.abc import Awaitable, Callable, Hashable
 from typing import Generic, TypeVar
 from uuid import UUID
 
-from cachetools import TTLCache
+from cachetools import LRUCache
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -69,6 +73,9 @@ class Together(Generic[K, V]):
             del self._making[key]
             future.set_result(made)  # None when making failed
 
+    def busy(self, key: K) -> bool:
+        return key in self._making
+
 
 class KeptHomes:
     def __init__(
@@ -77,7 +84,10 @@ class KeptHomes:
         seconds: float = KEEP_FOR,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._kept: TTLCache[Key, bytes] = TTLCache(maxsize=at_most, ttl=seconds, timer=clock)
+        #: (when its making began, the home), least recently used go first.
+        self._kept: LRUCache[Key, tuple[float, bytes]] = LRUCache(maxsize=at_most)
+        self._seconds = seconds
+        self._clock = clock
         self._making: Together[Key, bytes] = Together()
         #: Sessions being refreshed (their once-a-minute touch), by cookie.
         self.refreshing: Together[str, bool] = Together()
@@ -85,11 +95,15 @@ class KeptHomes:
     async def get(self, key: Key, make: Callable[[], Awaitable[bytes]]) -> bytes:
         kept = self._kept.get(key)
         if kept is not None:
-            return kept
+            began, home = kept
+            if self._clock() - began < self._seconds or self._making.busy(key):
+                return home  # in time, or its next is being made
 
         async def make_and_keep() -> bytes:
-            self._kept[key] = made = await make()
-            return made
+            began = self._clock()
+            home = await make()
+            self._kept[key] = (began, home)
+            return home
 
         return await self._making.once(key, make_and_keep)
 

@@ -356,6 +356,27 @@ async def test_a_home_is_made_again_after_its_time_however_little_changed():
     assert made == [0.0, 10.0]
 
 
+async def test_while_a_home_past_its_time_is_made_again_the_others_get_the_one_kept():
+    clock, release = _Clock(), asyncio.Event()
+
+    async def make() -> bytes:
+        if clock.now:  # the second home takes its time
+            await release.wait()
+        return f"home at {clock.now}".encode()
+
+    kept = KeptHomes(seconds=10, clock=clock)
+    key = (uuid4(), 1, "en")
+    await kept.get(key, make)
+    clock.now = 10.0
+    making = asyncio.create_task(kept.get(key, make))
+    await asyncio.sleep(0)
+    answer = await asyncio.wait_for(kept.get(key, make), timeout=5)
+    assert answer == b"home at 0.0", "answered with the one kept, not kept waiting"
+    release.set()
+    assert await making == b"home at 10.0"
+    assert await kept.get(key, make) == b"home at 10.0"
+
+
 async def test_requests_at_once_for_the_same_home_make_it_once():
     made = []
     release = asyncio.Event()

@@ -73,6 +73,7 @@ def _connection(db_url: str) -> str | dict[str, Any]:
     if urlsplit(db_url).scheme not in ("postgres", "asyncpg"):
         return db_url
     connection = expand_db_url(db_url)
+    connection["engine"] = "server.pool_in_turn"  # asyncpg, connections handed out in turn
     connection["credentials"]["reset"] = keep_session
     return connection
 

@@ -16,7 +16,7 @@ async def test_a_family_home_read_sends_only_its_own_queries(client, db_url):
         pytest.skip("asyncpg's pool is PostgreSQL's")
     world = await factories.world()
     await factories.act_as(client, world.young_person)
-    pool = Tortoise.get_connection("default")._pool
+    pool = Tortoise.get_connection("default")._pool.inner
     sent: list[str] = []
     async with pool.acquire():  # warm: the pool has a connection
         pass

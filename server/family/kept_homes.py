@@ -25,7 +25,7 @@ from collections.abc import Awaitable, Callable, Hashable
 from typing import Generic, TypeVar
 from uuid import UUID
 
-from cachetools import LRUCache
+from cachetools import TTLCache
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -42,6 +42,8 @@ from server.i18n import request_language, translator_for
 
 #: Seconds a home is kept at most, however little changed.
 KEEP_FOR = 10
+#: A home is forgotten this many times `KEEP_FOR` after it was made.
+FORGET_AFTER = 6
 #: Homes kept per process at most (about 1 KB each), least recently used go first.
 KEEP_AT_MOST = 10_000
 
@@ -84,8 +86,12 @@ class KeptHomes:
         seconds: float = KEEP_FOR,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        #: (when its making began, the home), least recently used go first.
-        self._kept: LRUCache[Key, tuple[float, bytes]] = LRUCache(maxsize=at_most)
+        #: (when its making began, the home), least recently used go first. A home
+        #: past its time may answer while its next is made; after `FORGET_AFTER`
+        #: times its time, used or not, it is dropped (when the next home is kept).
+        self._kept: TTLCache[Key, tuple[float, bytes]] = TTLCache(
+            maxsize=at_most, ttl=seconds * FORGET_AFTER, timer=clock
+        )
         self._seconds = seconds
         self._clock = clock
         self._making: Together[Key, bytes] = Together()

@@ -377,6 +377,22 @@ async def test_while_a_home_past_its_time_is_made_again_the_others_get_the_one_k
     assert await kept.get(key, make) == b"home at 10.0"
 
 
+async def test_a_home_is_forgotten_a_minute_after_it_was_made_used_or_not():
+    clock = _Clock()
+
+    async def make() -> bytes:
+        return b"home"
+
+    kept = KeptHomes(seconds=10, clock=clock)
+    first = (uuid4(), 1, "en")
+    await kept.get(first, make)
+    clock.now = 5.0
+    await kept.get(first, make)  # answered from memory
+    clock.now = 60.0
+    await kept.get((uuid4(), 1, "en"), make)
+    assert first not in kept._kept
+
+
 async def test_requests_at_once_for_the_same_home_make_it_once():
     made = []
     release = asyncio.Event()

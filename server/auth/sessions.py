@@ -82,8 +82,13 @@ def _still_valid(request: Request, session: Session, now: datetime) -> bool:
     return session.member is not None and device is not None and device.revoked_at is None
 
 
+def session_token(request: Request) -> str | None:
+    """The session cookie's token, as the browser sent it."""
+    return request.cookies.get(cookie_name(request, SESSION_COOKIE))
+
+
 async def _session_from_cookie(request: Request) -> Session | None:
-    token = request.cookies.get(cookie_name(request, SESSION_COOKIE))
+    token = session_token(request)
     if not token:
         return None
     return await Session.get_or_none(token_hash=keyed_hash(_secret(request), token)).select_related(
@@ -192,7 +197,7 @@ async def family_session_as_is(request: Request) -> FamilySession | None:
     one statement. It only says yes where `current_actor` would: anything else (no
     session, a practitioner's, a retired phone, expired, due to be refreshed) is
     None, and `current_actor` answers that (it refuses, ends or refreshes)."""
-    token = request.cookies.get(cookie_name(request, SESSION_COOKIE))
+    token = session_token(request)
     if not token or request.method not in SAFE_METHODS:
         return None
     row = await one_row(_FAMILY_SESSION, keyed_hash(_secret(request), token))

@@ -30,12 +30,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from server.api.endpoint import json_answer
-from server.auth.sessions import (
-    SESSION_COOKIE,
-    cookie_name,
-    current_actor,
-    family_session_as_is,
-)
+from server.auth.sessions import current_actor, family_session_as_is, session_token
 from server.family import service
 from server.family.schemas import FamilyHome
 from server.i18n import request_language, translator_for
@@ -95,7 +90,7 @@ class KeptHomes:
         self._seconds = seconds
         self._clock = clock
         self._making: Together[Key, bytes] = Together()
-        #: Sessions being refreshed (their once-a-minute touch), by cookie.
+        #: Sessions being refreshed (their once-a-minute touch), by token.
         self.refreshing: Together[str, bool] = Together()
 
     async def get(self, key: Key, make: Callable[[], Awaitable[bytes]]) -> bytes:
@@ -122,8 +117,8 @@ async def answer(request: Request) -> FamilyHome | Response:
         # current_actor refuses, ends or refreshes the session. A phone's requests
         # that come together when its refresh falls due refresh it once; each then
         # checks the session again for itself.
-        cookie = request.cookies.get(cookie_name(request, SESSION_COOKIE), "")
-        await kept.refreshing.once(cookie, lambda: _signed_in(request))
+        token = session_token(request) or ""
+        await kept.refreshing.once(token, lambda: _signed_in(request))
         session = await family_session_as_is(request)
     if session is None:  # a live session, but not a family member's: refused there
         return await service.home(await current_actor(request), translator_for(request).gettext)
